@@ -1,0 +1,322 @@
+//! A niche candidate: one platform, one audience, one recurring problem and one
+//! measurable outcome, scored on the criteria.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::error::{ValidationError, ValidationKind};
+use crate::input::{CandidateInput, OutcomeInput};
+use crate::text::{LineText, LongText, ShortText};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Idea,
+    Testing,
+    Chosen,
+    Dropped,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Idea, Status::Testing, Status::Chosen, Status::Dropped];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Idea => "idea",
+            Status::Testing => "testing",
+            Status::Chosen => "chosen",
+            Status::Dropped => "dropped",
+        }
+    }
+
+    /// An empty status means a new idea.
+    pub fn parse(field: &str, raw: &str) -> Result<Status, ValidationError> {
+        if raw.trim().is_empty() {
+            return Ok(Status::Idea);
+        }
+        Status::ALL
+            .into_iter()
+            .find(|s| s.as_str() == raw.trim())
+            .ok_or_else(|| ValidationError::new(field, ValidationKind::InvalidChoice))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeUnit {
+    Days,
+    Weeks,
+    Months,
+}
+
+impl TimeUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeUnit::Days => "days",
+            TimeUnit::Weeks => "weeks",
+            TimeUnit::Months => "months",
+        }
+    }
+
+    fn parse(field: &str, raw: &str) -> Result<TimeUnit, ValidationError> {
+        match raw.trim() {
+            "days" => Ok(TimeUnit::Days),
+            "weeks" => Ok(TimeUnit::Weeks),
+            "" | "months" => Ok(TimeUnit::Months),
+            _ => Err(ValidationError::new(field, ValidationKind::InvalidChoice)),
+        }
+    }
+}
+
+/// "Within 3 months": the period an outcome is promised for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeframe {
+    pub amount: u16,
+    pub unit: TimeUnit,
+}
+
+/// Checks a whole number lies in `min..=max`.
+pub(crate) fn bounded_number(field: &str, value: i64, min: i64, max: i64) -> Result<i64, ValidationError> {
+    if (min..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(ValidationError::new(field, ValidationKind::OutOfRange { min, max }))
+    }
+}
+
+/// The measurable business result the candidate would deliver, e.g.
+/// "booked consultations: 8 per month within 3 months". Parts may be blank
+/// while drafting; the focus check says which are missing.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Outcome {
+    pub metric: LineText,
+    pub target: Option<u32>,
+    pub unit: ShortText,
+    pub timeframe: Option<Timeframe>,
+}
+
+impl Outcome {
+    pub const MAX_TARGET: i64 = 1_000_000_000;
+    pub const MAX_TIMEFRAME: i64 = 120;
+
+    pub fn to_input(&self) -> OutcomeInput {
+        OutcomeInput {
+            metric: self.metric.as_str().into(),
+            target: self.target.map(i64::from),
+            unit: self.unit.as_str().into(),
+            timeframe_amount: self.timeframe.map(|t| i64::from(t.amount)),
+            timeframe_unit: self.timeframe.map(|t| t.unit.as_str()).unwrap_or("").into(),
+        }
+    }
+}
+
+impl TryFrom<&OutcomeInput> for Outcome {
+    type Error = ValidationError;
+    fn try_from(input: &OutcomeInput) -> Result<Self, ValidationError> {
+        let target = input
+            .target
+            .map(|t| bounded_number("target", t, 0, Outcome::MAX_TARGET).map(|t| t as u32))
+            .transpose()?;
+        let unit = TimeUnit::parse("timeframe_unit", &input.timeframe_unit)?;
+        let timeframe = input
+            .timeframe_amount
+            .map(|a| {
+                bounded_number("timeframe_amount", a, 1, Outcome::MAX_TIMEFRAME)
+                    .map(|a| Timeframe { amount: a as u16, unit })
+            })
+            .transpose()?;
+        Ok(Outcome {
+            metric: LineText::parse("metric", &input.metric)?,
+            target,
+            unit: ShortText::parse("unit", &input.unit)?,
+            timeframe,
+        })
+    }
+}
+
+/// A score on one criterion: 1 (poor) to 5 (excellent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Score(u8);
+
+impl Score {
+    pub const MAX: u8 = 5;
+
+    pub fn new(field: &str, value: i64) -> Result<Score, ValidationError> {
+        bounded_number(field, value, 1, Self::MAX as i64).map(|v| Score(v as u8))
+    }
+
+    pub fn value(self) -> u8 {
+        self.0
+    }
+}
+
+/// Everything a user edits about a candidate, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CandidateDraft {
+    pub name: ShortText,
+    pub platform: ShortText,
+    pub audience: LineText,
+    pub problem: LineText,
+    pub outcome: Outcome,
+    pub status: Status,
+    pub notes: LongText,
+    /// Score per criterion id; a criterion not scored yet is absent.
+    pub scores: BTreeMap<i64, Score>,
+}
+
+impl CandidateDraft {
+    pub fn to_input(&self) -> CandidateInput {
+        CandidateInput {
+            name: self.name.as_str().into(),
+            platform: self.platform.as_str().into(),
+            audience: self.audience.as_str().into(),
+            problem: self.problem.as_str().into(),
+            outcome: self.outcome.to_input(),
+            status: self.status.as_str().into(),
+            notes: self.notes.as_str().into(),
+            scores: self.scores.iter().map(|(id, s)| (id.to_string(), i64::from(s.value()))).collect(),
+        }
+    }
+}
+
+impl TryFrom<&CandidateInput> for CandidateDraft {
+    type Error = ValidationError;
+    fn try_from(input: &CandidateInput) -> Result<Self, ValidationError> {
+        let mut scores = BTreeMap::new();
+        for (key, value) in &input.scores {
+            let field = format!("scores.{key}");
+            let id: i64 = key
+                .parse()
+                .map_err(|_| ValidationError::new(field.clone(), ValidationKind::InvalidChoice))?;
+            scores.insert(id, Score::new(&field, *value)?);
+        }
+        Ok(CandidateDraft {
+            name: ShortText::parse_required("name", &input.name)?,
+            platform: ShortText::parse("platform", &input.platform)?,
+            audience: LineText::parse("audience", &input.audience)?,
+            problem: LineText::parse("problem", &input.problem)?,
+            outcome: Outcome::try_from(&input.outcome).map_err(|e| e.within("outcome"))?,
+            status: Status::parse("status", &input.status)?,
+            notes: LongText::parse("notes", &input.notes)?,
+            scores,
+        })
+    }
+}
+
+/// A stored candidate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub id: i64,
+    pub revision: i64,
+    pub draft: CandidateDraft,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// How a stored candidate is shown to the UI: its input shape plus identity.
+#[derive(Debug, Clone, Serialize)]
+pub struct CandidateView {
+    pub id: i64,
+    pub revision: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    #[serde(flatten)]
+    pub fields: CandidateInput,
+}
+
+impl From<&Candidate> for CandidateView {
+    fn from(c: &Candidate) -> Self {
+        CandidateView {
+            id: c.id,
+            revision: c.revision,
+            created_at: c.created_at,
+            updated_at: c.updated_at,
+            fields: c.draft.to_input(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> CandidateInput {
+        CandidateInput {
+            name: "Instagram reels for dental clinics".into(),
+            platform: "Instagram".into(),
+            audience: "Dental clinics in Osaka".into(),
+            problem: "No time to post short videos".into(),
+            outcome: OutcomeInput {
+                metric: "Booked consultations".into(),
+                target: Some(8),
+                unit: "per month".into(),
+                timeframe_amount: Some(3),
+                timeframe_unit: "months".into(),
+            },
+            status: "testing".into(),
+            notes: String::new(),
+            scores: [("1".to_string(), 5), ("2".to_string(), 3)].into(),
+        }
+    }
+
+    #[test]
+    fn a_valid_candidate_round_trips_through_its_input_shape() {
+        let draft = CandidateDraft::try_from(&input()).unwrap();
+        assert_eq!(draft.status, Status::Testing);
+        assert_eq!(draft.scores.get(&1), Some(&Score(5)));
+        assert_eq!(draft.to_input(), input());
+    }
+
+    #[test]
+    fn a_candidate_needs_a_name() {
+        let mut i = input();
+        i.name = "  ".into();
+        let err = CandidateDraft::try_from(&i).unwrap_err();
+        assert_eq!((err.field.as_str(), err.kind), ("name", ValidationKind::Required));
+    }
+
+    #[test]
+    fn scores_run_from_one_to_five() {
+        let mut i = input();
+        i.scores.insert("3".into(), 6);
+        let err = CandidateDraft::try_from(&i).unwrap_err();
+        assert_eq!(err.field, "scores.3");
+        assert_eq!(err.kind, ValidationKind::OutOfRange { min: 1, max: 5 });
+        i.scores.insert("3".into(), 0);
+        assert!(CandidateDraft::try_from(&i).is_err());
+    }
+
+    #[test]
+    fn status_must_be_one_of_the_four() {
+        let mut i = input();
+        i.status = "maybe".into();
+        let err = CandidateDraft::try_from(&i).unwrap_err();
+        assert_eq!((err.field.as_str(), err.kind), ("status", ValidationKind::InvalidChoice));
+        i.status = String::new();
+        assert_eq!(CandidateDraft::try_from(&i).unwrap().status, Status::Idea);
+    }
+
+    #[test]
+    fn outcome_errors_name_the_outcome_field() {
+        let mut i = input();
+        i.outcome.timeframe_amount = Some(0);
+        let err = CandidateDraft::try_from(&i).unwrap_err();
+        assert_eq!(err.field, "outcome.timeframe_amount");
+        i.outcome.timeframe_amount = Some(3);
+        i.outcome.target = Some(-1);
+        assert_eq!(CandidateDraft::try_from(&i).unwrap_err().field, "outcome.target");
+        i.outcome.target = None;
+        i.outcome.timeframe_unit = "years".into();
+        assert_eq!(CandidateDraft::try_from(&i).unwrap_err().field, "outcome.timeframe_unit");
+    }
+
+    #[test]
+    fn a_platform_longer_than_a_short_text_is_rejected() {
+        let mut i = input();
+        i.platform = "ｘ".repeat(81);
+        let err = CandidateDraft::try_from(&i).unwrap_err();
+        assert_eq!((err.field.as_str(), err.kind), ("platform", ValidationKind::TooLong { max: 80 }));
+    }
+}

@@ -1,0 +1,169 @@
+//! The criteria niche candidates are scored on, with user-editable weights.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{ValidationError, ValidationKind};
+use crate::input::CriterionInput;
+use crate::text::ShortText;
+use crate::Lang;
+
+/// The criteria every new workspace starts with. Each is phrased so that a
+/// higher score is better ("little competition", not "competition").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CriterionKey {
+    Pain,
+    Recurring,
+    AbilityToPay,
+    Reachable,
+    Edge,
+    Competition,
+    Leverage,
+    Enjoyment,
+}
+
+impl CriterionKey {
+    pub const ALL: [CriterionKey; 8] = [
+        CriterionKey::Pain,
+        CriterionKey::Recurring,
+        CriterionKey::AbilityToPay,
+        CriterionKey::Reachable,
+        CriterionKey::Edge,
+        CriterionKey::Competition,
+        CriterionKey::Leverage,
+        CriterionKey::Enjoyment,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CriterionKey::Pain => "pain",
+            CriterionKey::Recurring => "recurring",
+            CriterionKey::AbilityToPay => "ability_to_pay",
+            CriterionKey::Reachable => "reachable",
+            CriterionKey::Edge => "edge",
+            CriterionKey::Competition => "competition",
+            CriterionKey::Leverage => "leverage",
+            CriterionKey::Enjoyment => "enjoyment",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<CriterionKey> {
+        CriterionKey::ALL.into_iter().find(|k| k.as_str() == key)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            CriterionKey::Pain => lang.pick("悩みの深さ・緊急度", "Pain / urgency"),
+            CriterionKey::Recurring => lang.pick("毎月くり返す", "Recurs every month"),
+            CriterionKey::AbilityToPay => lang.pick("支払い能力", "Ability to pay"),
+            CriterionKey::Reachable => lang.pick("1つの場所で出会える", "Reachable on one platform"),
+            CriterionKey::Edge => lang.pick("自分の強み", "Your edge"),
+            CriterionKey::Competition => lang.pick("競合の少なさ", "Little competition"),
+            CriterionKey::Leverage => lang.pick("仕組み化・自動化しやすさ", "Leverage / automation"),
+            CriterionKey::Enjoyment => lang.pick("楽しさ", "Enjoyment"),
+        }
+    }
+
+    /// The weight a new workspace gives the criterion (0–10).
+    pub fn default_weight(self) -> u8 {
+        match self {
+            CriterionKey::Pain | CriterionKey::Recurring | CriterionKey::AbilityToPay => 8,
+            CriterionKey::Reachable | CriterionKey::Edge => 6,
+            CriterionKey::Competition | CriterionKey::Enjoyment => 5,
+            CriterionKey::Leverage => 4,
+        }
+    }
+}
+
+/// How much a criterion counts, 0 (ignored) to 10.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Weight(u8);
+
+impl Weight {
+    pub const MAX: u8 = 10;
+
+    pub fn new(field: &str, value: i64) -> Result<Weight, ValidationError> {
+        if (0..=Self::MAX as i64).contains(&value) {
+            Ok(Weight(value as u8))
+        } else {
+            Err(ValidationError::new(field, ValidationKind::OutOfRange { min: 0, max: Self::MAX as i64 }))
+        }
+    }
+
+    pub fn value(self) -> u8 {
+        self.0
+    }
+}
+
+/// A criterion's editable part: its own name (empty keeps the built-in name)
+/// and its weight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriterionDraft {
+    pub name: ShortText,
+    pub weight: Weight,
+}
+
+impl TryFrom<&CriterionInput> for CriterionDraft {
+    type Error = ValidationError;
+    fn try_from(input: &CriterionInput) -> Result<Self, ValidationError> {
+        Ok(CriterionDraft {
+            name: ShortText::parse("name", &input.name)?,
+            weight: Weight::new("weight", input.weight)?,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Criterion {
+    pub id: i64,
+    pub key: Option<CriterionKey>,
+    pub draft: CriterionDraft,
+    pub position: i64,
+}
+
+impl Criterion {
+    /// The name to show: the user's own, or the built-in one in `lang`.
+    pub fn label(&self, lang: Lang) -> String {
+        match (self.draft.name.is_empty(), self.key) {
+            (false, _) | (true, None) => self.draft.name.as_str().to_string(),
+            (true, Some(key)) => key.label(lang).to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_run_from_zero_to_ten() {
+        assert!(Weight::new("weight", 0).is_ok());
+        assert!(Weight::new("weight", 10).is_ok());
+        let err = Weight::new("weight", 11).unwrap_err();
+        assert_eq!(err.kind, ValidationKind::OutOfRange { min: 0, max: 10 });
+        assert!(Weight::new("weight", -1).is_err());
+    }
+
+    #[test]
+    fn builtin_criteria_are_named_in_both_languages_unless_renamed() {
+        let mut c = Criterion {
+            id: 1,
+            key: Some(CriterionKey::Competition),
+            draft: CriterionDraft { name: ShortText::default(), weight: Weight(5) },
+            position: 0,
+        };
+        assert_eq!(c.label(Lang::Ja), "競合の少なさ");
+        assert_eq!(c.label(Lang::En), "Little competition");
+        c.draft.name = ShortText::parse("name", "Few rivals on note").unwrap();
+        assert_eq!(c.label(Lang::Ja), "Few rivals on note");
+    }
+
+    #[test]
+    fn every_builtin_key_round_trips_through_its_name() {
+        for key in CriterionKey::ALL {
+            assert_eq!(CriterionKey::parse(key.as_str()), Some(key));
+            assert!(key.default_weight() <= Weight::MAX);
+        }
+    }
+}

@@ -1,0 +1,326 @@
+//! One error type for the core, each variant with a stable code that the UI
+//! and the CLI rely on, and a message in both languages.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Lang;
+
+/// Stable error codes. The UI localizes and places errors by these codes, so
+/// renaming one is a breaking change (pinned by a test).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Required,
+    TooLong,
+    OutOfRange,
+    InvalidFormat,
+    InvalidChoice,
+    TooManyItems,
+    ControlCharacter,
+    NotFound,
+    DatabaseTooNew,
+    NotADatabase,
+    Storage,
+    Io,
+    BadJson,
+    UnsupportedFormat,
+}
+
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 14] = [
+        ErrorCode::Required,
+        ErrorCode::TooLong,
+        ErrorCode::OutOfRange,
+        ErrorCode::InvalidFormat,
+        ErrorCode::InvalidChoice,
+        ErrorCode::TooManyItems,
+        ErrorCode::ControlCharacter,
+        ErrorCode::NotFound,
+        ErrorCode::DatabaseTooNew,
+        ErrorCode::NotADatabase,
+        ErrorCode::Storage,
+        ErrorCode::Io,
+        ErrorCode::BadJson,
+        ErrorCode::UnsupportedFormat,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Required => "required",
+            ErrorCode::TooLong => "too_long",
+            ErrorCode::OutOfRange => "out_of_range",
+            ErrorCode::InvalidFormat => "invalid_format",
+            ErrorCode::InvalidChoice => "invalid_choice",
+            ErrorCode::TooManyItems => "too_many_items",
+            ErrorCode::ControlCharacter => "control_character",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::DatabaseTooNew => "database_too_new",
+            ErrorCode::NotADatabase => "not_a_database",
+            ErrorCode::Storage => "storage",
+            ErrorCode::Io => "io",
+            ErrorCode::BadJson => "bad_json",
+            ErrorCode::UnsupportedFormat => "unsupported_format",
+        }
+    }
+}
+
+/// What is wrong with one value a user gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValidationKind {
+    Required,
+    TooLong { max: usize },
+    OutOfRange { min: i64, max: i64 },
+    /// The text could not be read as the expected kind of value; `expected`
+    /// names it for the message ("amount", "hours").
+    InvalidFormat { expected: Expected },
+    InvalidChoice,
+    TooManyItems { max: usize },
+    ControlCharacter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Amount,
+    Hours,
+    Date,
+}
+
+/// A rejected value and the field it belongs to (a path such as
+/// `deliverables[2].name` for nested values).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {}", self.message(Lang::En))]
+pub struct ValidationError {
+    pub field: String,
+    pub kind: ValidationKind,
+}
+
+impl ValidationError {
+    pub fn new(field: impl Into<String>, kind: ValidationKind) -> Self {
+        ValidationError { field: field.into(), kind }
+    }
+
+    /// Prefixes the field path, so a nested value's error names where it sits.
+    pub fn within(mut self, parent: &str) -> Self {
+        self.field = if self.field.is_empty() {
+            parent.to_string()
+        } else if self.field.starts_with('[') {
+            format!("{parent}{}", self.field)
+        } else {
+            format!("{parent}.{}", self.field)
+        };
+        self
+    }
+
+    pub fn code(&self) -> ErrorCode {
+        match self.kind {
+            ValidationKind::Required => ErrorCode::Required,
+            ValidationKind::TooLong { .. } => ErrorCode::TooLong,
+            ValidationKind::OutOfRange { .. } => ErrorCode::OutOfRange,
+            ValidationKind::InvalidFormat { .. } => ErrorCode::InvalidFormat,
+            ValidationKind::InvalidChoice => ErrorCode::InvalidChoice,
+            ValidationKind::TooManyItems { .. } => ErrorCode::TooManyItems,
+            ValidationKind::ControlCharacter => ErrorCode::ControlCharacter,
+        }
+    }
+
+    /// A message that says what to fix, without naming the field: the UI shows
+    /// it next to the field itself.
+    pub fn message(&self, lang: Lang) -> String {
+        match (&self.kind, lang) {
+            (ValidationKind::Required, Lang::Ja) => "入力してください。".into(),
+            (ValidationKind::Required, Lang::En) => "Please fill this in.".into(),
+            (ValidationKind::TooLong { max }, Lang::Ja) => format!("{max}文字以内にしてください。"),
+            (ValidationKind::TooLong { max }, Lang::En) => {
+                format!("Please keep this to {max} characters or fewer.")
+            }
+            (ValidationKind::OutOfRange { min, max }, Lang::Ja) => {
+                format!("{min}から{max}までの数を入れてください。")
+            }
+            (ValidationKind::OutOfRange { min, max }, Lang::En) => {
+                format!("Please enter a number from {min} to {max}.")
+            }
+            (ValidationKind::InvalidFormat { expected }, lang) => match (expected, lang) {
+                (Expected::Amount, Lang::Ja) => {
+                    "金額として読めません。数字で入れてください（例：33000）。".into()
+                }
+                (Expected::Amount, Lang::En) => {
+                    "This is not an amount. Use digits, e.g. 300 or 300.50.".into()
+                }
+                (Expected::Hours, Lang::Ja) => {
+                    "時間として読めません。数字で入れてください（例：1.5）。".into()
+                }
+                (Expected::Hours, Lang::En) => {
+                    "This is not a number of hours. Use digits, e.g. 1.5.".into()
+                }
+                (Expected::Date, Lang::Ja) => "日付として読めません（例：2026-01-31）。".into(),
+                (Expected::Date, Lang::En) => "This is not a date (e.g. 2026-01-31).".into(),
+            },
+            (ValidationKind::InvalidChoice, Lang::Ja) => "一覧から選んでください。".into(),
+            (ValidationKind::InvalidChoice, Lang::En) => "Please pick one of the options.".into(),
+            (ValidationKind::TooManyItems { max }, Lang::Ja) => {
+                format!("項目は{max}個までです。")
+            }
+            (ValidationKind::TooManyItems { max }, Lang::En) => {
+                format!("Please keep this to {max} items or fewer.")
+            }
+            (ValidationKind::ControlCharacter, Lang::Ja) => {
+                "使えない制御文字が含まれています。削除してください。".into()
+            }
+            (ValidationKind::ControlCharacter, Lang::En) => {
+                "This contains invisible control characters; please remove them.".into()
+            }
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+    #[error("{what} {id} was not found")]
+    NotFound { what: &'static str, id: i64 },
+    #[error("the database was written by a newer Offerwright (schema {found}; this version knows up to {supported})")]
+    DatabaseTooNew { found: i64, supported: i64 },
+    #[error("the file is not an Offerwright database: {0}")]
+    NotADatabase(String),
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+    #[error("database migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("not valid Offerwright JSON at line {line}, column {column}: {detail}")]
+    BadJson { line: usize, column: usize, detail: String },
+    #[error("file format version {found} is newer than this Offerwright reads (up to {supported})")]
+    UnsupportedFormat { found: u32, supported: u32 },
+}
+
+impl CoreError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            CoreError::Invalid(v) => v.code(),
+            CoreError::NotFound { .. } => ErrorCode::NotFound,
+            CoreError::DatabaseTooNew { .. } => ErrorCode::DatabaseTooNew,
+            CoreError::NotADatabase(_) => ErrorCode::NotADatabase,
+            CoreError::Storage(_) | CoreError::Migration(_) => ErrorCode::Storage,
+            CoreError::Io(_) => ErrorCode::Io,
+            CoreError::BadJson { .. } => ErrorCode::BadJson,
+            CoreError::UnsupportedFormat { .. } => ErrorCode::UnsupportedFormat,
+        }
+    }
+
+    /// The field a validation error belongs to, so the UI can show it there.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            CoreError::Invalid(v) => Some(&v.field),
+            _ => None,
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (CoreError::Invalid(v), _) => v.message(lang),
+            (CoreError::NotFound { .. }, Lang::Ja) => {
+                "見つかりません。別の画面で削除された可能性があります。".into()
+            }
+            (CoreError::NotFound { .. }, Lang::En) => {
+                "This item no longer exists; it may have been deleted elsewhere.".into()
+            }
+            (CoreError::DatabaseTooNew { .. }, Lang::Ja) => {
+                "このデータは新しいバージョンのOfferwrightで保存されています。Offerwrightを更新してください。ファイルは変更していません。".into()
+            }
+            (CoreError::DatabaseTooNew { .. }, Lang::En) => {
+                "This data was saved by a newer Offerwright. Please update Offerwright; the file was not changed.".into()
+            }
+            (CoreError::NotADatabase(_), Lang::Ja) => {
+                "このファイルはOfferwrightのデータベースではありません。ファイルは変更していません。".into()
+            }
+            (CoreError::NotADatabase(_), Lang::En) => {
+                "This file is not an Offerwright database. The file was not changed.".into()
+            }
+            (CoreError::Storage(_) | CoreError::Migration(_), Lang::Ja) => {
+                format!("保存できませんでした（{self}）。もう一度お試しください。")
+            }
+            (CoreError::Storage(_) | CoreError::Migration(_), Lang::En) => {
+                format!("Could not save ({self}). Please try again.")
+            }
+            (CoreError::Io(e), Lang::Ja) => format!("ファイルを読み書きできません：{e}"),
+            (CoreError::Io(e), Lang::En) => format!("Could not read or write the file: {e}"),
+            (CoreError::BadJson { line, column, detail }, Lang::Ja) => {
+                format!("{line}行{column}列目が正しくありません：{detail}。データは変更していません。")
+            }
+            (CoreError::BadJson { line, column, detail }, Lang::En) => {
+                format!("Problem at line {line}, column {column}: {detail}. Nothing was changed.")
+            }
+            (CoreError::UnsupportedFormat { .. }, Lang::Ja) => {
+                "このファイルは新しいバージョンのOfferwrightで書き出されています。Offerwrightを更新してください。".into()
+            }
+            (CoreError::UnsupportedFormat { .. }, Lang::En) => {
+                "This file was written by a newer Offerwright. Please update Offerwright to read it.".into()
+            }
+        }
+    }
+}
+
+pub type CoreResult<T> = Result<T, CoreError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_codes_are_pinned() {
+        let codes: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "required",
+                "too_long",
+                "out_of_range",
+                "invalid_format",
+                "invalid_choice",
+                "too_many_items",
+                "control_character",
+                "not_found",
+                "database_too_new",
+                "not_a_database",
+                "storage",
+                "io",
+                "bad_json",
+                "unsupported_format"
+            ]
+        );
+        for code in ErrorCode::ALL {
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+        }
+    }
+
+    #[test]
+    fn nested_fields_name_their_path() {
+        let e = ValidationError::new("name", ValidationKind::Required).within("deliverables[2]");
+        assert_eq!(e.field, "deliverables[2].name");
+        let e = ValidationError::new("", ValidationKind::Required).within("out_of_scope[1]");
+        assert_eq!(e.field, "out_of_scope[1]");
+    }
+
+    #[test]
+    fn every_validation_message_exists_in_both_languages() {
+        let kinds = [
+            ValidationKind::Required,
+            ValidationKind::TooLong { max: 80 },
+            ValidationKind::OutOfRange { min: 1, max: 5 },
+            ValidationKind::InvalidFormat { expected: Expected::Amount },
+            ValidationKind::InvalidFormat { expected: Expected::Hours },
+            ValidationKind::InvalidChoice,
+            ValidationKind::TooManyItems { max: 30 },
+            ValidationKind::ControlCharacter,
+        ];
+        for kind in kinds {
+            let e = ValidationError::new("x", kind);
+            let ja = e.message(Lang::Ja);
+            let en = e.message(Lang::En);
+            assert!(ja.chars().any(|c| c > '\u{3000}'), "{ja}");
+            assert!(en.is_ascii() && !en.is_empty(), "{en}");
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! The workspace as a versioned JSON file: export, and all-or-nothing import.
+//! Records refer to each other by references local to the file ("candidate-2",
+//! a built-in criterion's key), never by database ids, so a file can be
+//! imported into any workspace.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::candidate::CandidateDraft;
+use crate::criteria::{CriterionDraft, CriterionKey};
+use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
+use crate::input::{CandidateInput, CriterionInput, OfferInput};
+use crate::offer::OfferDraft;
+use crate::storage::{candidates, criteria, offers, Database};
+
+pub const FORMAT_NAME: &str = "offerwright";
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CriterionRecord {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// A built-in criterion's key; absent for the user's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    #[serde(flatten)]
+    pub fields: CriterionInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CandidateRecord {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<DateTime<Utc>>,
+    /// Scores here are keyed by criterion reference.
+    #[serde(flatten)]
+    pub fields: CandidateInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfferRecord {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// The candidate's reference in this file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub candidate: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<DateTime<Utc>>,
+    #[serde(flatten)]
+    pub fields: OfferInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkspaceFile {
+    pub format: String,
+    pub version: u32,
+    #[serde(default)]
+    pub criteria: Vec<CriterionRecord>,
+    #[serde(default)]
+    pub candidates: Vec<CandidateRecord>,
+    #[serde(default)]
+    pub offers: Vec<OfferRecord>,
+}
+
+/// Only the part of a file needed to decide whether it can be read at all.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    version: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct ImportSummary {
+    pub criteria: usize,
+    pub candidates: usize,
+    pub offers: usize,
+}
+
+fn criterion_ref(key: Option<CriterionKey>, custom_index: &mut usize) -> String {
+    match key {
+        Some(key) => key.as_str().to_string(),
+        None => {
+            *custom_index += 1;
+            format!("custom-{custom_index}")
+        }
+    }
+}
+
+/// The whole workspace (nothing deleted) as a file value.
+pub fn export(db: &Database) -> CoreResult<WorkspaceFile> {
+    let mut custom_index = 0;
+    let mut criterion_refs = BTreeMap::new();
+    let mut criteria = Vec::new();
+    for c in db.list_criteria()? {
+        let reference = criterion_ref(c.key, &mut custom_index);
+        criterion_refs.insert(c.id.to_string(), reference.clone());
+        criteria.push(CriterionRecord {
+            reference,
+            key: c.key.map(|k| k.as_str().to_string()),
+            fields: CriterionInput { name: c.draft.name.as_str().into(), weight: i64::from(c.draft.weight.value()) },
+        });
+    }
+    let mut candidate_refs = BTreeMap::new();
+    let mut candidates = Vec::new();
+    for (i, c) in db.list_candidates()?.iter().enumerate() {
+        let reference = format!("candidate-{}", i + 1);
+        candidate_refs.insert(c.id, reference.clone());
+        let mut fields = c.draft.to_input();
+        fields.scores = fields
+            .scores
+            .into_iter()
+            .filter_map(|(id, score)| criterion_refs.get(&id).map(|r| (r.clone(), score)))
+            .collect();
+        candidates.push(CandidateRecord {
+            reference,
+            created_at: Some(c.created_at),
+            updated_at: Some(c.updated_at),
+            fields,
+        });
+    }
+    let offers = db
+        .list_offers()?
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let mut fields = o.draft.to_input();
+            let candidate = fields.candidate_id.take().and_then(|id| candidate_refs.get(&id).cloned());
+            OfferRecord {
+                reference: format!("offer-{}", i + 1),
+                candidate,
+                created_at: Some(o.created_at),
+                updated_at: Some(o.updated_at),
+                fields,
+            }
+        })
+        .collect();
+    Ok(WorkspaceFile { format: FORMAT_NAME.into(), version: FORMAT_VERSION, criteria, candidates, offers })
+}
+
+/// The workspace as the text of a file: pretty JSON ending in a newline.
+pub fn export_json(db: &Database) -> CoreResult<String> {
+    let file = export(db)?;
+    let mut text = serde_json::to_string_pretty(&file).map_err(|e| CoreError::BadJson {
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    })?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn bad_json(e: serde_json::Error) -> CoreError {
+    CoreError::BadJson { line: e.line(), column: e.column(), detail: e.to_string() }
+}
+
+/// Reads a file's text, refusing other formats and newer versions.
+pub fn parse(text: &str) -> CoreResult<WorkspaceFile> {
+    let header: Header = serde_json::from_str(text).map_err(bad_json)?;
+    if header.format.as_deref() != Some(FORMAT_NAME) {
+        return Err(ValidationError::new("format", ValidationKind::InvalidChoice).into());
+    }
+    match header.version {
+        Some(v) if v > FORMAT_VERSION => {
+            return Err(CoreError::UnsupportedFormat { found: v, supported: FORMAT_VERSION })
+        }
+        Some(_) => {}
+        None => return Err(ValidationError::new("version", ValidationKind::Required).into()),
+    }
+    serde_json::from_str(text).map_err(bad_json)
+}
+
+/// Adds everything in `file` to the workspace in one transaction: either all
+/// of it is stored, or (on any error) nothing is.
+pub fn import(db: &mut Database, file: &WorkspaceFile, now: DateTime<Utc>) -> CoreResult<ImportSummary> {
+    db.write(|tx| {
+        let mut criterion_ids: BTreeMap<String, i64> = criteria::builtin_ids(tx)?
+            .into_iter()
+            .map(|(key, id)| (key.as_str().to_string(), id))
+            .collect();
+        for (i, record) in file.criteria.iter().enumerate() {
+            let at = |e: ValidationError| e.within(&format!("criteria[{i}]"));
+            let draft = CriterionDraft::try_from(&record.fields).map_err(at)?;
+            let id = match record.key.as_deref() {
+                Some(key) => {
+                    let key = CriterionKey::parse(key)
+                        .ok_or_else(|| at(ValidationError::new("key", ValidationKind::InvalidChoice)))?;
+                    criteria::import_builtin(tx, key, &draft)?
+                }
+                None if draft.name.is_empty() => {
+                    return Err(at(ValidationError::new("name", ValidationKind::Required)).into())
+                }
+                None => criteria::insert_custom(tx, &draft)?,
+            };
+            criterion_ids.insert(record.reference.clone(), id);
+        }
+        let mut candidate_ids: BTreeMap<&str, i64> = BTreeMap::new();
+        for (i, record) in file.candidates.iter().enumerate() {
+            let at = |e: ValidationError| e.within(&format!("candidates[{i}]"));
+            let mut fields = record.fields.clone();
+            fields.scores = BTreeMap::new();
+            for (reference, score) in &record.fields.scores {
+                let id = criterion_ids.get(reference).ok_or_else(|| {
+                    at(ValidationError::new(format!("scores.{reference}"), ValidationKind::InvalidChoice))
+                })?;
+                fields.scores.insert(id.to_string(), *score);
+            }
+            let draft = CandidateDraft::try_from(&fields).map_err(at)?;
+            let created = record.created_at.unwrap_or(now);
+            let id = candidates::insert_candidate(tx, &draft, created, record.updated_at.unwrap_or(created))?;
+            candidate_ids.insert(&record.reference, id);
+        }
+        for (i, record) in file.offers.iter().enumerate() {
+            let at = |e: ValidationError| e.within(&format!("offers[{i}]"));
+            let mut fields = record.fields.clone();
+            fields.candidate_id = match record.candidate.as_deref() {
+                Some(reference) => Some(
+                    *candidate_ids
+                        .get(reference)
+                        .ok_or_else(|| at(ValidationError::new("candidate", ValidationKind::InvalidChoice)))?,
+                ),
+                None => None,
+            };
+            let draft = OfferDraft::try_from(&fields).map_err(at)?;
+            let created = record.created_at.unwrap_or(now);
+            offers::insert_offer(tx, &draft, created, record.updated_at.unwrap_or(created))?;
+        }
+        Ok(ImportSummary { criteria: file.criteria.len(), candidates: file.candidates.len(), offers: file.offers.len() })
+    })
+}
+
+/// Parses and imports a file's text.
+pub fn import_json(db: &mut Database, text: &str, now: DateTime<Utc>) -> CoreResult<ImportSummary> {
+    import(db, &parse(text)?, now)
+}

@@ -1,0 +1,21 @@
+//! Offerwright's core: the domain model of a niche offer, its storage in one
+//! SQLite file, and the analysis built on it. Nothing here knows about Tauri,
+//! so it builds and tests without a webview.
+
+pub mod compare;
+pub mod criteria;
+pub mod candidate;
+pub mod decimal;
+pub mod error;
+pub mod examples;
+pub mod exchange;
+pub mod input;
+pub mod lang;
+pub mod money;
+pub mod offer;
+pub mod storage;
+pub mod text;
+
+pub use error::{CoreError, ErrorCode, ValidationError, ValidationKind};
+pub use lang::Lang;
+pub use storage::Database;

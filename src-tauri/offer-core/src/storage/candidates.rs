@@ -1,0 +1,169 @@
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Row, Transaction};
+
+use super::{stored, time, Database};
+use crate::candidate::{Candidate, CandidateDraft};
+use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
+use crate::input::{CandidateInput, OutcomeInput};
+
+const COLUMNS: &str = "id, revision, created_at, updated_at, name, platform, audience, problem, outcome_metric, \
+     outcome_target, outcome_unit, timeframe_amount, timeframe_unit, status, notes";
+
+/// Reads a row back through the same validation as user input, so a stored
+/// candidate is always a valid one. Scores are filled in separately.
+fn from_row(row: &Row) -> rusqlite::Result<Candidate> {
+    let input = CandidateInput {
+        name: row.get(4)?,
+        platform: row.get(5)?,
+        audience: row.get(6)?,
+        problem: row.get(7)?,
+        outcome: OutcomeInput {
+            metric: row.get(8)?,
+            target: row.get(9)?,
+            unit: row.get(10)?,
+            timeframe_amount: row.get(11)?,
+            timeframe_unit: row.get(12)?,
+        },
+        status: row.get(13)?,
+        notes: row.get(14)?,
+        scores: BTreeMap::new(),
+    };
+    Ok(Candidate {
+        id: row.get(0)?,
+        revision: row.get(1)?,
+        created_at: time::from_text(&row.get::<_, String>(2)?)?,
+        updated_at: time::from_text(&row.get::<_, String>(3)?)?,
+        draft: CandidateDraft::try_from(&input).map_err(stored)?,
+    })
+}
+
+fn write_fields(tx: &Transaction, id: i64, draft: &CandidateDraft) -> CoreResult<()> {
+    let o = &draft.outcome;
+    tx.execute(
+        "UPDATE candidates SET name = ?2, platform = ?3, audience = ?4, problem = ?5, outcome_metric = ?6,
+             outcome_target = ?7, outcome_unit = ?8, timeframe_amount = ?9, timeframe_unit = ?10,
+             status = ?11, notes = ?12
+         WHERE id = ?1",
+        params![
+            id,
+            draft.name.as_str(),
+            draft.platform.as_str(),
+            draft.audience.as_str(),
+            draft.problem.as_str(),
+            o.metric.as_str(),
+            o.target,
+            o.unit.as_str(),
+            o.timeframe.map(|t| t.amount),
+            o.timeframe.map_or("", |t| t.unit.as_str()),
+            draft.status.as_str(),
+            draft.notes.as_str(),
+        ],
+    )?;
+    // Scores on a deleted criterion stay, so restoring the criterion restores them.
+    tx.execute(
+        "DELETE FROM scores WHERE candidate_id = ?1
+           AND criterion_id IN (SELECT id FROM criteria WHERE deleted_at IS NULL)",
+        [id],
+    )?;
+    let mut insert = tx.prepare("INSERT INTO scores (candidate_id, criterion_id, score) VALUES (?1, ?2, ?3)")?;
+    for (criterion_id, score) in &draft.scores {
+        let known: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM criteria WHERE id = ?1 AND deleted_at IS NULL)",
+            [criterion_id],
+            |row| row.get(0),
+        )?;
+        if !known {
+            return Err(ValidationError::new(format!("scores.{criterion_id}"), ValidationKind::InvalidChoice).into());
+        }
+        insert.execute(params![id, criterion_id, score.value()])?;
+    }
+    Ok(())
+}
+
+impl Database {
+    fn load_candidates(&self, filter: &str, args: impl rusqlite::Params) -> CoreResult<Vec<Candidate>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM candidates WHERE deleted_at IS NULL {filter} ORDER BY created_at, id"
+        ))?;
+        let mut candidates: Vec<Candidate> = stmt.query_map(args, from_row)?.collect::<Result<_, _>>()?;
+        let mut scores = self.conn.prepare(
+            "SELECT s.criterion_id, s.score FROM scores s JOIN criteria c ON c.id = s.criterion_id
+             WHERE s.candidate_id = ?1 AND c.deleted_at IS NULL",
+        )?;
+        for candidate in &mut candidates {
+            let rows = scores.query_map([candidate.id], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?)))?;
+            for row in rows {
+                let (criterion_id, value) = row?;
+                let score = crate::candidate::Score::new("score", value).map_err(stored)?;
+                candidate.draft.scores.insert(criterion_id, score);
+            }
+        }
+        Ok(candidates)
+    }
+
+    /// Candidates not deleted, oldest first.
+    pub fn list_candidates(&self) -> CoreResult<Vec<Candidate>> {
+        self.load_candidates("", [])
+    }
+
+    pub fn get_candidate(&self, id: i64) -> CoreResult<Candidate> {
+        self.load_candidates("AND id = ?1", [id])?
+            .pop()
+            .ok_or(CoreError::NotFound { what: "candidate", id })
+    }
+
+    pub fn create_candidate(&mut self, draft: &CandidateDraft, now: DateTime<Utc>) -> CoreResult<Candidate> {
+        let id = self.write(|tx| insert_candidate(tx, draft, now, now))?;
+        self.get_candidate(id)
+    }
+
+    pub fn update_candidate(&mut self, id: i64, draft: &CandidateDraft, now: DateTime<Utc>) -> CoreResult<Candidate> {
+        self.get_candidate(id)?;
+        self.write(|tx| {
+            write_fields(tx, id, draft)?;
+            tx.execute(
+                "UPDATE candidates SET revision = revision + 1, updated_at = ?2 WHERE id = ?1",
+                params![id, time::to_text(now)],
+            )?;
+            Ok(())
+        })?;
+        self.get_candidate(id)
+    }
+
+    /// Moves a candidate out of sight; `restore_candidate` brings it back.
+    pub fn delete_candidate(&mut self, id: i64, now: DateTime<Utc>) -> CoreResult<()> {
+        self.get_candidate(id)?;
+        self.write(|tx| {
+            tx.execute("UPDATE candidates SET deleted_at = ?2 WHERE id = ?1", params![id, time::to_text(now)])?;
+            Ok(())
+        })
+    }
+
+    pub fn restore_candidate(&mut self, id: i64) -> CoreResult<Candidate> {
+        let changed = self.write(|tx| {
+            Ok(tx.execute("UPDATE candidates SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", [id])?)
+        })?;
+        if changed == 0 {
+            return Err(CoreError::NotFound { what: "candidate", id });
+        }
+        self.get_candidate(id)
+    }
+}
+
+/// Inserts a candidate inside a caller's transaction (also used by import).
+pub(crate) fn insert_candidate(
+    tx: &Transaction,
+    draft: &CandidateDraft,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+) -> CoreResult<i64> {
+    tx.execute(
+        "INSERT INTO candidates (name, created_at, updated_at) VALUES (?1, ?2, ?3)",
+        params![draft.name.as_str(), time::to_text(created_at), time::to_text(updated_at)],
+    )?;
+    let id = tx.last_insert_rowid();
+    write_fields(tx, id, draft)?;
+    Ok(id)
+}

@@ -1,0 +1,245 @@
+//! Storage round trips on real temp-file databases.
+
+use chrono::{DateTime, TimeZone, Utc};
+use offerwright_core::candidate::CandidateDraft;
+use offerwright_core::criteria::CriterionDraft;
+use offerwright_core::input::{CandidateInput, CriterionInput, DeliverableInput, OfferInput, OutcomeInput};
+use offerwright_core::offer::OfferDraft;
+use offerwright_core::storage::migrations::LATEST;
+use offerwright_core::{CoreError, Database, ErrorCode, Lang};
+
+fn at(hour: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 21, hour, 0, 0).unwrap()
+}
+
+fn temp_db() -> (tempfile::TempDir, Database) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Database::open(&dir.path().join("work.sqlite3")).unwrap();
+    (dir, db)
+}
+
+fn candidate_input(name: &str) -> CandidateInput {
+    CandidateInput {
+        name: name.into(),
+        platform: "Instagram".into(),
+        audience: "大阪の歯科医院".into(),
+        problem: "動画の担当者がいない".into(),
+        outcome: OutcomeInput {
+            metric: "初診予約".into(),
+            target: Some(8),
+            unit: "件/月".into(),
+            timeframe_amount: Some(3),
+            timeframe_unit: "months".into(),
+        },
+        status: "idea".into(),
+        notes: "一行目\n二行目".into(),
+        scores: Default::default(),
+    }
+}
+
+#[test]
+fn a_new_file_gets_the_pragmas_the_schema_and_the_default_criteria() {
+    let (dir, db) = temp_db();
+    assert!(dir.path().join("work.sqlite3").exists());
+    assert_eq!(db.schema_version().unwrap(), LATEST);
+    let criteria = db.list_criteria().unwrap();
+    assert_eq!(criteria.len(), 8);
+    assert_eq!(criteria[0].label(Lang::En), "Pain / urgency");
+    assert_eq!(criteria[0].label(Lang::Ja), "悩みの深さ・緊急度");
+    assert!(db.is_empty().unwrap());
+    let raw = rusqlite::Connection::open(dir.path().join("work.sqlite3")).unwrap();
+    let mode: String = raw.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn a_candidate_survives_update_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("work.sqlite3");
+    let id = {
+        let mut db = Database::open(&path).unwrap();
+        let pain = db.list_criteria().unwrap()[0].id;
+        let mut input = candidate_input("歯科医院のリール制作");
+        input.scores.insert(pain.to_string(), 4);
+        let created = db.create_candidate(&CandidateDraft::try_from(&input).unwrap(), at(9)).unwrap();
+        assert_eq!(created.revision, 1);
+        input.status = "testing".into();
+        let updated = db.update_candidate(created.id, &CandidateDraft::try_from(&input).unwrap(), at(10)).unwrap();
+        assert_eq!(updated.revision, 2);
+        assert_eq!(updated.created_at, at(9));
+        assert_eq!(updated.updated_at, at(10));
+        created.id
+    };
+    let db = Database::open(&path).unwrap();
+    let back = db.get_candidate(id).unwrap();
+    assert_eq!(back.draft.status.as_str(), "testing");
+    assert_eq!(back.draft.notes.as_str(), "一行目\n二行目");
+    assert_eq!(back.draft.scores.values().next().unwrap().value(), 4);
+}
+
+#[test]
+fn a_deleted_candidate_disappears_and_can_be_restored() {
+    let (_dir, mut db) = temp_db();
+    let c = db.create_candidate(&CandidateDraft::try_from(&candidate_input("A")).unwrap(), at(9)).unwrap();
+    db.delete_candidate(c.id, at(10)).unwrap();
+    assert!(db.list_candidates().unwrap().is_empty());
+    assert_eq!(db.get_candidate(c.id).unwrap_err().code(), ErrorCode::NotFound);
+    let restored = db.restore_candidate(c.id).unwrap();
+    assert_eq!(restored, c);
+    assert_eq!(db.restore_candidate(c.id).unwrap_err().code(), ErrorCode::NotFound);
+}
+
+#[test]
+fn a_score_on_an_unknown_criterion_is_rejected_and_nothing_is_stored() {
+    let (_dir, mut db) = temp_db();
+    let mut input = candidate_input("A");
+    input.scores.insert("999".into(), 3);
+    let err = db.create_candidate(&CandidateDraft::try_from(&input).unwrap(), at(9)).unwrap_err();
+    assert_eq!(err.field(), Some("scores.999"));
+    assert!(db.list_candidates().unwrap().is_empty());
+}
+
+#[test]
+fn criteria_can_be_renamed_reweighted_added_and_removed() {
+    let (_dir, mut db) = temp_db();
+    let first = db.list_criteria().unwrap()[0].clone();
+    let renamed = db
+        .update_criterion(first.id, &CriterionDraft::try_from(&CriterionInput { name: "悩みの深さ".into(), weight: 10 }).unwrap())
+        .unwrap();
+    assert_eq!(renamed.label(Lang::En), "悩みの深さ");
+    assert_eq!(renamed.draft.weight.value(), 10);
+    let blank = CriterionDraft::try_from(&CriterionInput { name: String::new(), weight: 3 }).unwrap();
+    assert_eq!(db.add_criterion(&blank).unwrap_err().field(), Some("name"));
+    let custom = db
+        .add_criterion(&CriterionDraft::try_from(&CriterionInput { name: "Travel time".into(), weight: 3 }).unwrap())
+        .unwrap();
+    assert_eq!(db.list_criteria().unwrap().last().unwrap().id, custom.id);
+    assert_eq!(db.update_criterion(custom.id, &blank).unwrap_err().field(), Some("name"));
+    db.delete_criterion(custom.id, at(9)).unwrap();
+    assert_eq!(db.list_criteria().unwrap().len(), 8);
+    db.restore_criterion(custom.id).unwrap();
+    assert_eq!(db.list_criteria().unwrap().len(), 9);
+}
+
+fn offer_input(candidate_id: Option<i64>) -> OfferInput {
+    OfferInput {
+        candidate_id,
+        title: "リール制作 月額パッケージ".into(),
+        promise: "毎月8本のリールで初診予約を増やします".into(),
+        deliverables: vec![
+            DeliverableInput { name: "リール動画".into(), quantity_per_month: 8, turnaround_days: 3, hours_each: "1.5".into() },
+            DeliverableInput { name: "月次レポート".into(), quantity_per_month: 1, turnaround_days: 5, hours_each: "0.33".into() },
+        ],
+        out_of_scope: vec!["広告の運用".into(), "撮影代行".into()],
+        price: "55,000".into(),
+        currency: "JPY".into(),
+        minimum_term_months: 3,
+        success_metric: "初診予約 8件/月".into(),
+        contact: "hanako@example.jp".into(),
+    }
+}
+
+#[test]
+fn an_offer_keeps_its_deliverables_scope_and_exact_price() {
+    let (_dir, mut db) = temp_db();
+    let c = db.create_candidate(&CandidateDraft::try_from(&candidate_input("A")).unwrap(), at(9)).unwrap();
+    let offer = db.create_offer(&OfferDraft::try_from(&offer_input(Some(c.id))).unwrap(), at(9)).unwrap();
+    let back = db.get_offer(offer.id).unwrap();
+    assert_eq!(back.draft.monthly_price.minor(), 55_000);
+    assert_eq!(back.draft.deliverables.len(), 2);
+    assert_eq!(back.draft.deliverables[1].minutes_each, 20);
+    assert_eq!(back.draft.out_of_scope[1].as_str(), "撮影代行");
+    let mut input = offer_input(Some(c.id));
+    input.deliverables.remove(0);
+    let updated = db.update_offer(offer.id, &OfferDraft::try_from(&input).unwrap(), at(11)).unwrap();
+    assert_eq!(updated.draft.deliverables.len(), 1);
+    assert_eq!(updated.revision, 2);
+    db.delete_offer(offer.id, at(12)).unwrap();
+    assert!(db.list_offers().unwrap().is_empty());
+    db.restore_offer(offer.id).unwrap();
+    assert_eq!(db.list_offers().unwrap().len(), 1);
+}
+
+#[test]
+fn an_offer_for_a_missing_candidate_is_rejected() {
+    let (_dir, mut db) = temp_db();
+    let err = db.create_offer(&OfferDraft::try_from(&offer_input(Some(42))).unwrap(), at(9)).unwrap_err();
+    assert_eq!(err.field(), Some("candidate_id"));
+    assert!(db.list_offers().unwrap().is_empty());
+}
+
+#[test]
+fn an_offer_is_drafted_from_a_candidate() {
+    let (_dir, mut db) = temp_db();
+    let c = db.create_candidate(&CandidateDraft::try_from(&candidate_input("歯科医院のリール制作")).unwrap(), at(9)).unwrap();
+    let offer = db.draft_offer_from_candidate(c.id, Lang::Ja, at(10)).unwrap();
+    assert_eq!(offer.draft.title.as_str(), "歯科医院のリール制作");
+    assert_eq!(offer.draft.candidate_id, Some(c.id));
+    assert_eq!(offer.draft.success_metric.as_str(), "初診予約：8件/月（3か月以内）");
+    assert!(!db.is_empty().unwrap());
+}
+
+#[test]
+fn the_language_setting_is_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.sqlite3");
+    {
+        let mut db = Database::open(&path).unwrap();
+        assert_eq!(db.language().unwrap(), None);
+        db.set_language(Lang::Ja).unwrap();
+    }
+    assert_eq!(Database::open(&path).unwrap().language().unwrap(), Some(Lang::Ja));
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_and_left_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer.sqlite3");
+    {
+        let raw = rusqlite::Connection::open(&path).unwrap();
+        raw.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Database::open(&path).err().unwrap();
+    assert!(matches!(err, CoreError::DatabaseTooNew { found: 99, .. }));
+    assert_eq!(err.code(), ErrorCode::DatabaseTooNew);
+    assert!(err.message(Lang::Ja).contains("新しいバージョン"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_left_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    let text = "これはデータベースではありません。".repeat(100);
+    std::fs::write(&path, &text).unwrap();
+    let err = Database::open(&path).err().unwrap();
+    assert_eq!(err.code(), ErrorCode::NotADatabase);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn a_version_one_database_is_upgraded_with_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.sqlite3");
+    {
+        let raw = rusqlite::Connection::open(&path).unwrap();
+        // A dump lists tables by name, children before parents.
+        raw.execute_batch("PRAGMA foreign_keys = OFF;").unwrap();
+        raw.execute_batch(include_str!("fixtures/schema-v1.sql")).unwrap();
+        let v: i64 = raw.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(v, 1);
+    }
+    let mut db = Database::open(&path).unwrap();
+    assert_eq!(db.schema_version().unwrap(), LATEST);
+    let c = &db.list_candidates().unwrap()[0];
+    assert_eq!(c.draft.name.as_str(), "歯科医院のリール制作");
+    assert_eq!(c.revision, 2);
+    assert_eq!(c.draft.scores.len(), 2);
+    let o = &db.list_offers().unwrap()[0];
+    assert_eq!(o.draft.monthly_price.minor(), 55_000);
+    assert_eq!(o.draft.deliverables[0].minutes_each, 90);
+    // The table added by step 2 works.
+    db.set_language(Lang::En).unwrap();
+    assert_eq!(db.language().unwrap(), Some(Lang::En));
+}
