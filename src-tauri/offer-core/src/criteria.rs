@@ -132,6 +132,29 @@ impl Criterion {
     }
 }
 
+/// How a criterion is shown: its own name (possibly empty), and the label to
+/// display in the user's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct CriterionView {
+    pub id: i64,
+    pub key: Option<CriterionKey>,
+    pub name: String,
+    pub label: String,
+    pub weight: u8,
+}
+
+impl CriterionView {
+    pub fn new(c: &Criterion, lang: Lang) -> CriterionView {
+        CriterionView {
+            id: c.id,
+            key: c.key,
+            name: c.draft.name.as_str().to_string(),
+            label: c.label(lang),
+            weight: c.draft.weight.value(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

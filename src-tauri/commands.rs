@@ -1,0 +1,194 @@
+//! The commands the UI may invoke. Each one converts its input, calls the
+//! core, and converts the result; no logic lives here.
+
+use chrono::Utc;
+use offerwright_core::candidate::{CandidateDraft, CandidateView};
+use offerwright_core::compare::{compare, Comparison};
+use offerwright_core::criteria::{CriterionDraft, CriterionView};
+use offerwright_core::exchange::ImportSummary;
+use offerwright_core::input::{CandidateInput, CriterionInput, OfferInput};
+use offerwright_core::offer::{OfferDraft, OfferView};
+use offerwright_core::{examples, CoreError, Lang};
+use serde::Serialize;
+use tauri::{ipc::Invoke, Runtime, State};
+
+use crate::error::CommandError;
+use crate::AppState;
+
+type Reply<T> = Result<T, CommandError>;
+
+pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        app_state,
+        set_language,
+        load_example,
+        list_criteria,
+        add_criterion,
+        update_criterion,
+        delete_criterion,
+        restore_criterion,
+        list_candidates,
+        create_candidate,
+        update_candidate,
+        delete_candidate,
+        restore_candidate,
+        compare_candidates,
+        list_offers,
+        draft_offer,
+        update_offer,
+        delete_offer,
+        restore_offer,
+    ]
+}
+
+#[derive(Debug, Serialize)]
+pub struct AppStatus {
+    /// The language in use: the user's choice, else the system's.
+    pub language: Lang,
+    /// Whether the user picked the language in the app.
+    pub language_chosen: bool,
+    /// No candidates or offers yet: the UI shows the welcome.
+    pub first_run: bool,
+    pub database_path: String,
+    /// Why the database could not be opened, if it could not.
+    pub database_error: Option<CommandError>,
+}
+
+/// Called once as the UI starts, with the system's language tag
+/// (`navigator.language`), which is used until the user picks one.
+#[tauri::command]
+fn app_state(state: State<'_, AppState>, system_locale: Option<String>) -> AppStatus {
+    // On Linux the locale variables are the user's setting, and the webview may
+    // report English when the C library lacks the locale; elsewhere they are
+    // usually unset and the webview's language is the system's.
+    let system = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().as_deref().and_then(Lang::from_tag))
+        .or_else(|| system_locale.as_deref().and_then(Lang::from_tag))
+        .unwrap_or_default();
+    let stored = state.with_db(|db, _| db.language()).ok().flatten();
+    let language = stored.unwrap_or(system);
+    state.set_lang(language);
+    let first_run = state.with_db(|db, _| db.is_empty());
+    AppStatus {
+        language,
+        language_chosen: stored.is_some(),
+        first_run: first_run.as_ref().is_ok_and(|empty| *empty),
+        database_path: state.path().display().to_string(),
+        database_error: first_run.err(),
+    }
+}
+
+#[tauri::command]
+fn set_language(state: State<'_, AppState>, language: Lang) -> Reply<Lang> {
+    state.with_db(|db, _| db.set_language(language))?;
+    state.set_lang(language);
+    Ok(language)
+}
+
+#[tauri::command]
+fn load_example(state: State<'_, AppState>, language: Lang) -> Reply<ImportSummary> {
+    state.with_db(|db, _| examples::load_example(db, language, Utc::now()))
+}
+
+#[tauri::command]
+fn list_criteria(state: State<'_, AppState>) -> Reply<Vec<CriterionView>> {
+    state.with_db(|db, lang| Ok(db.list_criteria()?.iter().map(|c| CriterionView::new(c, lang)).collect()))
+}
+
+#[tauri::command]
+fn add_criterion(state: State<'_, AppState>, input: CriterionInput) -> Reply<CriterionView> {
+    state.with_db(|db, lang| {
+        let draft = CriterionDraft::try_from(&input)?;
+        Ok(CriterionView::new(&db.add_criterion(&draft)?, lang))
+    })
+}
+
+#[tauri::command]
+fn update_criterion(state: State<'_, AppState>, id: i64, input: CriterionInput) -> Reply<CriterionView> {
+    state.with_db(|db, lang| {
+        let draft = CriterionDraft::try_from(&input)?;
+        Ok(CriterionView::new(&db.update_criterion(id, &draft)?, lang))
+    })
+}
+
+#[tauri::command]
+fn delete_criterion(state: State<'_, AppState>, id: i64) -> Reply<()> {
+    state.with_db(|db, _| db.delete_criterion(id, Utc::now()))
+}
+
+#[tauri::command]
+fn restore_criterion(state: State<'_, AppState>, id: i64) -> Reply<CriterionView> {
+    state.with_db(|db, lang| Ok(CriterionView::new(&db.restore_criterion(id)?, lang)))
+}
+
+#[tauri::command]
+fn list_candidates(state: State<'_, AppState>) -> Reply<Vec<CandidateView>> {
+    state.with_db(|db, _| Ok(db.list_candidates()?.iter().map(CandidateView::from).collect()))
+}
+
+#[tauri::command]
+fn create_candidate(state: State<'_, AppState>, input: CandidateInput) -> Reply<CandidateView> {
+    state.with_db(|db, _| {
+        let draft = CandidateDraft::try_from(&input)?;
+        Ok(CandidateView::from(&db.create_candidate(&draft, Utc::now())?))
+    })
+}
+
+#[tauri::command]
+fn update_candidate(state: State<'_, AppState>, id: i64, input: CandidateInput) -> Reply<CandidateView> {
+    state.with_db(|db, _| {
+        let draft = CandidateDraft::try_from(&input)?;
+        Ok(CandidateView::from(&db.update_candidate(id, &draft, Utc::now())?))
+    })
+}
+
+#[tauri::command]
+fn delete_candidate(state: State<'_, AppState>, id: i64) -> Reply<()> {
+    state.with_db(|db, _| db.delete_candidate(id, Utc::now()))
+}
+
+#[tauri::command]
+fn restore_candidate(state: State<'_, AppState>, id: i64) -> Reply<CandidateView> {
+    state.with_db(|db, _| Ok(CandidateView::from(&db.restore_candidate(id)?)))
+}
+
+/// Ranks the given candidates (all, when `ids` is absent).
+#[tauri::command]
+fn compare_candidates(state: State<'_, AppState>, ids: Option<Vec<i64>>) -> Reply<Comparison> {
+    state.with_db(|db, lang| {
+        let mut candidates = db.list_candidates()?;
+        if let Some(ids) = ids {
+            candidates.retain(|c| ids.contains(&c.id));
+        }
+        Ok(compare(&candidates, &db.list_criteria()?, lang))
+    })
+}
+
+#[tauri::command]
+fn list_offers(state: State<'_, AppState>) -> Reply<Vec<OfferView>> {
+    state.with_db(|db, lang| Ok(db.list_offers()?.iter().map(|o| OfferView::new(o, lang)).collect()))
+}
+
+#[tauri::command]
+fn draft_offer(state: State<'_, AppState>, candidate_id: i64) -> Reply<OfferView> {
+    state.with_db(|db, lang| Ok(OfferView::new(&db.draft_offer_from_candidate(candidate_id, lang, Utc::now())?, lang)))
+}
+
+#[tauri::command]
+fn update_offer(state: State<'_, AppState>, id: i64, input: OfferInput) -> Reply<OfferView> {
+    state.with_db(|db, lang| {
+        let draft = OfferDraft::try_from(&input).map_err(CoreError::from)?;
+        Ok(OfferView::new(&db.update_offer(id, &draft, Utc::now())?, lang))
+    })
+}
+
+#[tauri::command]
+fn delete_offer(state: State<'_, AppState>, id: i64) -> Reply<()> {
+    state.with_db(|db, _| db.delete_offer(id, Utc::now()))
+}
+
+#[tauri::command]
+fn restore_offer(state: State<'_, AppState>, id: i64) -> Reply<OfferView> {
+    state.with_db(|db, lang| Ok(OfferView::new(&db.restore_offer(id)?, lang)))
+}

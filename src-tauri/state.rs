@@ -1,0 +1,53 @@
+//! What the running app holds: the open database (or why it could not be
+//! opened) and the language in use.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use offerwright_core::{CoreError, Database, Lang};
+
+use crate::error::{CommandError, ShellError};
+
+pub struct AppState {
+    path: PathBuf,
+    db: Mutex<Result<Database, CoreError>>,
+    lang: Mutex<Lang>,
+}
+
+impl AppState {
+    /// Opens the database at `path`. A failure is kept, not raised, so the
+    /// window can still open and explain it.
+    pub fn open(path: &Path) -> AppState {
+        let db = Database::open(path);
+        let lang = db.as_ref().ok().and_then(|db| db.language().ok().flatten()).unwrap_or_default();
+        AppState { path: path.to_path_buf(), db: Mutex::new(db), lang: Mutex::new(lang) }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang.lock().map(|l| *l).unwrap_or_default()
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        if let Ok(mut l) = self.lang.lock() {
+            *l = lang;
+        }
+    }
+
+    /// Runs `work` on the database, turning any failure into the error the UI
+    /// shows, in the current language.
+    pub fn with_db<T>(
+        &self,
+        work: impl FnOnce(&mut Database, Lang) -> Result<T, CoreError>,
+    ) -> Result<T, CommandError> {
+        let lang = self.lang();
+        let mut guard = self.db.lock().map_err(|_| ShellError::Poisoned.to_command_error(lang))?;
+        match guard.as_mut() {
+            Ok(db) => work(db, lang).map_err(|e| CommandError::from_core(&e, lang)),
+            Err(open_error) => Err(CommandError::from_core(open_error, lang)),
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! The JSON contract between the UI and Rust, pinned on the mock runtime with
+//! the app's real wiring, capabilities and permissions.
+
+use offerwright::{build_app, context, AppState};
+use serde_json::{json, Value};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow};
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+}
+
+fn harness_at(path: &std::path::Path, dir: tempfile::TempDir) -> Harness {
+    let app = build_app(mock_builder().manage(AppState::open(path)))
+        .build(context())
+        .expect("the app builds on the mock runtime");
+    // `build` does not run setup or open the configured windows; open the one
+    // the capability names.
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("the main window opens on the mock runtime");
+    Harness { _dir: dir, _app: app, window }
+}
+
+fn harness() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ipc.sqlite3");
+    harness_at(&path, dir)
+}
+
+impl Harness {
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: tauri::ipc::CallbackFn(0),
+                error: tauri::ipc::CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: tauri::ipc::InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    fn err(&self, cmd: &str, args: Value) -> Value {
+        match self.call(cmd, args) {
+            Ok(v) => panic!("{cmd} should fail but returned {v}"),
+            Err(e) => e,
+        }
+    }
+}
+
+fn keys(value: &Value) -> Vec<&str> {
+    let mut keys: Vec<&str> = value.as_object().expect("an object").keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    keys
+}
+
+fn candidate_input() -> Value {
+    json!({
+        "name": "歯科医院のリール制作",
+        "platform": "Instagram",
+        "audience": "大阪市内の個人歯科医院",
+        "problem": "動画の担当者がいない",
+        "outcome": { "metric": "初診予約", "target": 8, "unit": "件/月", "timeframe_amount": 3, "timeframe_unit": "months" },
+        "status": "testing",
+        "notes": "",
+        "scores": { "1": 5, "2": 4 }
+    })
+}
+
+#[test]
+fn app_state_reports_language_first_run_and_database() {
+    let h = harness();
+    let state = h.ok("app_state", json!({ "systemLocale": "ja-JP" }));
+    assert_eq!(keys(&state), ["database_error", "database_path", "first_run", "language", "language_chosen"]);
+    assert_eq!(state["first_run"], true);
+    assert_eq!(state["language_chosen"], false);
+    assert_eq!(state["database_error"], Value::Null);
+    assert!(state["database_path"].as_str().unwrap().ends_with("ipc.sqlite3"));
+    assert_eq!(h.ok("set_language", json!({ "language": "ja" })), "ja");
+    let state = h.ok("app_state", json!({ "systemLocale": "en-US" }));
+    assert_eq!((state["language"].as_str(), state["language_chosen"].as_bool()), (Some("ja"), Some(true)));
+}
+
+#[test]
+fn candidate_shape_is_pinned() {
+    let h = harness();
+    let created = h.ok("create_candidate", json!({ "input": candidate_input() }));
+    assert_eq!(
+        keys(&created),
+        ["audience", "created_at", "id", "name", "notes", "outcome", "platform", "problem", "revision", "scores", "status", "updated_at"]
+    );
+    assert_eq!(keys(&created["outcome"]), ["metric", "target", "timeframe_amount", "timeframe_unit", "unit"]);
+    assert_eq!(created["scores"], json!({ "1": 5, "2": 4 }));
+    assert_eq!(created["revision"], 1);
+    assert!(created["created_at"].as_str().unwrap().ends_with('Z'), "timestamps travel as UTC");
+    let id = created["id"].clone();
+    let mut input = candidate_input();
+    input["status"] = json!("chosen");
+    let updated = h.ok("update_candidate", json!({ "id": id, "input": input }));
+    assert_eq!((updated["status"].as_str(), updated["revision"].as_i64()), (Some("chosen"), Some(2)));
+    assert_eq!(h.ok("list_candidates", json!({})).as_array().unwrap().len(), 1);
+    assert_eq!(h.ok("app_state", json!({}))["first_run"], false);
+}
+
+#[test]
+fn errors_are_code_message_and_field_in_the_users_language() {
+    let h = harness();
+    let mut input = candidate_input();
+    input["name"] = json!("");
+    let err = h.err("create_candidate", json!({ "input": input.clone() }));
+    assert_eq!(keys(&err), ["code", "field", "message"]);
+    assert_eq!(err, json!({ "code": "required", "field": "name", "message": "Please fill this in." }));
+    h.ok("set_language", json!({ "language": "ja" }));
+    let err = h.err("create_candidate", json!({ "input": input }));
+    assert_eq!(err["message"], "入力してください。");
+    let mut input = candidate_input();
+    input["outcome"]["timeframe_amount"] = json!(500);
+    let err = h.err("create_candidate", json!({ "input": input }));
+    assert_eq!(err["code"], "out_of_range");
+    assert_eq!(err["field"], "outcome.timeframe_amount");
+    let err = h.err("update_candidate", json!({ "id": 999, "input": candidate_input() }));
+    assert_eq!((err["code"].as_str(), err["field"].clone()), (Some("not_found"), Value::Null));
+    assert!(h.ok("list_candidates", json!({})).as_array().unwrap().is_empty(), "nothing stored");
+}
+
+#[test]
+fn delete_and_restore_candidates() {
+    let h = harness();
+    let id = h.ok("create_candidate", json!({ "input": candidate_input() }))["id"].clone();
+    assert_eq!(h.ok("delete_candidate", json!({ "id": id })), Value::Null);
+    assert!(h.ok("list_candidates", json!({})).as_array().unwrap().is_empty());
+    assert_eq!(h.ok("restore_candidate", json!({ "id": id }))["id"], id);
+}
+
+#[test]
+fn criteria_shape_and_editing() {
+    let h = harness();
+    let criteria = h.ok("list_criteria", json!({}));
+    assert_eq!(criteria.as_array().unwrap().len(), 8);
+    assert_eq!(keys(&criteria[0]), ["id", "key", "label", "name", "weight"]);
+    assert_eq!(criteria[0]["key"], "pain");
+    assert_eq!(criteria[0]["label"], "Pain / urgency");
+    let id = criteria[0]["id"].clone();
+    let updated = h.ok("update_criterion", json!({ "id": id, "input": { "name": "", "weight": 10 } }));
+    assert_eq!(updated["weight"], 10);
+    let err = h.err("update_criterion", json!({ "id": id, "input": { "name": "", "weight": 11 } }));
+    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("out_of_range"), Some("weight")));
+    let added = h.ok("add_criterion", json!({ "input": { "name": "移動時間の短さ", "weight": 3 } }));
+    assert_eq!((added["key"].clone(), added["label"].as_str()), (Value::Null, Some("移動時間の短さ")));
+    h.ok("delete_criterion", json!({ "id": added["id"] }));
+    assert_eq!(h.ok("list_criteria", json!({})).as_array().unwrap().len(), 8);
+    h.ok("restore_criterion", json!({ "id": added["id"] }));
+    h.ok("set_language", json!({ "language": "ja" }));
+    assert_eq!(h.ok("list_criteria", json!({}))[1]["label"], "毎月くり返す");
+}
+
+#[test]
+fn comparison_shape_ranks_and_subsets() {
+    let h = harness();
+    h.ok("load_example", json!({ "language": "en" }));
+    let cmp = h.ok("compare_candidates", json!({ "ids": null }));
+    assert_eq!(keys(&cmp), ["candidates", "criteria"]);
+    assert_eq!(keys(&cmp["criteria"][0]), ["best", "id", "label", "weight"]);
+    assert_eq!(keys(&cmp["candidates"][0]), ["id", "name", "rank", "scores", "status", "total"]);
+    assert_eq!(cmp["candidates"][0]["rank"], 1);
+    let totals: Vec<f64> = cmp["candidates"].as_array().unwrap().iter().map(|c| c["total"].as_f64().unwrap()).collect();
+    assert!(totals.windows(2).all(|w| w[0] >= w[1]), "best first: {totals:?}");
+    let one = cmp["candidates"][2]["id"].clone();
+    let subset = h.ok("compare_candidates", json!({ "ids": [one] }));
+    assert_eq!(subset["candidates"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn offer_shape_drafting_editing_and_errors() {
+    let h = harness();
+    let candidate = h.ok("create_candidate", json!({ "input": candidate_input() }));
+    h.ok("set_language", json!({ "language": "ja" }));
+    let offer = h.ok("draft_offer", json!({ "candidateId": candidate["id"] }));
+    assert_eq!(
+        keys(&offer),
+        [
+            "candidate_id", "contact", "created_at", "currency", "deliverables", "id", "minimum_term_months",
+            "out_of_scope", "price", "price_display", "price_minor", "promise", "revision", "success_metric",
+            "title", "updated_at"
+        ]
+    );
+    assert_eq!(offer["currency"], "JPY");
+    assert_eq!(offer["success_metric"], "初診予約：8件/月（3か月以内）");
+    let mut input = offer.clone();
+    input["price"] = json!("３３,０００");
+    input["deliverables"] = json!([{ "name": "リール動画", "quantity_per_month": 8, "turnaround_days": 3, "hours_each": "1.5" }]);
+    input["out_of_scope"] = json!(["広告の運用"]);
+    let saved = h.ok("update_offer", json!({ "id": offer["id"], "input": input.clone() }));
+    assert_eq!((saved["price_minor"].as_i64(), saved["price_display"].as_str()), (Some(33000), Some("¥33,000")));
+    assert_eq!(keys(&saved["deliverables"][0]), ["hours_each", "name", "quantity_per_month", "turnaround_days"]);
+    input["deliverables"][0]["hours_each"] = json!("たくさん");
+    let err = h.err("update_offer", json!({ "id": offer["id"], "input": input }));
+    assert_eq!(err["field"], "deliverables[0].hours_each");
+    assert!(err["message"].as_str().unwrap().contains("時間"));
+    assert_eq!(h.ok("list_offers", json!({}))[0]["price_minor"], 33000, "the bad edit stored nothing");
+    h.ok("delete_offer", json!({ "id": offer["id"] }));
+    assert!(h.ok("list_offers", json!({})).as_array().unwrap().is_empty());
+    h.ok("restore_offer", json!({ "id": offer["id"] }));
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_reported_and_commands_refuse() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer.sqlite3");
+    write_newer_database(&path);
+    let before = std::fs::read(&path).unwrap();
+    let h = harness_at(&path, dir);
+    let state = h.ok("app_state", json!({}));
+    assert_eq!(state["database_error"]["code"], "database_too_new");
+    assert_eq!(h.err("list_candidates", json!({}))["code"], "database_too_new");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+/// Writes a database whose schema version is beyond this build's.
+fn write_newer_database(path: &std::path::Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").unwrap();
+}

@@ -1,0 +1,47 @@
+// The only module that talks to Rust. Every command the UI uses is a function
+// here; errors arrive as {code, message, field}.
+
+const tauri = window.__TAURI__;
+
+function invoke(command, args = {}) {
+  return tauri.core.invoke(command, args);
+}
+
+export const api = {
+  appState: (systemLocale) => invoke('app_state', { systemLocale }),
+  setLanguage: (language) => invoke('set_language', { language }),
+  loadExample: (language) => invoke('load_example', { language }),
+
+  listCriteria: () => invoke('list_criteria'),
+  addCriterion: (input) => invoke('add_criterion', { input }),
+  updateCriterion: (id, input) => invoke('update_criterion', { id, input }),
+  deleteCriterion: (id) => invoke('delete_criterion', { id }),
+  restoreCriterion: (id) => invoke('restore_criterion', { id }),
+
+  listCandidates: () => invoke('list_candidates'),
+  createCandidate: (input) => invoke('create_candidate', { input }),
+  updateCandidate: (id, input) => invoke('update_candidate', { id, input }),
+  deleteCandidate: (id) => invoke('delete_candidate', { id }),
+  restoreCandidate: (id) => invoke('restore_candidate', { id }),
+  compareCandidates: (ids) => invoke('compare_candidates', { ids }),
+
+  listOffers: () => invoke('list_offers'),
+  draftOffer: (candidateId) => invoke('draft_offer', { candidateId }),
+  updateOffer: (id, input) => invoke('update_offer', { id, input }),
+  deleteOffer: (id) => invoke('delete_offer', { id }),
+  restoreOffer: (id) => invoke('restore_offer', { id }),
+};
+
+// Runs `beforeClose` (saving pending edits) when the user closes the window,
+// then lets it close.
+export function onWindowClose(beforeClose) {
+  const win = tauri.window.getCurrentWindow();
+  win.onCloseRequested(async (event) => {
+    event.preventDefault();
+    try {
+      await beforeClose();
+    } finally {
+      await win.destroy();
+    }
+  });
+}

@@ -1,0 +1,111 @@
+// Starts the UI: asks Rust for the app's state, picks the language, and
+// switches between the four steps of the method.
+
+import { api, onWindowClose } from './api.js';
+import { attachStatus, flushAll } from './autosave.js';
+import { h, replace } from './dom.js';
+import { t, useLanguage, language } from './i18n.js';
+import { renderWelcome } from './views/welcome.js';
+import { renderCandidates } from './views/candidates.js';
+import { renderCompare } from './views/compare.js';
+import { renderOffers } from './views/offers.js';
+import { renderOnepager } from './views/onepager.js';
+
+const views = {
+  candidates: renderCandidates,
+  compare: renderCompare,
+  offers: renderOffers,
+  onepager: renderOnepager,
+};
+
+// What the screens share: the loaded records and the current selection.
+const ctx = {
+  view: 'candidates',
+  firstRun: false,
+  criteria: [],
+  candidates: [],
+  offers: [],
+  totals: new Map(),
+  selectedCandidate: null,
+  selectedOffer: null,
+  compareIds: null,
+
+  async reload() {
+    const [criteria, candidates, offers, comparison] = await Promise.all([
+      api.listCriteria(), api.listCandidates(), api.listOffers(), api.compareCandidates(null),
+    ]);
+    Object.assign(ctx, { criteria, candidates, offers });
+    ctx.refreshTotals(comparison);
+  },
+
+  refreshTotals(comparison) {
+    ctx.totals = new Map(comparison.candidates.map((c) => [c.id, c.total]));
+  },
+
+  async show(view, options = {}) {
+    await flushAll();
+    if (options.candidate !== undefined) ctx.selectedCandidate = options.candidate;
+    if (options.offer !== undefined) ctx.selectedOffer = options.offer;
+    ctx.view = view;
+    ctx.firstRun = false;
+    for (const step of document.querySelectorAll('.step')) {
+      if (step.dataset.view === view) step.setAttribute('aria-current', 'page');
+      else step.removeAttribute('aria-current');
+    }
+    await ctx.render();
+  },
+
+  async render() {
+    const main = document.getElementById('main');
+    if (ctx.firstRun) {
+      renderWelcome(main, ctx);
+      return;
+    }
+    await views[ctx.view](main, ctx);
+  },
+};
+
+function showFatal(status) {
+  const error = status.database_error;
+  replace(document.getElementById('main'),
+    h('section', { class: 'fatal', role: 'alert' },
+      h('h1', {}, t('errors.databaseTitle')),
+      h('p', {}, error.message),
+      h('p', {}, h('code', {}, t('errors.databasePath', { path: status.database_path }))),
+      h('p', {}, t('errors.databaseHelp'))));
+}
+
+async function start() {
+  const status = await api.appState(navigator.language || null);
+  await useLanguage(status.language);
+  attachStatus(document.getElementById('save-status'));
+  const picker = document.getElementById('language');
+  picker.value = language();
+  if (status.database_error) {
+    showFatal(status);
+    return;
+  }
+  picker.addEventListener('change', async () => {
+    await flushAll();
+    await api.setLanguage(picker.value);
+    await useLanguage(picker.value);
+    attachStatus(document.getElementById('save-status'));
+    await ctx.reload();
+    await ctx.render();
+  });
+  for (const step of document.querySelectorAll('.step')) {
+    step.addEventListener('click', () => ctx.show(step.dataset.view));
+  }
+  onWindowClose(flushAll);
+  await ctx.reload();
+  ctx.firstRun = status.first_run;
+  await ctx.show('candidates');
+  ctx.firstRun = status.first_run;
+  await ctx.render();
+  document.body.dataset.ready = 'true';
+}
+
+start().catch((error) => {
+  replace(document.getElementById('main'),
+    h('p', { class: 'fatal', role: 'alert' }, t('errors.unexpected', { message: error?.message ?? String(error) })));
+});

@@ -1,0 +1,54 @@
+// Saves edits as the user types: each form schedules its save a moment after
+// the last keystroke; leaving a field, switching screens or closing the window
+// saves at once. The status line says whether everything is saved.
+
+import { t } from './i18n.js';
+
+const DELAY_MS = 400;
+const pending = new Map();
+let statusEl = null;
+const failed = new Set();
+
+export function attachStatus(el) {
+  statusEl = el;
+  show('saved');
+}
+
+function show(state) {
+  if (!statusEl) return;
+  statusEl.dataset.state = state;
+  statusEl.textContent = t(`status.${state}`);
+}
+
+// Schedules `save` under `key`; a newer save for the same key replaces it.
+export function schedule(key, save) {
+  const entry = pending.get(key);
+  if (entry) clearTimeout(entry.timer);
+  const timer = setTimeout(() => run(key), DELAY_MS);
+  pending.set(key, { save, timer });
+  show('pending');
+}
+
+async function run(key) {
+  const entry = pending.get(key);
+  if (!entry) return;
+  pending.delete(key);
+  clearTimeout(entry.timer);
+  show('saving');
+  const ok = await entry.save();
+  if (ok) failed.delete(key);
+  else failed.add(key);
+  if (pending.size === 0) show(failed.size > 0 ? 'failed' : 'saved');
+}
+
+// Runs every scheduled save now.
+export async function flushAll() {
+  await Promise.all([...pending.keys()].map(run));
+}
+
+// Forgets a failed save whose form is gone (its record was deleted or the
+// user moved on after being told); the stored data was never changed.
+export function forget(key) {
+  failed.delete(key);
+  if (pending.size === 0) show(failed.size > 0 ? 'failed' : 'saved');
+}

@@ -1,0 +1,65 @@
+// Labelled fields with a hint and a place for the error that belongs to them.
+// Every input carries data-field with the path Rust uses in `field`, so an
+// error from Rust lands next to the input it is about.
+
+import { h, nextId } from './dom.js';
+import { t } from './i18n.js';
+
+export function field({ label, path, value = '', kind = 'input', type = 'text', hint, options, attrs = {} }) {
+  const id = nextId('f');
+  const errorId = `${id}-error`;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const described = [hintId, errorId].filter(Boolean).join(' ');
+  const common = { id, dataset: { field: path }, 'aria-describedby': described, ...attrs };
+  let control;
+  if (kind === 'textarea') {
+    control = h('textarea', common);
+    control.value = value ?? '';
+  } else if (kind === 'select') {
+    control = h('select', common, options.map(([v, text]) => h('option', { value: v, selected: String(v) === String(value) }, text)));
+  } else {
+    control = h('input', { type, value: value ?? '', ...common });
+  }
+  return h('div', { class: 'field' },
+    h('label', { for: id }, label),
+    control,
+    hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
+    h('p', { class: 'field-error', id: errorId }));
+}
+
+// Shows `error` ({code, message, field}) next to its field inside `root`, or
+// in the form's own error line when no field matches. Clears earlier errors.
+export function showError(root, error) {
+  clearErrors(root);
+  const target = error.field ? root.querySelector(`[data-field="${CSS.escape(error.field)}"]`) : null;
+  const message = error.message ?? t('errors.unexpected', { message: String(error) });
+  if (target) {
+    target.setAttribute('aria-invalid', 'true');
+    const slot = document.getElementById(`${target.id}-error`);
+    if (slot) slot.textContent = message;
+    return;
+  }
+  const formError = root.querySelector('.form-error');
+  if (formError) formError.textContent = message;
+}
+
+export function clearErrors(root) {
+  for (const el of root.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
+  for (const el of root.querySelectorAll('.field-error, .form-error')) el.textContent = '';
+}
+
+// The value of the input for `path` inside `root`.
+export function read(root, path) {
+  const el = root.querySelector(`[data-field="${CSS.escape(path)}"]`);
+  return el ? el.value : '';
+}
+
+// A whole number, or null when the input is blank. Anything else becomes -1,
+// which Rust rejects with the field's allowed range, so the user still gets a
+// message next to the field.
+export function readNumber(root, path) {
+  const raw = read(root, path).trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (raw === '') return null;
+  const n = Number(raw);
+  return Number.isInteger(n) ? n : -1;
+}

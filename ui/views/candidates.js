@@ -1,0 +1,167 @@
+// Niche candidates: a list, and an editor that saves as the user types.
+
+import { api } from '../api.js';
+import { schedule, forget } from '../autosave.js';
+import { h, replace } from '../dom.js';
+import { field, read, readNumber, showError, clearErrors } from '../forms.js';
+import { t, formatDateTime } from '../i18n.js';
+import { offerUndo } from '../toasts.js';
+
+const STATUSES = ['idea', 'testing', 'chosen', 'dropped'];
+
+function statusBadge(status) {
+  return h('span', { class: `badge status-${status}` }, t(`statuses.${status}`));
+}
+
+function listItem(candidate, ctx) {
+  const total = ctx.totals.get(candidate.id);
+  return h('li', {},
+    h('button', {
+      type: 'button',
+      class: 'list-item',
+      dataset: { candidate: candidate.id },
+      'aria-current': candidate.id === ctx.selectedCandidate ? 'true' : 'false',
+      onclick: () => ctx.show('candidates', { candidate: candidate.id }),
+    },
+    h('span', { class: 'name' }, candidate.name),
+    h('span', { class: 'meta' }, statusBadge(candidate.status), ' ',
+      total === undefined ? '' : t('candidates.total', { total: total.toFixed(1) }))));
+}
+
+async function createCandidate(ctx) {
+  const created = await api.createCandidate({ name: t('candidates.untitled') });
+  await ctx.reload();
+  await ctx.show('candidates', { candidate: created.id });
+  const name = document.querySelector('[data-field="name"]');
+  name?.focus();
+  name?.select();
+}
+
+function collect(form, ctx) {
+  const scores = {};
+  for (const c of ctx.criteria) {
+    const value = read(form, `scores.${c.id}`);
+    if (value !== '') scores[String(c.id)] = Number(value);
+  }
+  return {
+    name: read(form, 'name'),
+    platform: read(form, 'platform'),
+    audience: read(form, 'audience'),
+    problem: read(form, 'problem'),
+    outcome: {
+      metric: read(form, 'outcome.metric'),
+      target: readNumber(form, 'outcome.target'),
+      unit: read(form, 'outcome.unit'),
+      timeframe_amount: readNumber(form, 'outcome.timeframe_amount'),
+      timeframe_unit: read(form, 'outcome.timeframe_unit'),
+    },
+    status: read(form, 'status'),
+    notes: read(form, 'notes'),
+    scores,
+  };
+}
+
+function editor(candidate, ctx) {
+  const form = h('form', { class: 'editor', 'aria-labelledby': 'candidate-heading', onsubmit: (e) => e.preventDefault() });
+  const key = `candidate:${candidate.id}`;
+  const save = async () => {
+    try {
+      const saved = await api.updateCandidate(candidate.id, collect(form, ctx));
+      clearErrors(form);
+      const index = ctx.candidates.findIndex((c) => c.id === saved.id);
+      if (index >= 0) ctx.candidates[index] = saved;
+      ctx.refreshTotals(await api.compareCandidates(null));
+      const item = document.querySelector(`[data-candidate="${saved.id}"]`);
+      if (item) item.parentElement.replaceWith(listItem(saved, ctx));
+      heading.textContent = saved.name;
+      stamp.textContent = t('candidates.updated', { when: formatDateTime(saved.updated_at) });
+      return true;
+    } catch (error) {
+      showError(form, error);
+      return false;
+    }
+  };
+  form.addEventListener('input', () => schedule(key, save));
+  form.addEventListener('change', () => schedule(key, save));
+  form.addEventListener('focusout', () => schedule(key, save));
+
+  const heading = h('h1', { id: 'candidate-heading' }, candidate.name);
+  const stamp = h('span', {}, t('candidates.updated', { when: formatDateTime(candidate.updated_at) }));
+  const o = candidate.outcome;
+  const timeUnits = ['days', 'weeks', 'months'].map((u) => [u, t(`candidates.${u}`)]);
+  const scoreOptions = [['', t('candidates.notScored')], ...[1, 2, 3, 4, 5].map((n) => [String(n), String(n)])];
+
+  const remove = async () => {
+    await api.deleteCandidate(candidate.id);
+    forget(key);
+    ctx.selectedCandidate = null;
+    await ctx.reload();
+    await ctx.show('candidates');
+    offerUndo(t('candidates.deleted', { name: candidate.name }), async () => {
+      await api.restoreCandidate(candidate.id);
+      await ctx.reload();
+      await ctx.show('candidates', { candidate: candidate.id });
+    });
+  };
+  const draftOffer = async () => {
+    await save();
+    const offer = await api.draftOffer(candidate.id);
+    await ctx.reload();
+    await ctx.show('offers', { offer: offer.id });
+  };
+
+  form.append(
+    heading,
+    h('p', { class: 'timestamps' }, t('candidates.created', { when: formatDateTime(candidate.created_at) }), ' · ', stamp),
+    h('p', { class: 'form-error', role: 'alert' }),
+    field({ label: t('candidates.name'), path: 'name', value: candidate.name, hint: t('candidates.nameHint'), attrs: { required: true } }),
+    h('div', { class: 'row' },
+      field({ label: t('candidates.platform'), path: 'platform', value: candidate.platform, hint: t('candidates.platformHint') }),
+      field({ label: t('candidates.status'), path: 'status', value: candidate.status, kind: 'select',
+        options: STATUSES.map((s) => [s, t(`statuses.${s}`)]) })),
+    field({ label: t('candidates.audience'), path: 'audience', value: candidate.audience, hint: t('candidates.audienceHint') }),
+    field({ label: t('candidates.problem'), path: 'problem', value: candidate.problem, hint: t('candidates.problemHint') }),
+    h('fieldset', {},
+      h('legend', {}, t('candidates.outcome')),
+      h('p', { class: 'hint' }, t('candidates.outcomeHint')),
+      h('div', { class: 'row' },
+        field({ label: t('candidates.metric'), path: 'outcome.metric', value: o.metric,
+          attrs: { placeholder: t('candidates.metricPlaceholder') } }),
+        field({ label: t('candidates.target'), path: 'outcome.target', value: o.target ?? '', type: 'number',
+          attrs: { min: 0, step: 1, inputmode: 'numeric' } }),
+        field({ label: t('candidates.unit'), path: 'outcome.unit', value: o.unit,
+          attrs: { placeholder: t('candidates.unitPlaceholder') } })),
+      h('div', { class: 'row' },
+        field({ label: t('candidates.within'), path: 'outcome.timeframe_amount', value: o.timeframe_amount ?? '',
+          type: 'number', attrs: { min: 1, max: 120, step: 1, inputmode: 'numeric' } }),
+        field({ label: t('candidates.timeframeUnit'), path: 'outcome.timeframe_unit', value: o.timeframe_unit || 'months',
+          kind: 'select', options: timeUnits }))),
+    h('fieldset', {},
+      h('legend', {}, t('candidates.scores')),
+      h('p', { class: 'hint' }, t('candidates.scoresHint')),
+      h('div', { class: 'scores' }, ctx.criteria.map((c) => {
+        const f = field({ label: c.label, path: `scores.${c.id}`, value: candidate.scores[String(c.id)] ?? '',
+          kind: 'select', options: scoreOptions });
+        f.className = 'field score-row';
+        return f;
+      }))),
+    field({ label: t('candidates.notes'), path: 'notes', value: candidate.notes, kind: 'textarea' }),
+    h('div', { class: 'editor-actions' },
+      h('button', { type: 'button', class: 'primary', id: 'draft-offer', onclick: draftOffer }, t('candidates.draftOffer')),
+      h('button', { type: 'button', class: 'danger', id: 'delete-candidate', onclick: remove }, t('candidates.delete'))));
+  return form;
+}
+
+export async function renderCandidates(main, ctx) {
+  const selected = ctx.candidates.find((c) => c.id === ctx.selectedCandidate) ?? ctx.candidates[0] ?? null;
+  ctx.selectedCandidate = selected?.id ?? null;
+  const list = h('aside', { class: 'list-pane', 'aria-label': t('candidates.listLabel') },
+    h('button', { type: 'button', class: 'primary', id: 'new-candidate', onclick: () => createCandidate(ctx) }, `＋ ${t('candidates.new')}`),
+    h('ul', {}, ctx.candidates.map((c) => listItem(c, ctx))));
+  const body = selected
+    ? editor(selected, ctx)
+    : h('section', { class: 'empty' },
+      h('h2', {}, t('candidates.emptyTitle')),
+      h('p', {}, t('candidates.empty')));
+  replace(main, h('div', { class: 'split' }, list, body));
+}

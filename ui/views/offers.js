@@ -1,0 +1,229 @@
+// The offer: a monthly package drafted from a candidate, edited in place and
+// saved as the user types.
+
+import { api } from '../api.js';
+import { schedule, forget } from '../autosave.js';
+import { h, replace } from '../dom.js';
+import { field, read, readNumber, showError, clearErrors } from '../forms.js';
+import { t, formatDateTime } from '../i18n.js';
+import { offerUndo } from '../toasts.js';
+
+function listItem(offer, ctx) {
+  return h('li', {},
+    h('button', {
+      type: 'button', class: 'list-item', dataset: { offer: offer.id },
+      'aria-current': offer.id === ctx.selectedOffer ? 'true' : 'false',
+      onclick: () => ctx.show('offers', { offer: offer.id }),
+    },
+    h('span', { class: 'name' }, offer.title),
+    h('span', { class: 'meta' }, offer.price_minor > 0 ? t('offers.perMonth', { price: offer.price_display }) : '')));
+}
+
+function deliverableRow(d, onRemove) {
+  const cell = (path, value, attrs = {}, label) => h('td', attrs.class === 'num' ? { class: 'num' } : {},
+    h('input', { type: attrs.type ?? 'text', value, 'aria-label': label, dataset: { part: path }, ...attrs.input }),
+    h('p', { class: 'field-error' }));
+  const row = h('tr', { class: 'deliverable' },
+    cell('name', d.name, {}, t('offers.deliverable')),
+    cell('quantity_per_month', d.quantity_per_month || '', { class: 'num', type: 'number', input: { min: 0, max: 999, step: 1 } }, t('offers.quantity')),
+    cell('turnaround_days', d.turnaround_days || '', { class: 'num', type: 'number', input: { min: 0, max: 365, step: 1 } }, t('offers.turnaround')),
+    cell('hours_each', d.hours_each, { class: 'num', input: { inputmode: 'decimal' } }, t('offers.hours')),
+    h('td', {}, h('button', { type: 'button', class: 'icon danger', onclick: () => onRemove(row) }, '×')));
+  return row;
+}
+
+// Gives each filled deliverable row the field paths of its place in the
+// payload (blank rows are not sent), so errors find their input.
+function numberRows(table) {
+  let index = 0;
+  const rows = [];
+  for (const row of table.querySelectorAll('tr.deliverable')) {
+    const inputs = [...row.querySelectorAll('input')];
+    const blank = inputs.every((i) => i.value.trim() === '');
+    inputs.forEach((input) => {
+      input.dataset.field = blank ? '' : `deliverables[${index}].${input.dataset.part}`;
+      input.id = input.id || `d-${Math.random().toString(36).slice(2)}`;
+      input.nextElementSibling.id = `${input.id}-error`;
+      input.setAttribute('aria-describedby', `${input.id}-error`);
+    });
+    const removeButton = row.querySelector('button');
+    removeButton.setAttribute('aria-label', t('offers.removeDeliverable', { n: rows.length + 1 }));
+    if (!blank) {
+      rows.push(row);
+      index += 1;
+    }
+  }
+  return rows;
+}
+
+function scopeItem(text, onRemove) {
+  const f = field({ label: '', path: '', value: text });
+  f.querySelector('label').className = 'visually-hidden';
+  const item = h('li', {}, f, h('button', { type: 'button', class: 'icon danger', onclick: () => onRemove(item) }, '×'));
+  return item;
+}
+
+function numberScope(list) {
+  [...list.querySelectorAll('li')].forEach((li, i) => {
+    li.querySelector('input').dataset.field = `out_of_scope[${i}]`;
+    li.querySelector('label').textContent = `${t('offers.outOfScope')} ${i + 1}`;
+    li.querySelector('button').setAttribute('aria-label', t('offers.removeItem', { n: i + 1 }));
+  });
+}
+
+function collect(form, table, scope) {
+  const deliverables = numberRows(table).map((row) => {
+    const part = (name) => row.querySelector(`[data-part="${name}"]`).value;
+    const whole = (name) => {
+      const raw = part(name).trim();
+      if (raw === '') return 0;
+      const n = Number(raw);
+      return Number.isInteger(n) ? n : -1;
+    };
+    return { name: part('name'), quantity_per_month: whole('quantity_per_month'),
+      turnaround_days: whole('turnaround_days'), hours_each: part('hours_each') };
+  });
+  numberScope(scope);
+  const candidate = read(form, 'candidate_id');
+  return {
+    candidate_id: candidate === '' ? null : Number(candidate),
+    title: read(form, 'title'),
+    promise: read(form, 'promise'),
+    deliverables,
+    out_of_scope: [...scope.querySelectorAll('input')].map((i) => i.value),
+    price: read(form, 'price'),
+    currency: read(form, 'currency'),
+    minimum_term_months: readNumber(form, 'minimum_term_months') ?? 0,
+    success_metric: read(form, 'success_metric'),
+    contact: read(form, 'contact'),
+  };
+}
+
+function editor(offer, ctx) {
+  const form = h('form', { class: 'editor', onsubmit: (e) => e.preventDefault() });
+  const key = `offer:${offer.id}`;
+  const heading = h('h1', {}, offer.title);
+  const stamp = h('span', {}, t('candidates.updated', { when: formatDateTime(offer.updated_at) }));
+  const priceShown = h('p', { class: 'hint', id: 'price-display' }, offer.price_minor > 0 ? offer.price_display : '');
+  const table = h('table', { class: 'deliverables' },
+    h('thead', {}, h('tr', {},
+      h('th', {}, t('offers.deliverable')), h('th', {}, t('offers.quantity')), h('th', {}, t('offers.turnaround')),
+      h('th', {}, t('offers.hours')), h('th', {}))),
+    h('tbody', {}));
+  const scope = h('ul', { class: 'scope-list' });
+
+  const save = async () => {
+    try {
+      const saved = await api.updateOffer(offer.id, collect(form, table, scope));
+      clearErrors(form);
+      const index = ctx.offers.findIndex((o) => o.id === saved.id);
+      if (index >= 0) ctx.offers[index] = saved;
+      const item = document.querySelector(`[data-offer="${saved.id}"]`);
+      if (item) item.parentElement.replaceWith(listItem(saved, ctx));
+      heading.textContent = saved.title;
+      priceShown.textContent = saved.price_minor > 0 ? saved.price_display : '';
+      stamp.textContent = t('candidates.updated', { when: formatDateTime(saved.updated_at) });
+      return true;
+    } catch (error) {
+      showError(form, error);
+      return false;
+    }
+  };
+  const changed = () => schedule(key, save);
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
+  form.addEventListener('focusout', changed);
+
+  const removeRow = (row) => { row.remove(); changed(); };
+  for (const d of offer.deliverables) table.tBodies[0].append(deliverableRow(d, removeRow));
+  const addDeliverable = () => {
+    const row = deliverableRow({ name: '', quantity_per_month: '', turnaround_days: '', hours_each: '' }, removeRow);
+    table.tBodies[0].append(row);
+    numberRows(table);
+    row.querySelector('input').focus();
+  };
+  const removeScope = (item) => { item.remove(); numberScope(scope); changed(); };
+  for (const text of offer.out_of_scope) scope.append(scopeItem(text, removeScope));
+  const addScope = () => {
+    const item = scopeItem('', removeScope);
+    scope.append(item);
+    numberScope(scope);
+    item.querySelector('input').focus();
+  };
+  numberRows(table);
+  numberScope(scope);
+
+  const remove = async () => {
+    await api.deleteOffer(offer.id);
+    forget(key);
+    ctx.selectedOffer = null;
+    await ctx.reload();
+    await ctx.show('offers');
+    offerUndo(t('offers.deleted', { title: offer.title }), async () => {
+      await api.restoreOffer(offer.id);
+      await ctx.reload();
+      await ctx.show('offers', { offer: offer.id });
+    });
+  };
+
+  const candidateOptions = [['', t('offers.none')], ...ctx.candidates.map((c) => [String(c.id), c.name])];
+  form.append(
+    heading,
+    h('p', { class: 'timestamps' }, t('candidates.created', { when: formatDateTime(offer.created_at) }), ' · ', stamp),
+    h('p', { class: 'form-error', role: 'alert' }),
+    field({ label: t('offers.candidate'), path: 'candidate_id', value: offer.candidate_id ?? '', kind: 'select', options: candidateOptions }),
+    field({ label: t('offers.titleField'), path: 'title', value: offer.title, attrs: { required: true } }),
+    field({ label: t('offers.promise'), path: 'promise', value: offer.promise, hint: t('offers.promiseHint') }),
+    h('fieldset', {},
+      h('legend', {}, t('offers.deliverables')),
+      table,
+      h('button', { type: 'button', id: 'add-deliverable', onclick: addDeliverable }, `＋ ${t('offers.addDeliverable')}`),
+      h('p', {})),
+    h('fieldset', {},
+      h('legend', {}, t('offers.outOfScope')),
+      h('p', { class: 'hint' }, t('offers.outOfScopeHint')),
+      scope,
+      h('button', { type: 'button', onclick: addScope }, `＋ ${t('offers.addOutOfScope')}`),
+      h('p', {})),
+    h('div', { class: 'row' },
+      field({ label: t('offers.price'), path: 'price', value: offer.price, attrs: { inputmode: 'decimal' } }),
+      field({ label: t('offers.currency'), path: 'currency', value: offer.currency, kind: 'select',
+        options: [['JPY', 'JPY (¥)'], ['USD', 'USD ($)']] }),
+      field({ label: t('offers.term'), path: 'minimum_term_months', value: offer.minimum_term_months, type: 'number',
+        attrs: { min: 1, max: 36, step: 1 } })),
+    priceShown,
+    field({ label: t('offers.successMetric'), path: 'success_metric', value: offer.success_metric }),
+    field({ label: t('offers.contact'), path: 'contact', value: offer.contact, hint: t('offers.contactHint') }),
+    h('div', { class: 'editor-actions' },
+      h('button', { type: 'button', class: 'primary', id: 'open-onepager',
+        onclick: () => ctx.show('onepager', { offer: offer.id }) }, t('offers.openOnepager')),
+      h('button', { type: 'button', class: 'danger', onclick: remove }, t('offers.delete'))));
+  return form;
+}
+
+function draftPanel(ctx) {
+  if (ctx.candidates.length === 0) {
+    return h('p', {}, t('offers.noCandidates'));
+  }
+  const select = field({ label: t('offers.draftFrom'), path: 'draft_from', value: ctx.selectedCandidate ?? '',
+    kind: 'select', options: ctx.candidates.map((c) => [String(c.id), c.name]) });
+  const draft = async () => {
+    const offer = await api.draftOffer(Number(select.querySelector('select').value));
+    await ctx.reload();
+    await ctx.show('offers', { offer: offer.id });
+  };
+  return h('div', { class: 'draft-panel' }, select,
+    h('button', { type: 'button', class: 'primary', id: 'draft-from-candidate', onclick: draft }, t('offers.draft')));
+}
+
+export async function renderOffers(main, ctx) {
+  const selected = ctx.offers.find((o) => o.id === ctx.selectedOffer) ?? ctx.offers[0] ?? null;
+  ctx.selectedOffer = selected?.id ?? null;
+  const list = h('aside', { class: 'list-pane', 'aria-label': t('offers.listLabel') },
+    draftPanel(ctx),
+    h('ul', {}, ctx.offers.map((o) => listItem(o, ctx))));
+  const body = selected
+    ? editor(selected, ctx)
+    : h('section', { class: 'empty' }, h('h2', {}, t('offers.emptyTitle')), h('p', {}, t('offers.empty')));
+  replace(main, h('div', { class: 'split' }, list, body));
+}

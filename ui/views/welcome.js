@@ -1,0 +1,39 @@
+// The first screen of an empty workspace: the method in five steps, and a
+// way in — an example set in either language, or one's own first candidate.
+
+import { api } from '../api.js';
+import { h, replace } from '../dom.js';
+import { t } from '../i18n.js';
+import { notify } from '../toasts.js';
+
+export function renderWelcome(main, ctx) {
+  const steps = [1, 2, 3, 4, 5].map((n) => {
+    // Each step reads "Name: explanation"; the name is set in bold.
+    const [, head, colon, rest] = t(`welcome.step${n}`).match(/^([^:：]+)([:：]\s*)(.*)$/s);
+    return h('li', {}, h('strong', {}, head), colon, rest);
+  });
+  const loadExample = (lang) => async () => {
+    const summary = await api.loadExample(lang);
+    notify(t('welcome.loaded', summary));
+    await ctx.reload();
+    await ctx.show('candidates', { candidate: ctx.candidates[0]?.id ?? null });
+  };
+  const startOwn = async () => {
+    const created = await api.createCandidate({ name: t('candidates.untitled') });
+    await ctx.reload();
+    await ctx.show('candidates', { candidate: created.id });
+    const name = document.querySelector('[data-field="name"]');
+    name?.focus();
+    name?.select();
+  };
+  replace(main,
+    h('section', { class: 'welcome', 'aria-labelledby': 'welcome-title' },
+      h('h1', { id: 'welcome-title' }, t('welcome.title')),
+      h('p', {}, t('welcome.intro')),
+      h('ol', {}, steps),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'primary', id: 'start-own', onclick: startOwn }, t('welcome.start')),
+        h('span', {}, t('welcome.examples')),
+        h('button', { type: 'button', id: 'load-example-ja', onclick: loadExample('ja') }, t('welcome.loadJa')),
+        h('button', { type: 'button', id: 'load-example-en', onclick: loadExample('en') }, t('welcome.loadEn')))));
+}
