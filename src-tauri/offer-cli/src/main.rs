@@ -1,1 +1,18 @@
-fn main(){}
+//! offerwright-cli: scripting access to an Offerwright database.
+
+mod args;
+mod run;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let lang = run::lang_from_env();
+    match args::parse(&argv) {
+        Ok(command) => run::execute(command, lang, &mut std::io::stdout()),
+        Err(usage) => {
+            eprintln!("{}", usage.message(lang));
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Reading the command line. Few enough options that a hand-written parser is
+//! clearer than a dependency.
+
+use std::path::PathBuf;
+
+use offerwright_core::Lang;
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Action {
+    List { json: bool },
+    Export { out: PathBuf },
+    Import { file: PathBuf },
+    Help,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Command {
+    /// `--db PATH`, else `OFFERWRIGHT_DB`.
+    pub db: Option<PathBuf>,
+    pub lang: Option<Lang>,
+    pub action: Action,
+}
+
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum UsageError {
+    #[error("unknown command `{0}`")]
+    UnknownCommand(String),
+    #[error("unknown option `{0}`")]
+    UnknownOption(String),
+    #[error("`{0}` needs a value")]
+    MissingValue(&'static str),
+    #[error("`{0}` needs a file")]
+    MissingFile(&'static str),
+    #[error("--lang takes ja or en")]
+    BadLang,
+    #[error("no command given")]
+    NoCommand,
+}
+
+pub const USAGE_EN: &str = "\
+Usage: offerwright-cli [--db PATH] [--lang ja|en] COMMAND
+
+Commands:
+  list [--json]          list candidates (with weighted totals) and offers
+  export --out FILE      write the whole workspace as JSON
+  import FILE            add a workspace JSON file, all or nothing
+
+The database is --db PATH, or the file named by OFFERWRIGHT_DB.";
+
+pub const USAGE_JA: &str = "\
+使い方: offerwright-cli [--db パス] [--lang ja|en] コマンド
+
+コマンド:
+  list [--json]          候補（重み付き合計つき）とオファーの一覧
+  export --out ファイル  ワークスペース全体をJSONで書き出す
+  import ファイル        ワークスペースのJSONを追加する（全部か、何もしないか）
+
+データベースは --db パス、またはOFFERWRIGHT_DBで指定したファイルです。";
+
+impl UsageError {
+    pub fn message(&self, lang: Lang) -> String {
+        let problem = match (self, lang) {
+            (UsageError::UnknownCommand(c), Lang::Ja) => format!("「{c}」というコマンドはありません"),
+            (UsageError::UnknownOption(o), Lang::Ja) => format!("「{o}」というオプションはありません"),
+            (UsageError::MissingValue(o), Lang::Ja) => format!("{o} には値が必要です"),
+            (UsageError::MissingFile(c), Lang::Ja) => format!("{c} にはファイルの指定が必要です"),
+            (UsageError::BadLang, Lang::Ja) => "--lang は ja か en です".to_string(),
+            (UsageError::NoCommand, Lang::Ja) => "コマンドを指定してください".to_string(),
+            (e, Lang::En) => e.to_string(),
+        };
+        format!("{problem}\n\n{}", lang.pick(USAGE_JA, USAGE_EN))
+    }
+}
+
+pub fn parse(argv: &[String]) -> Result<Command, UsageError> {
+    let mut db = None;
+    let mut lang = None;
+    let mut out = None;
+    let mut json = false;
+    let mut positional = Vec::new();
+    let mut iter = argv.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--db" => db = Some(PathBuf::from(iter.next().ok_or(UsageError::MissingValue("--db"))?)),
+            "--out" => out = Some(PathBuf::from(iter.next().ok_or(UsageError::MissingValue("--out"))?)),
+            "--lang" => {
+                let value = iter.next().ok_or(UsageError::MissingValue("--lang"))?;
+                lang = Some(value.parse().map_err(|_| UsageError::BadLang)?);
+            }
+            "--json" => json = true,
+            "-h" | "--help" => positional.insert(0, "help".to_string()),
+            other if other.starts_with('-') => return Err(UsageError::UnknownOption(other.to_string())),
+            other => positional.push(other.to_string()),
+        }
+    }
+    let mut positional = positional.into_iter();
+    let action = match positional.next().as_deref() {
+        Some("list") => Action::List { json },
+        Some("export") => Action::Export { out: out.ok_or(UsageError::MissingFile("export --out"))? },
+        Some("import") => Action::Import { file: positional.next().map(PathBuf::from).ok_or(UsageError::MissingFile("import"))? },
+        Some("help") => Action::Help,
+        Some(other) => return Err(UsageError::UnknownCommand(other.to_string())),
+        None => return Err(UsageError::NoCommand),
+    };
+    Ok(Command { db, lang, action })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn options_may_come_before_or_after_the_command() {
+        let c = parse(&args("--db w.sqlite3 export --out x.json")).unwrap();
+        assert_eq!(c.db, Some(PathBuf::from("w.sqlite3")));
+        assert_eq!(c.action, Action::Export { out: PathBuf::from("x.json") });
+        let c = parse(&args("import x.json --db w.sqlite3 --lang ja")).unwrap();
+        assert_eq!(c.action, Action::Import { file: PathBuf::from("x.json") });
+        assert_eq!(c.lang, Some(Lang::Ja));
+    }
+
+    #[test]
+    fn mistakes_are_usage_errors_in_both_languages() {
+        assert_eq!(parse(&args("frobnicate")), Err(UsageError::UnknownCommand("frobnicate".into())));
+        assert_eq!(parse(&args("export")), Err(UsageError::MissingFile("export --out")));
+        assert_eq!(parse(&args("list --lang fr")), Err(UsageError::BadLang));
+        assert_eq!(parse(&args("list --db")), Err(UsageError::MissingValue("--db")));
+        let ja = UsageError::NoCommand.message(Lang::Ja);
+        assert!(ja.contains("コマンドを指定してください") && ja.contains("使い方"));
+    }
+}

@@ -1,0 +1,135 @@
+//! Carrying out a command against the core.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::Utc;
+use offerwright_core::compare::compare;
+use offerwright_core::exchange::{export_json, import_json};
+use offerwright_core::offer::OfferView;
+use offerwright_core::storage::DB_ENV_VAR;
+use offerwright_core::{CoreError, Database, Lang};
+
+use crate::args::{Action, Command, USAGE_EN, USAGE_JA};
+
+/// The language of messages: the locale variables, else English.
+pub fn lang_from_env() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().as_deref().and_then(Lang::from_tag))
+        .unwrap_or_default()
+}
+
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    #[error(transparent)]
+    Core(#[from] CoreError),
+    #[error("no database given")]
+    NoDatabase,
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        CliError::Core(CoreError::Io(e))
+    }
+}
+
+impl CliError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            CliError::Core(e) => match e.field() {
+                Some(field) => format!("{field}: {}", e.message(lang)),
+                None => e.message(lang),
+            },
+            CliError::NoDatabase => lang
+                .pick(
+                    "データベースを --db パス か OFFERWRIGHT_DB で指定してください。",
+                    "Say which database to use with --db PATH or OFFERWRIGHT_DB.",
+                )
+                .to_string(),
+        }
+    }
+}
+
+fn database(path: Option<PathBuf>) -> Result<Database, CliError> {
+    let path = path
+        .or_else(|| std::env::var_os(DB_ENV_VAR).filter(|v| !v.is_empty()).map(PathBuf::from))
+        .ok_or(CliError::NoDatabase)?;
+    Ok(Database::open(&path)?)
+}
+
+pub fn execute(command: Command, env_lang: Lang, out: &mut impl Write) -> ExitCode {
+    let lang = command.lang.unwrap_or(env_lang);
+    match perform(command, lang, out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("offerwright-cli: {}", error.message(lang));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), CliError> {
+    match command.action {
+        Action::Help => Ok(writeln!(out, "{}", lang.pick(USAGE_JA, USAGE_EN))?),
+        Action::List { json } => {
+            let db = database(command.db)?;
+            list(&db, lang, json, out)
+        }
+        Action::Export { out: path } => {
+            let db = database(command.db)?;
+            let text = export_json(&db)?;
+            std::fs::write(&path, text)?;
+            let done = match lang {
+                Lang::Ja => format!("{}に書き出しました。", path.display()),
+                Lang::En => format!("Exported to {}.", path.display()),
+            };
+            Ok(writeln!(out, "{done}")?)
+        }
+        Action::Import { file } => {
+            let text = std::fs::read_to_string(&file)?;
+            let mut db = database(command.db)?;
+            let summary = import_json(&mut db, &text, Utc::now())?;
+            let done = match lang {
+                Lang::Ja => format!(
+                    "読み込みました：基準{}件、候補{}件、オファー{}件。",
+                    summary.criteria, summary.candidates, summary.offers
+                ),
+                Lang::En => format!(
+                    "Imported {} criteria, {} candidates and {} offers.",
+                    summary.criteria, summary.candidates, summary.offers
+                ),
+            };
+            Ok(writeln!(out, "{done}")?)
+        }
+    }
+}
+
+fn list(db: &Database, lang: Lang, json: bool, out: &mut impl Write) -> Result<(), CliError> {
+    let candidates = db.list_candidates()?;
+    let comparison = compare(&candidates, &db.list_criteria()?, lang);
+    let offers = db.list_offers()?;
+    let offer_views: Vec<OfferView> = offers.iter().map(|o| OfferView::new(o, lang)).collect();
+    if json {
+        let value = serde_json::json!({ "candidates": comparison.candidates, "offers": offer_views });
+        let text = serde_json::to_string_pretty(&value).map_err(std::io::Error::other)?;
+        return Ok(writeln!(out, "{text}")?);
+    }
+    writeln!(out, "{}", lang.pick("候補（合計の高い順）", "Candidates (best total first)"))?;
+    if comparison.candidates.is_empty() {
+        writeln!(out, "  {}", lang.pick("（なし）", "(none)"))?;
+    }
+    for c in &comparison.candidates {
+        writeln!(out, "  #{:<3} {:>5.1}  [{}]  {}  (id {})", c.rank, f64::from(c.total.tenths()) / 10.0, c.status, c.name, c.id)?;
+    }
+    writeln!(out, "{}", lang.pick("オファー", "Offers"))?;
+    if offer_views.is_empty() {
+        writeln!(out, "  {}", lang.pick("（なし）", "(none)"))?;
+    }
+    for o in &offer_views {
+        let per_month = lang.pick("／月", " / month");
+        writeln!(out, "  {}{per_month}  {}  (id {})", o.price_display, o.fields.title, o.id)?;
+    }
+    Ok(())
+}

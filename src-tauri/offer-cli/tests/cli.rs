@@ -1,0 +1,102 @@
+//! The CLI as a script would use it: real processes on temp databases.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_offerwright-cli"))
+        .args(args)
+        .env_remove("OFFERWRIGHT_DB")
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("the CLI runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn write_example(dir: &Path, lang: offerwright_core::Lang) -> String {
+    let path = dir.join(format!("example-{}.json", lang.as_str()));
+    std::fs::write(&path, offerwright_core::examples::example_file(lang)).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn import_list_export_import_export_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.sqlite3");
+    let a = a.to_str().unwrap();
+    let ja = write_example(dir.path(), offerwright_core::Lang::Ja);
+    let out = cli(&["--db", a, "import", &ja]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("3 candidates"));
+
+    let out = cli(&["--db", a, "list"]);
+    assert!(out.status.success());
+    let listing = text(&out.stdout);
+    assert!(listing.contains("歯科医院のInstagramリール制作"), "{listing}");
+    assert!(listing.contains("¥55,000 / month"), "{listing}");
+    assert!(listing.contains("#1 "), "{listing}");
+
+    let first = dir.path().join("first.json");
+    assert!(cli(&["--db", a, "export", "--out", first.to_str().unwrap()]).status.success());
+    let b = dir.path().join("b.sqlite3");
+    let b = b.to_str().unwrap();
+    assert!(cli(&["import", first.to_str().unwrap(), "--db", b]).status.success());
+    let second = dir.path().join("second.json");
+    assert!(cli(&["--db", b, "export", "--out", second.to_str().unwrap()]).status.success());
+    assert_eq!(std::fs::read(&first).unwrap(), std::fs::read(&second).unwrap());
+}
+
+#[test]
+fn list_json_is_machine_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let en = write_example(dir.path(), offerwright_core::Lang::En);
+    assert!(cli(&["--db", db.to_str().unwrap(), "import", &en]).status.success());
+    let out = cli(&["--db", db.to_str().unwrap(), "list", "--json"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["candidates"].as_array().unwrap().len(), 3);
+    assert_eq!(value["offers"][0]["price_display"], "$450.00");
+}
+
+#[test]
+fn a_bad_file_changes_nothing_and_says_where_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let db = db.to_str().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\n  \"format\": \"offerwright\",\n  \"version\": 1,\n  \"candidates\": [ {\"ref\": \"c\", \"name\": 5} ]\n}\n").unwrap();
+    let out = cli(&["--db", db, "import", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("line 4"), "{}", text(&out.stderr));
+    let out = cli(&["--db", db, "--lang", "ja", "import", bad.to_str().unwrap()]);
+    assert!(text(&out.stderr).contains("4行"), "{}", text(&out.stderr));
+    let listing = text(&cli(&["--db", db, "list"]).stdout);
+    assert!(listing.contains("(none)"), "{listing}");
+}
+
+#[test]
+fn a_missing_database_or_command_is_a_usage_error() {
+    let out = cli(&["list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("--db PATH"));
+    let out = cli(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("Usage:"));
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.sqlite3");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("PRAGMA user_version = 42;").unwrap();
+    drop(conn);
+    let out = cli(&["--db", path.to_str().unwrap(), "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("newer Offerwright"), "{}", text(&out.stderr));
+}
