@@ -93,7 +93,13 @@ fn load_example(state: State<'_, AppState>, language: Lang) -> Reply<ImportSumma
 
 #[tauri::command]
 fn list_criteria(state: State<'_, AppState>) -> Reply<Vec<CriterionView>> {
-    state.with_db(|db, lang| Ok(db.list_criteria()?.iter().map(|c| CriterionView::new(c, lang)).collect()))
+    state.with_db(|db, lang| {
+        Ok(db
+            .list_criteria()?
+            .iter()
+            .map(|c| CriterionView::new(c, lang))
+            .collect())
+    })
 }
 
 #[tauri::command]
@@ -172,7 +178,12 @@ fn list_offers(state: State<'_, AppState>) -> Reply<Vec<OfferView>> {
 
 #[tauri::command]
 fn draft_offer(state: State<'_, AppState>, candidate_id: i64) -> Reply<OfferView> {
-    state.with_db(|db, lang| Ok(OfferView::new(&db.draft_offer_from_candidate(candidate_id, lang, Utc::now())?, lang)))
+    state.with_db(|db, lang| {
+        Ok(OfferView::new(
+            &db.draft_offer_from_candidate(candidate_id, lang, Utc::now())?,
+            lang,
+        ))
+    })
 }
 
 #[tauri::command]

@@ -13,7 +13,11 @@ pub struct CommandError {
 
 impl CommandError {
     pub fn from_core(error: &CoreError, lang: Lang) -> CommandError {
-        CommandError { code: error.code(), message: error.message(lang), field: error.field().map(str::to_string) }
+        CommandError {
+            code: error.code(),
+            message: error.message(lang),
+            field: error.field().map(str::to_string),
+        }
     }
 }
 

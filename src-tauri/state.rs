@@ -19,8 +19,16 @@ impl AppState {
     /// window can still open and explain it.
     pub fn open(path: &Path) -> AppState {
         let db = Database::open(path);
-        let lang = db.as_ref().ok().and_then(|db| db.language().ok().flatten()).unwrap_or_default();
-        AppState { path: path.to_path_buf(), db: Mutex::new(db), lang: Mutex::new(lang) }
+        let lang = db
+            .as_ref()
+            .ok()
+            .and_then(|db| db.language().ok().flatten())
+            .unwrap_or_default();
+        AppState {
+            path: path.to_path_buf(),
+            db: Mutex::new(db),
+            lang: Mutex::new(lang),
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -44,7 +52,10 @@ impl AppState {
         work: impl FnOnce(&mut Database, Lang) -> Result<T, CoreError>,
     ) -> Result<T, CommandError> {
         let lang = self.lang();
-        let mut guard = self.db.lock().map_err(|_| ShellError::Poisoned.to_command_error(lang))?;
+        let mut guard = self
+            .db
+            .lock()
+            .map_err(|_| ShellError::Poisoned.to_command_error(lang))?;
         match guard.as_mut() {
             Ok(db) => work(db, lang).map_err(|e| CommandError::from_core(&e, lang)),
             Err(open_error) => Err(CommandError::from_core(open_error, lang)),

@@ -96,7 +96,10 @@ fn start_driver(display: &str, db: &Path, lang: &str, port: u16) -> Stopping {
 async fn open_app(port: u16) -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), json!("wry"));
-    caps.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_offerwright") }));
+    caps.insert(
+        "tauri:options".into(),
+        json!({ "application": env!("CARGO_BIN_EXE_offerwright") }),
+    );
     let client = ClientBuilder::rustls()
         .expect("TLS roots")
         .capabilities(caps)
@@ -121,21 +124,45 @@ async fn wait_for(client: &Client, condition: &str) {
 }
 
 async fn saved(client: &Client) {
-    wait_for(client, "document.getElementById('save-status').dataset.state === 'saved'").await;
+    wait_for(
+        client,
+        "document.getElementById('save-status').dataset.state === 'saved'",
+    )
+    .await;
 }
 
 async fn click(client: &Client, css: &str) {
-    client.wait().at_most(WAIT).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}")).click().await.unwrap();
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap();
 }
 
 async fn type_into(client: &Client, css: &str, text: &str) {
-    let field = client.wait().at_most(WAIT).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}"));
+    let field = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
     field.clear().await.unwrap();
     field.send_keys(text).await.unwrap();
 }
 
+/// The element's visible text, read in one step so a re-render in between
+/// cannot leave a stale element.
 async fn text_of(client: &Client, css: &str) -> String {
-    client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}")).text().await.unwrap()
+    wait_for(client, &format!("document.querySelector({css:?})")).await;
+    let script = format!("return document.querySelector({css:?}).innerText;");
+    match client.execute(&script, vec![]).await.unwrap() {
+        serde_json::Value::String(text) => text,
+        other => panic!("{css}: no text ({other})"),
+    }
 }
 
 async fn screenshot(client: &Client, name: &str) {
@@ -156,7 +183,10 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     let port = free_port();
     let driver = start_driver(&display, &db_en, "en_US.UTF-8", port);
     let app = open_app(port).await;
-    assert_eq!(text_of(&app, "#welcome-title").await, "Plan one focused offer, step by step");
+    assert_eq!(
+        text_of(&app, "#welcome-title").await,
+        "Plan one focused offer, step by step"
+    );
     screenshot(&app, "01-welcome-en").await;
 
     click(&app, "#load-example-en").await;
@@ -168,8 +198,16 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     type_into(&app, "[data-field='platform']", "YouTube").await;
     type_into(&app, "[data-field='audience']", "Independent cafés in Portland").await;
     type_into(&app, "[data-field='outcome.timeframe_amount']", "500").await;
-    wait_for(&app, "document.getElementById('save-status').dataset.state === 'failed'").await;
-    wait_for(&app, "document.querySelector('[data-field=\"outcome.timeframe_amount\"]').getAttribute('aria-invalid') === 'true'").await;
+    wait_for(
+        &app,
+        "document.getElementById('save-status').dataset.state === 'failed'",
+    )
+    .await;
+    wait_for(
+        &app,
+        "document.querySelector('[data-field=\"outcome.timeframe_amount\"]').getAttribute('aria-invalid') === 'true'",
+    )
+    .await;
     let error = app
         .execute("return document.getElementById(document.querySelector('[data-field=\"outcome.timeframe_amount\"]').id + '-error').textContent", vec![])
         .await
@@ -197,13 +235,31 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
 
     click(&app, ".step[data-view='candidates']").await;
     click(&app, "li:last-child > [data-candidate]").await;
-    wait_for(&app, "document.getElementById('candidate-heading').textContent === 'Bookkeeping videos for cafés'").await;
+    wait_for(
+        &app,
+        "document.getElementById('candidate-heading').textContent === 'Bookkeeping videos for cafés'",
+    )
+    .await;
     click(&app, "#draft-offer").await;
-    wait_for(&app, "document.querySelector('[data-field=\"title\"]')?.value === 'Bookkeeping videos for cafés'").await;
-    type_into(&app, "[data-field='promise']", "Books closed every month, so you see your margin by the 5th.").await;
+    wait_for(
+        &app,
+        "document.querySelector('[data-field=\"title\"]')?.value === 'Bookkeeping videos for cafés'",
+    )
+    .await;
+    type_into(
+        &app,
+        "[data-field='promise']",
+        "Books closed every month, so you see your margin by the 5th.",
+    )
+    .await;
     type_into(&app, "[data-field='price']", "300").await;
     click(&app, "#add-deliverable").await;
-    type_into(&app, "tr.deliverable:last-child [data-part='name']", "Monthly bookkeeping video").await;
+    type_into(
+        &app,
+        "tr.deliverable:last-child [data-part='name']",
+        "Monthly bookkeeping video",
+    )
+    .await;
     type_into(&app, "tr.deliverable:last-child [data-part='quantity_per_month']", "4").await;
     type_into(&app, "tr.deliverable:last-child [data-part='hours_each']", "1.5").await;
     type_into(&app, "[data-field='contact']", "Alex Kim · alex@example.com").await;
@@ -214,7 +270,10 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     click(&app, "#open-onepager").await;
     wait_for(&app, "document.getElementById('onepager-sheet')").await;
     let sheet = text_of(&app, "#onepager-sheet").await;
-    assert!(sheet.contains("Bookkeeping videos for cafés") && sheet.contains("$300.00"), "{sheet}");
+    assert!(
+        sheet.contains("Bookkeeping videos for cafés") && sheet.contains("$300.00"),
+        "{sheet}"
+    );
     assert!(sheet.contains("Monthly bookkeeping video"), "{sheet}");
     screenshot(&app, "06-onepager-en").await;
 
@@ -229,7 +288,12 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
 
     // What the user typed is in the SQLite file, without any Save button.
     let db = offerwright_core::Database::open(&db_en).unwrap();
-    let offer = db.list_offers().unwrap().into_iter().find(|o| o.draft.title.as_str() == "Bookkeeping videos for cafés").unwrap();
+    let offer = db
+        .list_offers()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.draft.title.as_str() == "Bookkeeping videos for cafés")
+        .unwrap();
     assert_eq!(offer.draft.monthly_price.minor(), 30_000);
     assert_eq!(offer.draft.deliverables[0].minutes_each, 90);
     assert_eq!(db.language().unwrap(), Some(offerwright_core::Lang::Ja));
@@ -240,7 +304,10 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     let port = free_port();
     let _driver = start_driver(&display, &db_ja, "ja_JP.UTF-8", port);
     let app = open_app(port).await;
-    assert_eq!(text_of(&app, "#welcome-title").await, "ひとつに絞ったオファーを、順番に作りましょう");
+    assert_eq!(
+        text_of(&app, "#welcome-title").await,
+        "ひとつに絞ったオファーを、順番に作りましょう"
+    );
     screenshot(&app, "11-welcome-ja").await;
     click(&app, "#load-example-ja").await;
     wait_for(&app, "document.querySelectorAll('[data-candidate]').length === 3").await;

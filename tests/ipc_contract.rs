@@ -22,7 +22,11 @@ fn harness_at(path: &std::path::Path, dir: tempfile::TempDir) -> Harness {
     let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .expect("the main window opens on the mock runtime");
-    Harness { _dir: dir, _app: app, window }
+    Harness {
+        _dir: dir,
+        _app: app,
+        window,
+    }
 }
 
 fn harness() -> Harness {
@@ -61,7 +65,12 @@ impl Harness {
 }
 
 fn keys(value: &Value) -> Vec<&str> {
-    let mut keys: Vec<&str> = value.as_object().expect("an object").keys().map(String::as_str).collect();
+    let mut keys: Vec<&str> = value
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
     keys.sort_unstable();
     keys
 }
@@ -83,14 +92,26 @@ fn candidate_input() -> Value {
 fn app_state_reports_language_first_run_and_database() {
     let h = harness();
     let state = h.ok("app_state", json!({ "systemLocale": "ja-JP" }));
-    assert_eq!(keys(&state), ["database_error", "database_path", "first_run", "language", "language_chosen"]);
+    assert_eq!(
+        keys(&state),
+        [
+            "database_error",
+            "database_path",
+            "first_run",
+            "language",
+            "language_chosen"
+        ]
+    );
     assert_eq!(state["first_run"], true);
     assert_eq!(state["language_chosen"], false);
     assert_eq!(state["database_error"], Value::Null);
     assert!(state["database_path"].as_str().unwrap().ends_with("ipc.sqlite3"));
     assert_eq!(h.ok("set_language", json!({ "language": "ja" })), "ja");
     let state = h.ok("app_state", json!({ "systemLocale": "en-US" }));
-    assert_eq!((state["language"].as_str(), state["language_chosen"].as_bool()), (Some("ja"), Some(true)));
+    assert_eq!(
+        (state["language"].as_str(), state["language_chosen"].as_bool()),
+        (Some("ja"), Some(true))
+    );
 }
 
 #[test]
@@ -99,17 +120,39 @@ fn candidate_shape_is_pinned() {
     let created = h.ok("create_candidate", json!({ "input": candidate_input() }));
     assert_eq!(
         keys(&created),
-        ["audience", "created_at", "id", "name", "notes", "outcome", "platform", "problem", "revision", "scores", "status", "updated_at"]
+        [
+            "audience",
+            "created_at",
+            "id",
+            "name",
+            "notes",
+            "outcome",
+            "platform",
+            "problem",
+            "revision",
+            "scores",
+            "status",
+            "updated_at"
+        ]
     );
-    assert_eq!(keys(&created["outcome"]), ["metric", "target", "timeframe_amount", "timeframe_unit", "unit"]);
+    assert_eq!(
+        keys(&created["outcome"]),
+        ["metric", "target", "timeframe_amount", "timeframe_unit", "unit"]
+    );
     assert_eq!(created["scores"], json!({ "1": 5, "2": 4 }));
     assert_eq!(created["revision"], 1);
-    assert!(created["created_at"].as_str().unwrap().ends_with('Z'), "timestamps travel as UTC");
+    assert!(
+        created["created_at"].as_str().unwrap().ends_with('Z'),
+        "timestamps travel as UTC"
+    );
     let id = created["id"].clone();
     let mut input = candidate_input();
     input["status"] = json!("chosen");
     let updated = h.ok("update_candidate", json!({ "id": id, "input": input }));
-    assert_eq!((updated["status"].as_str(), updated["revision"].as_i64()), (Some("chosen"), Some(2)));
+    assert_eq!(
+        (updated["status"].as_str(), updated["revision"].as_i64()),
+        (Some("chosen"), Some(2))
+    );
     assert_eq!(h.ok("list_candidates", json!({})).as_array().unwrap().len(), 1);
     assert_eq!(h.ok("app_state", json!({}))["first_run"], false);
 }
@@ -121,7 +164,10 @@ fn errors_are_code_message_and_field_in_the_users_language() {
     input["name"] = json!("");
     let err = h.err("create_candidate", json!({ "input": input.clone() }));
     assert_eq!(keys(&err), ["code", "field", "message"]);
-    assert_eq!(err, json!({ "code": "required", "field": "name", "message": "Please fill this in." }));
+    assert_eq!(
+        err,
+        json!({ "code": "required", "field": "name", "message": "Please fill this in." })
+    );
     h.ok("set_language", json!({ "language": "ja" }));
     let err = h.err("create_candidate", json!({ "input": input }));
     assert_eq!(err["message"], "入力してください。");
@@ -131,8 +177,14 @@ fn errors_are_code_message_and_field_in_the_users_language() {
     assert_eq!(err["code"], "out_of_range");
     assert_eq!(err["field"], "outcome.timeframe_amount");
     let err = h.err("update_candidate", json!({ "id": 999, "input": candidate_input() }));
-    assert_eq!((err["code"].as_str(), err["field"].clone()), (Some("not_found"), Value::Null));
-    assert!(h.ok("list_candidates", json!({})).as_array().unwrap().is_empty(), "nothing stored");
+    assert_eq!(
+        (err["code"].as_str(), err["field"].clone()),
+        (Some("not_found"), Value::Null)
+    );
+    assert!(
+        h.ok("list_candidates", json!({})).as_array().unwrap().is_empty(),
+        "nothing stored"
+    );
 }
 
 #[test]
@@ -153,12 +205,27 @@ fn criteria_shape_and_editing() {
     assert_eq!(criteria[0]["key"], "pain");
     assert_eq!(criteria[0]["label"], "Pain / urgency");
     let id = criteria[0]["id"].clone();
-    let updated = h.ok("update_criterion", json!({ "id": id, "input": { "name": "", "weight": 10 } }));
+    let updated = h.ok(
+        "update_criterion",
+        json!({ "id": id, "input": { "name": "", "weight": 10 } }),
+    );
     assert_eq!(updated["weight"], 10);
-    let err = h.err("update_criterion", json!({ "id": id, "input": { "name": "", "weight": 11 } }));
-    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("out_of_range"), Some("weight")));
-    let added = h.ok("add_criterion", json!({ "input": { "name": "移動時間の短さ", "weight": 3 } }));
-    assert_eq!((added["key"].clone(), added["label"].as_str()), (Value::Null, Some("移動時間の短さ")));
+    let err = h.err(
+        "update_criterion",
+        json!({ "id": id, "input": { "name": "", "weight": 11 } }),
+    );
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("out_of_range"), Some("weight"))
+    );
+    let added = h.ok(
+        "add_criterion",
+        json!({ "input": { "name": "移動時間の短さ", "weight": 3 } }),
+    );
+    assert_eq!(
+        (added["key"].clone(), added["label"].as_str()),
+        (Value::Null, Some("移動時間の短さ"))
+    );
     h.ok("delete_criterion", json!({ "id": added["id"] }));
     assert_eq!(h.ok("list_criteria", json!({})).as_array().unwrap().len(), 8);
     h.ok("restore_criterion", json!({ "id": added["id"] }));
@@ -173,9 +240,17 @@ fn comparison_shape_ranks_and_subsets() {
     let cmp = h.ok("compare_candidates", json!({ "ids": null }));
     assert_eq!(keys(&cmp), ["candidates", "criteria"]);
     assert_eq!(keys(&cmp["criteria"][0]), ["best", "id", "label", "weight"]);
-    assert_eq!(keys(&cmp["candidates"][0]), ["id", "name", "rank", "scores", "status", "total"]);
+    assert_eq!(
+        keys(&cmp["candidates"][0]),
+        ["id", "name", "rank", "scores", "status", "total"]
+    );
     assert_eq!(cmp["candidates"][0]["rank"], 1);
-    let totals: Vec<f64> = cmp["candidates"].as_array().unwrap().iter().map(|c| c["total"].as_f64().unwrap()).collect();
+    let totals: Vec<f64> = cmp["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["total"].as_f64().unwrap())
+        .collect();
     assert!(totals.windows(2).all(|w| w[0] >= w[1]), "best first: {totals:?}");
     let one = cmp["candidates"][2]["id"].clone();
     let subset = h.ok("compare_candidates", json!({ "ids": [one] }));
@@ -191,25 +266,49 @@ fn offer_shape_drafting_editing_and_errors() {
     assert_eq!(
         keys(&offer),
         [
-            "candidate_id", "contact", "created_at", "currency", "deliverables", "id", "minimum_term_months",
-            "out_of_scope", "price", "price_display", "price_minor", "promise", "revision", "success_metric",
-            "title", "updated_at"
+            "candidate_id",
+            "contact",
+            "created_at",
+            "currency",
+            "deliverables",
+            "id",
+            "minimum_term_months",
+            "out_of_scope",
+            "price",
+            "price_display",
+            "price_minor",
+            "promise",
+            "revision",
+            "success_metric",
+            "title",
+            "updated_at"
         ]
     );
     assert_eq!(offer["currency"], "JPY");
     assert_eq!(offer["success_metric"], "初診予約：8件/月（3か月以内）");
     let mut input = offer.clone();
     input["price"] = json!("３３,０００");
-    input["deliverables"] = json!([{ "name": "リール動画", "quantity_per_month": 8, "turnaround_days": 3, "hours_each": "1.5" }]);
+    input["deliverables"] =
+        json!([{ "name": "リール動画", "quantity_per_month": 8, "turnaround_days": 3, "hours_each": "1.5" }]);
     input["out_of_scope"] = json!(["広告の運用"]);
     let saved = h.ok("update_offer", json!({ "id": offer["id"], "input": input.clone() }));
-    assert_eq!((saved["price_minor"].as_i64(), saved["price_display"].as_str()), (Some(33000), Some("¥33,000")));
-    assert_eq!(keys(&saved["deliverables"][0]), ["hours_each", "name", "quantity_per_month", "turnaround_days"]);
+    assert_eq!(
+        (saved["price_minor"].as_i64(), saved["price_display"].as_str()),
+        (Some(33000), Some("¥33,000"))
+    );
+    assert_eq!(
+        keys(&saved["deliverables"][0]),
+        ["hours_each", "name", "quantity_per_month", "turnaround_days"]
+    );
     input["deliverables"][0]["hours_each"] = json!("たくさん");
     let err = h.err("update_offer", json!({ "id": offer["id"], "input": input }));
     assert_eq!(err["field"], "deliverables[0].hours_each");
     assert!(err["message"].as_str().unwrap().contains("時間"));
-    assert_eq!(h.ok("list_offers", json!({}))[0]["price_minor"], 33000, "the bad edit stored nothing");
+    assert_eq!(
+        h.ok("list_offers", json!({}))[0]["price_minor"],
+        33000,
+        "the bad edit stored nothing"
+    );
     h.ok("delete_offer", json!({ "id": offer["id"] }));
     assert!(h.ok("list_offers", json!({})).as_array().unwrap().is_empty());
     h.ok("restore_offer", json!({ "id": offer["id"] }));
@@ -231,5 +330,6 @@ fn a_database_from_a_newer_version_is_reported_and_commands_refuse() {
 /// Writes a database whose schema version is beyond this build's.
 fn write_newer_database(path: &std::path::Path) {
     let conn = rusqlite::Connection::open(path).unwrap();
-    conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").unwrap();
+    conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+        .unwrap();
 }

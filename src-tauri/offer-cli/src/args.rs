@@ -96,8 +96,15 @@ pub fn parse(argv: &[String]) -> Result<Command, UsageError> {
     let mut positional = positional.into_iter();
     let action = match positional.next().as_deref() {
         Some("list") => Action::List { json },
-        Some("export") => Action::Export { out: out.ok_or(UsageError::MissingFile("export --out"))? },
-        Some("import") => Action::Import { file: positional.next().map(PathBuf::from).ok_or(UsageError::MissingFile("import"))? },
+        Some("export") => Action::Export {
+            out: out.ok_or(UsageError::MissingFile("export --out"))?,
+        },
+        Some("import") => Action::Import {
+            file: positional
+                .next()
+                .map(PathBuf::from)
+                .ok_or(UsageError::MissingFile("import"))?,
+        },
         Some("help") => Action::Help,
         Some(other) => return Err(UsageError::UnknownCommand(other.to_string())),
         None => return Err(UsageError::NoCommand),
@@ -117,15 +124,28 @@ mod tests {
     fn options_may_come_before_or_after_the_command() {
         let c = parse(&args("--db w.sqlite3 export --out x.json")).unwrap();
         assert_eq!(c.db, Some(PathBuf::from("w.sqlite3")));
-        assert_eq!(c.action, Action::Export { out: PathBuf::from("x.json") });
+        assert_eq!(
+            c.action,
+            Action::Export {
+                out: PathBuf::from("x.json")
+            }
+        );
         let c = parse(&args("import x.json --db w.sqlite3 --lang ja")).unwrap();
-        assert_eq!(c.action, Action::Import { file: PathBuf::from("x.json") });
+        assert_eq!(
+            c.action,
+            Action::Import {
+                file: PathBuf::from("x.json")
+            }
+        );
         assert_eq!(c.lang, Some(Lang::Ja));
     }
 
     #[test]
     fn mistakes_are_usage_errors_in_both_languages() {
-        assert_eq!(parse(&args("frobnicate")), Err(UsageError::UnknownCommand("frobnicate".into())));
+        assert_eq!(
+            parse(&args("frobnicate")),
+            Err(UsageError::UnknownCommand("frobnicate".into()))
+        );
         assert_eq!(parse(&args("export")), Err(UsageError::MissingFile("export --out")));
         assert_eq!(parse(&args("list --lang fr")), Err(UsageError::BadLang));
         assert_eq!(parse(&args("list --db")), Err(UsageError::MissingValue("--db")));

@@ -54,7 +54,11 @@ impl CliError {
 
 fn database(path: Option<PathBuf>) -> Result<Database, CliError> {
     let path = path
-        .or_else(|| std::env::var_os(DB_ENV_VAR).filter(|v| !v.is_empty()).map(PathBuf::from))
+        .or_else(|| {
+            std::env::var_os(DB_ENV_VAR)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
         .ok_or(CliError::NoDatabase)?;
     Ok(Database::open(&path)?)
 }
@@ -116,12 +120,24 @@ fn list(db: &Database, lang: Lang, json: bool, out: &mut impl Write) -> Result<(
         let text = serde_json::to_string_pretty(&value).map_err(std::io::Error::other)?;
         return Ok(writeln!(out, "{text}")?);
     }
-    writeln!(out, "{}", lang.pick("候補（合計の高い順）", "Candidates (best total first)"))?;
+    writeln!(
+        out,
+        "{}",
+        lang.pick("候補（合計の高い順）", "Candidates (best total first)")
+    )?;
     if comparison.candidates.is_empty() {
         writeln!(out, "  {}", lang.pick("（なし）", "(none)"))?;
     }
     for c in &comparison.candidates {
-        writeln!(out, "  #{:<3} {:>5.1}  [{}]  {}  (id {})", c.rank, f64::from(c.total.tenths()) / 10.0, c.status, c.name, c.id)?;
+        writeln!(
+            out,
+            "  #{:<3} {:>5.1}  [{}]  {}  (id {})",
+            c.rank,
+            f64::from(c.total.tenths()) / 10.0,
+            c.status,
+            c.name,
+            c.id
+        )?;
     }
     writeln!(out, "{}", lang.pick("オファー", "Offers"))?;
     if offer_views.is_empty() {
@@ -129,7 +145,11 @@ fn list(db: &Database, lang: Lang, json: bool, out: &mut impl Write) -> Result<(
     }
     for o in &offer_views {
         let per_month = lang.pick("／月", " / month");
-        writeln!(out, "  {}{per_month}  {}  (id {})", o.price_display, o.fields.title, o.id)?;
+        writeln!(
+            out,
+            "  {}{per_month}  {}  (id {})",
+            o.price_display, o.fields.title, o.id
+        )?;
     }
     Ok(())
 }

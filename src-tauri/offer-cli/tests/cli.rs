@@ -42,12 +42,16 @@ fn import_list_export_import_export_round_trip() {
     assert!(listing.contains("#1 "), "{listing}");
 
     let first = dir.path().join("first.json");
-    assert!(cli(&["--db", a, "export", "--out", first.to_str().unwrap()]).status.success());
+    assert!(cli(&["--db", a, "export", "--out", first.to_str().unwrap()])
+        .status
+        .success());
     let b = dir.path().join("b.sqlite3");
     let b = b.to_str().unwrap();
     assert!(cli(&["import", first.to_str().unwrap(), "--db", b]).status.success());
     let second = dir.path().join("second.json");
-    assert!(cli(&["--db", b, "export", "--out", second.to_str().unwrap()]).status.success());
+    assert!(cli(&["--db", b, "export", "--out", second.to_str().unwrap()])
+        .status
+        .success());
     assert_eq!(std::fs::read(&first).unwrap(), std::fs::read(&second).unwrap());
 }
 

@@ -176,7 +176,11 @@ impl CandidateDraft {
             outcome: self.outcome.to_input(),
             status: self.status.as_str().into(),
             notes: self.notes.as_str().into(),
-            scores: self.scores.iter().map(|(id, s)| (id.to_string(), i64::from(s.value()))).collect(),
+            scores: self
+                .scores
+                .iter()
+                .map(|(id, s)| (id.to_string(), i64::from(s.value())))
+                .collect(),
         }
     }
 }
@@ -293,7 +297,10 @@ mod tests {
         let mut i = input();
         i.status = "maybe".into();
         let err = CandidateDraft::try_from(&i).unwrap_err();
-        assert_eq!((err.field.as_str(), err.kind), ("status", ValidationKind::InvalidChoice));
+        assert_eq!(
+            (err.field.as_str(), err.kind),
+            ("status", ValidationKind::InvalidChoice)
+        );
         i.status = String::new();
         assert_eq!(CandidateDraft::try_from(&i).unwrap().status, Status::Idea);
     }
@@ -309,7 +316,10 @@ mod tests {
         assert_eq!(CandidateDraft::try_from(&i).unwrap_err().field, "outcome.target");
         i.outcome.target = None;
         i.outcome.timeframe_unit = "years".into();
-        assert_eq!(CandidateDraft::try_from(&i).unwrap_err().field, "outcome.timeframe_unit");
+        assert_eq!(
+            CandidateDraft::try_from(&i).unwrap_err().field,
+            "outcome.timeframe_unit"
+        );
     }
 
     #[test]
@@ -317,6 +327,9 @@ mod tests {
         let mut i = input();
         i.platform = "ｘ".repeat(81);
         let err = CandidateDraft::try_from(&i).unwrap_err();
-        assert_eq!((err.field.as_str(), err.kind), ("platform", ValidationKind::TooLong { max: 80 }));
+        assert_eq!(
+            (err.field.as_str(), err.kind),
+            ("platform", ValidationKind::TooLong { max: 80 })
+        );
     }
 }

@@ -86,7 +86,11 @@ pub fn compare(candidates: &[Candidate], criteria: &[Criterion], lang: Lang) -> 
     // A stable sort keeps creation order among equals, so ties are deterministic.
     ranked.sort_by(|a, b| b.total.cmp(&a.total));
     for i in 0..ranked.len() {
-        ranked[i].rank = if i > 0 && ranked[i].total == ranked[i - 1].total { ranked[i - 1].rank } else { i + 1 };
+        ranked[i].rank = if i > 0 && ranked[i].total == ranked[i - 1].total {
+            ranked[i - 1].rank
+        } else {
+            i + 1
+        };
     }
     let columns = criteria
         .iter()
@@ -97,7 +101,10 @@ pub fn compare(candidates: &[Candidate], criteria: &[Criterion], lang: Lang) -> 
             best: ranked.iter().filter_map(|r| r.scores.get(&c.id).copied()).max(),
         })
         .collect();
-    Comparison { criteria: columns, candidates: ranked }
+    Comparison {
+        criteria: columns,
+        candidates: ranked,
+    }
 }
 
 #[cfg(test)]
@@ -127,15 +134,27 @@ mod tests {
             ..Default::default()
         };
         let now = chrono::DateTime::UNIX_EPOCH;
-        Candidate { id, revision: 1, draft: CandidateDraft::try_from(&input).unwrap(), created_at: now, updated_at: now }
+        Candidate {
+            id,
+            revision: 1,
+            draft: CandidateDraft::try_from(&input).unwrap(),
+            created_at: now,
+            updated_at: now,
+        }
     }
 
     #[test]
     fn all_fives_score_one_hundred_and_unscored_counts_as_zero() {
         let criteria = [criterion(1, 8), criterion(2, 2)];
-        assert_eq!(weighted_total(&candidate(1, &[(1, 5), (2, 5)]).draft.scores, &criteria).tenths(), 1000);
+        assert_eq!(
+            weighted_total(&candidate(1, &[(1, 5), (2, 5)]).draft.scores, &criteria).tenths(),
+            1000
+        );
         // 8×5 / (10×5) = 80 %.
-        assert_eq!(weighted_total(&candidate(1, &[(1, 5)]).draft.scores, &criteria).tenths(), 800);
+        assert_eq!(
+            weighted_total(&candidate(1, &[(1, 5)]).draft.scores, &criteria).tenths(),
+            800
+        );
         assert_eq!(weighted_total(&candidate(1, &[]).draft.scores, &criteria).tenths(), 0);
     }
 
@@ -143,20 +162,27 @@ mod tests {
     fn totals_round_to_the_nearest_tenth() {
         // 1×1 / (3×5) = 6.666… → 6.7.
         let criteria = [criterion(1, 1), criterion(2, 1), criterion(3, 1)];
-        assert_eq!(weighted_total(&candidate(1, &[(1, 1)]).draft.scores, &criteria).tenths(), 67);
+        assert_eq!(
+            weighted_total(&candidate(1, &[(1, 1)]).draft.scores, &criteria).tenths(),
+            67
+        );
     }
 
     #[test]
     fn zero_weights_give_zero_not_a_division_by_zero() {
         let criteria = [criterion(1, 0)];
-        assert_eq!(weighted_total(&candidate(1, &[(1, 5)]).draft.scores, &criteria).tenths(), 0);
+        assert_eq!(
+            weighted_total(&candidate(1, &[(1, 5)]).draft.scores, &criteria).tenths(),
+            0
+        );
     }
 
     #[test]
     fn weights_change_the_winner() {
         let a = candidate(1, &[(1, 5), (2, 1)]);
         let b = candidate(2, &[(1, 1), (2, 5)]);
-        let first = |w1, w2| compare(&[a.clone(), b.clone()], &[criterion(1, w1), criterion(2, w2)], Lang::En).candidates[0].id;
+        let first =
+            |w1, w2| compare(&[a.clone(), b.clone()], &[criterion(1, w1), criterion(2, w2)], Lang::En).candidates[0].id;
         assert_eq!(first(9, 1), 1);
         assert_eq!(first(1, 9), 2);
     }
@@ -164,7 +190,15 @@ mod tests {
     #[test]
     fn ties_share_a_rank_and_keep_creation_order() {
         let criteria = [criterion(1, 5)];
-        let cmp = compare(&[candidate(1, &[(1, 3)]), candidate(2, &[(1, 4)]), candidate(3, &[(1, 3)])], &criteria, Lang::En);
+        let cmp = compare(
+            &[
+                candidate(1, &[(1, 3)]),
+                candidate(2, &[(1, 4)]),
+                candidate(3, &[(1, 3)]),
+            ],
+            &criteria,
+            Lang::En,
+        );
         let order: Vec<(i64, usize)> = cmp.candidates.iter().map(|c| (c.id, c.rank)).collect();
         assert_eq!(order, [(2, 1), (1, 2), (3, 2)]);
         assert_eq!(cmp.criteria[0].best, Some(4));

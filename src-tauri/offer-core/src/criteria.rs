@@ -87,7 +87,13 @@ impl Weight {
         if (0..=Self::MAX as i64).contains(&value) {
             Ok(Weight(value as u8))
         } else {
-            Err(ValidationError::new(field, ValidationKind::OutOfRange { min: 0, max: Self::MAX as i64 }))
+            Err(ValidationError::new(
+                field,
+                ValidationKind::OutOfRange {
+                    min: 0,
+                    max: Self::MAX as i64,
+                },
+            ))
         }
     }
 
@@ -173,7 +179,10 @@ mod tests {
         let mut c = Criterion {
             id: 1,
             key: Some(CriterionKey::Competition),
-            draft: CriterionDraft { name: ShortText::default(), weight: Weight(5) },
+            draft: CriterionDraft {
+                name: ShortText::default(),
+                weight: Weight(5),
+            },
             position: 0,
         };
         assert_eq!(c.label(Lang::Ja), "競合の少なさ");

@@ -30,9 +30,17 @@ pub fn parse_scaled(raw: &str, scale: u32) -> Option<i64> {
         return None;
     }
     let factor = 10i64.checked_pow(scale)?;
-    let whole_value = if whole.is_empty() { 0 } else { whole.parse::<i64>().ok()? };
+    let whole_value = if whole.is_empty() {
+        0
+    } else {
+        whole.parse::<i64>().ok()?
+    };
     let padded = format!("{fraction:0<width$}", width = scale as usize);
-    let fraction_value = if padded.is_empty() { 0 } else { padded.parse::<i64>().ok()? };
+    let fraction_value = if padded.is_empty() {
+        0
+    } else {
+        padded.parse::<i64>().ok()?
+    };
     whole_value.checked_mul(factor)?.checked_add(fraction_value)
 }
 

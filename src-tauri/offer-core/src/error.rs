@@ -68,13 +68,22 @@ impl ErrorCode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ValidationKind {
     Required,
-    TooLong { max: usize },
-    OutOfRange { min: i64, max: i64 },
+    TooLong {
+        max: usize,
+    },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
     /// The text could not be read as the expected kind of value; `expected`
     /// names it for the message ("amount", "hours").
-    InvalidFormat { expected: Expected },
+    InvalidFormat {
+        expected: Expected,
+    },
     InvalidChoice,
-    TooManyItems { max: usize },
+    TooManyItems {
+        max: usize,
+    },
     ControlCharacter,
 }
 
@@ -96,7 +105,10 @@ pub struct ValidationError {
 
 impl ValidationError {
     pub fn new(field: impl Into<String>, kind: ValidationKind) -> Self {
-        ValidationError { field: field.into(), kind }
+        ValidationError {
+            field: field.into(),
+            kind,
+        }
     }
 
     /// Prefixes the field path, so a nested value's error names where it sits.
@@ -140,18 +152,10 @@ impl ValidationError {
                 format!("Please enter a number from {min} to {max}.")
             }
             (ValidationKind::InvalidFormat { expected }, lang) => match (expected, lang) {
-                (Expected::Amount, Lang::Ja) => {
-                    "金額として読めません。数字で入れてください（例：33000）。".into()
-                }
-                (Expected::Amount, Lang::En) => {
-                    "This is not an amount. Use digits, e.g. 300 or 300.50.".into()
-                }
-                (Expected::Hours, Lang::Ja) => {
-                    "時間として読めません。数字で入れてください（例：1.5）。".into()
-                }
-                (Expected::Hours, Lang::En) => {
-                    "This is not a number of hours. Use digits, e.g. 1.5.".into()
-                }
+                (Expected::Amount, Lang::Ja) => "金額として読めません。数字で入れてください（例：33000）。".into(),
+                (Expected::Amount, Lang::En) => "This is not an amount. Use digits, e.g. 300 or 300.50.".into(),
+                (Expected::Hours, Lang::Ja) => "時間として読めません。数字で入れてください（例：1.5）。".into(),
+                (Expected::Hours, Lang::En) => "This is not a number of hours. Use digits, e.g. 1.5.".into(),
                 (Expected::Date, Lang::Ja) => "日付として読めません（例：2026-01-31）。".into(),
                 (Expected::Date, Lang::En) => "This is not a date (e.g. 2026-01-31).".into(),
             },
@@ -309,8 +313,12 @@ mod tests {
             ValidationKind::Required,
             ValidationKind::TooLong { max: 80 },
             ValidationKind::OutOfRange { min: 1, max: 5 },
-            ValidationKind::InvalidFormat { expected: Expected::Amount },
-            ValidationKind::InvalidFormat { expected: Expected::Hours },
+            ValidationKind::InvalidFormat {
+                expected: Expected::Amount,
+            },
+            ValidationKind::InvalidFormat {
+                expected: Expected::Hours,
+            },
             ValidationKind::InvalidChoice,
             ValidationKind::TooManyItems { max: 30 },
             ValidationKind::ControlCharacter,

@@ -104,7 +104,10 @@ pub fn export(db: &Database) -> CoreResult<WorkspaceFile> {
         criteria.push(CriterionRecord {
             reference,
             key: c.key.map(|k| k.as_str().to_string()),
-            fields: CriterionInput { name: c.draft.name.as_str().into(), weight: i64::from(c.draft.weight.value()) },
+            fields: CriterionInput {
+                name: c.draft.name.as_str().into(),
+                weight: i64::from(c.draft.weight.value()),
+            },
         });
     }
     let mut candidate_refs = BTreeMap::new();
@@ -131,7 +134,10 @@ pub fn export(db: &Database) -> CoreResult<WorkspaceFile> {
         .enumerate()
         .map(|(i, o)| {
             let mut fields = o.draft.to_input();
-            let candidate = fields.candidate_id.take().and_then(|id| candidate_refs.get(&id).cloned());
+            let candidate = fields
+                .candidate_id
+                .take()
+                .and_then(|id| candidate_refs.get(&id).cloned());
             OfferRecord {
                 reference: format!("offer-{}", i + 1),
                 candidate,
@@ -141,7 +147,13 @@ pub fn export(db: &Database) -> CoreResult<WorkspaceFile> {
             }
         })
         .collect();
-    Ok(WorkspaceFile { format: FORMAT_NAME.into(), version: FORMAT_VERSION, criteria, candidates, offers })
+    Ok(WorkspaceFile {
+        format: FORMAT_NAME.into(),
+        version: FORMAT_VERSION,
+        criteria,
+        candidates,
+        offers,
+    })
 }
 
 /// The workspace as the text of a file: pretty JSON ending in a newline.
@@ -157,7 +169,11 @@ pub fn export_json(db: &Database) -> CoreResult<String> {
 }
 
 fn bad_json(e: serde_json::Error) -> CoreError {
-    CoreError::BadJson { line: e.line(), column: e.column(), detail: e.to_string() }
+    CoreError::BadJson {
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    }
 }
 
 /// Reads a file's text, refusing other formats and newer versions.
@@ -168,7 +184,10 @@ pub fn parse(text: &str) -> CoreResult<WorkspaceFile> {
     }
     match header.version {
         Some(v) if v > FORMAT_VERSION => {
-            return Err(CoreError::UnsupportedFormat { found: v, supported: FORMAT_VERSION })
+            return Err(CoreError::UnsupportedFormat {
+                found: v,
+                supported: FORMAT_VERSION,
+            })
         }
         Some(_) => {}
         None => return Err(ValidationError::new("version", ValidationKind::Required).into()),
@@ -207,7 +226,10 @@ pub fn import(db: &mut Database, file: &WorkspaceFile, now: DateTime<Utc>) -> Co
             fields.scores = BTreeMap::new();
             for (reference, score) in &record.fields.scores {
                 let id = criterion_ids.get(reference).ok_or_else(|| {
-                    at(ValidationError::new(format!("scores.{reference}"), ValidationKind::InvalidChoice))
+                    at(ValidationError::new(
+                        format!("scores.{reference}"),
+                        ValidationKind::InvalidChoice,
+                    ))
                 })?;
                 fields.scores.insert(id.to_string(), *score);
             }
@@ -231,7 +253,11 @@ pub fn import(db: &mut Database, file: &WorkspaceFile, now: DateTime<Utc>) -> Co
             let created = record.created_at.unwrap_or(now);
             offers::insert_offer(tx, &draft, created, record.updated_at.unwrap_or(created))?;
         }
-        Ok(ImportSummary { criteria: file.criteria.len(), candidates: file.candidates.len(), offers: file.offers.len() })
+        Ok(ImportSummary {
+            criteria: file.criteria.len(),
+            candidates: file.candidates.len(),
+            offers: file.offers.len(),
+        })
     })
 }
 

@@ -2,9 +2,9 @@
 //! SQLite file, and the analysis built on it. Nothing here knows about Tauri,
 //! so it builds and tests without a webview.
 
+pub mod candidate;
 pub mod compare;
 pub mod criteria;
-pub mod candidate;
 pub mod decimal;
 pub mod error;
 pub mod examples;

@@ -66,7 +66,10 @@ impl Money {
         if !(0..=Self::MAX_MINOR).contains(&minor) {
             return Err(ValidationError::new(
                 field,
-                ValidationKind::OutOfRange { min: 0, max: Self::MAX_MINOR },
+                ValidationKind::OutOfRange {
+                    min: 0,
+                    max: Self::MAX_MINOR,
+                },
             ));
         }
         Ok(Money { minor, currency })
@@ -86,7 +89,12 @@ impl Money {
             return Money::from_minor(field, 0, currency);
         }
         let minor = parse_scaled(&stripped, currency.minor_digits()).ok_or_else(|| {
-            ValidationError::new(field, ValidationKind::InvalidFormat { expected: Expected::Amount })
+            ValidationError::new(
+                field,
+                ValidationKind::InvalidFormat {
+                    expected: Expected::Amount,
+                },
+            )
         })?;
         Money::from_minor(field, minor, currency)
     }
@@ -110,7 +118,12 @@ impl Money {
             return self.minor.to_string();
         }
         let factor = 10i64.pow(digits);
-        format!("{}.{:0width$}", self.minor / factor, self.minor % factor, width = digits as usize)
+        format!(
+            "{}.{:0width$}",
+            self.minor / factor,
+            self.minor % factor,
+            width = digits as usize
+        )
     }
 
     /// The amount for people to read: ¥33,000 or $300.00 (the symbol does not
@@ -151,12 +164,20 @@ mod tests {
         let dollars = Money::parse("price", "$300.5", Currency::Usd).unwrap();
         assert_eq!(dollars.minor(), 30_050);
         let err = Money::parse("price", "300.5", Currency::Jpy).unwrap_err();
-        assert_eq!(err.kind, ValidationKind::InvalidFormat { expected: Expected::Amount });
+        assert_eq!(
+            err.kind,
+            ValidationKind::InvalidFormat {
+                expected: Expected::Amount
+            }
+        );
     }
 
     #[test]
     fn japanese_input_forms_are_read() {
-        assert_eq!(Money::parse("p", "３３０００円", Currency::Jpy).unwrap().minor(), 33_000);
+        assert_eq!(
+            Money::parse("p", "３３０００円", Currency::Jpy).unwrap().minor(),
+            33_000
+        );
         assert_eq!(Money::parse("p", "￥33,000", Currency::Jpy).unwrap().minor(), 33_000);
     }
 

@@ -48,14 +48,23 @@ pub fn parse_hours(field: &str, raw: &str) -> Result<u32, ValidationError> {
     if raw.trim().is_empty() {
         return Ok(0);
     }
-    let hundredths = parse_scaled(raw, 2)
-        .ok_or_else(|| ValidationError::new(field, ValidationKind::InvalidFormat { expected: Expected::Hours }))?;
+    let hundredths = parse_scaled(raw, 2).ok_or_else(|| {
+        ValidationError::new(
+            field,
+            ValidationKind::InvalidFormat {
+                expected: Expected::Hours,
+            },
+        )
+    })?;
     // Round half up to the nearest minute, in integers.
     let minutes = hundredths.checked_mul(60).map(|m| (m + 50) / 100).unwrap_or(i64::MAX);
     if minutes > Deliverable::MAX_MINUTES {
         return Err(ValidationError::new(
             field,
-            ValidationKind::OutOfRange { min: 0, max: Deliverable::MAX_MINUTES / 60 },
+            ValidationKind::OutOfRange {
+                min: 0,
+                max: Deliverable::MAX_MINUTES / 60,
+            },
         ));
     }
     Ok(minutes as u32)
@@ -81,10 +90,18 @@ impl TryFrom<&DeliverableInput> for Deliverable {
     fn try_from(input: &DeliverableInput) -> Result<Self, ValidationError> {
         Ok(Deliverable {
             name: ShortText::parse_required("name", &input.name)?,
-            quantity_per_month: bounded_number("quantity_per_month", input.quantity_per_month, 0, Deliverable::MAX_QUANTITY)?
-                as u16,
-            turnaround_days: bounded_number("turnaround_days", input.turnaround_days, 0, Deliverable::MAX_TURNAROUND_DAYS)?
-                as u16,
+            quantity_per_month: bounded_number(
+                "quantity_per_month",
+                input.quantity_per_month,
+                0,
+                Deliverable::MAX_QUANTITY,
+            )? as u16,
+            turnaround_days: bounded_number(
+                "turnaround_days",
+                input.turnaround_days,
+                0,
+                Deliverable::MAX_TURNAROUND_DAYS,
+            )? as u16,
             minutes_each: parse_hours("hours_each", &input.hours_each)?,
         })
     }
@@ -114,7 +131,11 @@ impl OfferDraft {
             promise: self.promise.as_str().into(),
             deliverables: self.deliverables.iter().map(Deliverable::to_input).collect(),
             out_of_scope: self.out_of_scope.iter().map(|t| t.as_str().to_string()).collect(),
-            price: if self.monthly_price.is_zero() { String::new() } else { self.monthly_price.to_plain() },
+            price: if self.monthly_price.is_zero() {
+                String::new()
+            } else {
+                self.monthly_price.to_plain()
+            },
             currency: self.monthly_price.currency().code().into(),
             minimum_term_months: i64::from(self.minimum_term_months),
             success_metric: self.success_metric.as_str().into(),
@@ -207,8 +228,12 @@ impl TryFrom<&OfferInput> for OfferDraft {
             deliverables,
             out_of_scope,
             monthly_price: Money::parse("price", &input.price, currency)?,
-            minimum_term_months: bounded_number("minimum_term_months", input.minimum_term_months, 1, Self::MAX_TERM_MONTHS)?
-                as u8,
+            minimum_term_months: bounded_number(
+                "minimum_term_months",
+                input.minimum_term_months,
+                1,
+                Self::MAX_TERM_MONTHS,
+            )? as u8,
             success_metric: LineText::parse("success_metric", &input.success_metric)?,
             contact: LineText::parse("contact", &input.contact)?,
         })
@@ -367,7 +392,13 @@ mod tests {
         })
         .unwrap();
         let now = chrono::Utc::now();
-        let candidate = Candidate { id: 7, revision: 1, draft, created_at: now, updated_at: now };
+        let candidate = Candidate {
+            id: 7,
+            revision: 1,
+            draft,
+            created_at: now,
+            updated_at: now,
+        };
         let ja = OfferDraft::from_candidate(&candidate, Lang::Ja);
         assert_eq!(ja.title.as_str(), "歯科医院のリール制作");
         assert_eq!(ja.success_metric.as_str(), "初診予約：8件/月（3か月以内）");

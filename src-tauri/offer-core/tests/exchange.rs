@@ -49,18 +49,27 @@ fn a_bad_record_rolls_back_the_whole_import_and_names_its_place() {
     let now = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut db = db_in(&dir, "w.sqlite3");
-    let text = offerwright_core::examples::example_file(Lang::En).replace("\"minimum_term_months\": 3", "\"minimum_term_months\": 99");
+    let text = offerwright_core::examples::example_file(Lang::En)
+        .replace("\"minimum_term_months\": 3", "\"minimum_term_months\": 99");
     let err = import_json(&mut db, &text, now).unwrap_err();
     assert_eq!(err.code(), ErrorCode::OutOfRange);
     assert_eq!(err.field(), Some("offers[0].minimum_term_months"));
-    assert!(db.is_empty().unwrap(), "the candidates before the bad offer must not stay");
+    assert!(
+        db.is_empty().unwrap(),
+        "the candidates before the bad offer must not stay"
+    );
 }
 
 #[test]
 fn broken_json_reports_its_line() {
     let dir = tempfile::tempdir().unwrap();
     let mut db = db_in(&dir, "w.sqlite3");
-    let err = import_json(&mut db, "{\n  \"format\": \"offerwright\",\n  \"version\": 1,\n  oops\n}", Utc::now()).unwrap_err();
+    let err = import_json(
+        &mut db,
+        "{\n  \"format\": \"offerwright\",\n  \"version\": 1,\n  oops\n}",
+        Utc::now(),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), ErrorCode::BadJson);
     assert!(err.message(Lang::En).contains("line 4"), "{}", err.message(Lang::En));
 }
@@ -69,8 +78,12 @@ fn broken_json_reports_its_line() {
 fn a_file_from_a_newer_format_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let mut db = db_in(&dir, "w.sqlite3");
-    let err = import_json(&mut db, r#"{"format":"offerwright","version":2,"candidates":"changed shape"}"#, Utc::now())
-        .unwrap_err();
+    let err = import_json(
+        &mut db,
+        r#"{"format":"offerwright","version":2,"candidates":"changed shape"}"#,
+        Utc::now(),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), ErrorCode::UnsupportedFormat);
     let err = import_json(&mut db, r#"{"format":"something-else","version":1}"#, Utc::now()).unwrap_err();
     assert_eq!(err.field(), Some("format"));

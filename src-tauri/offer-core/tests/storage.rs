@@ -61,10 +61,14 @@ fn a_candidate_survives_update_and_reopen() {
         let pain = db.list_criteria().unwrap()[0].id;
         let mut input = candidate_input("歯科医院のリール制作");
         input.scores.insert(pain.to_string(), 4);
-        let created = db.create_candidate(&CandidateDraft::try_from(&input).unwrap(), at(9)).unwrap();
+        let created = db
+            .create_candidate(&CandidateDraft::try_from(&input).unwrap(), at(9))
+            .unwrap();
         assert_eq!(created.revision, 1);
         input.status = "testing".into();
-        let updated = db.update_candidate(created.id, &CandidateDraft::try_from(&input).unwrap(), at(10)).unwrap();
+        let updated = db
+            .update_candidate(created.id, &CandidateDraft::try_from(&input).unwrap(), at(10))
+            .unwrap();
         assert_eq!(updated.revision, 2);
         assert_eq!(updated.created_at, at(9));
         assert_eq!(updated.updated_at, at(10));
@@ -80,7 +84,9 @@ fn a_candidate_survives_update_and_reopen() {
 #[test]
 fn a_deleted_candidate_disappears_and_can_be_restored() {
     let (_dir, mut db) = temp_db();
-    let c = db.create_candidate(&CandidateDraft::try_from(&candidate_input("A")).unwrap(), at(9)).unwrap();
+    let c = db
+        .create_candidate(&CandidateDraft::try_from(&candidate_input("A")).unwrap(), at(9))
+        .unwrap();
     db.delete_candidate(c.id, at(10)).unwrap();
     assert!(db.list_candidates().unwrap().is_empty());
     assert_eq!(db.get_candidate(c.id).unwrap_err().code(), ErrorCode::NotFound);
@@ -94,7 +100,9 @@ fn a_score_on_an_unknown_criterion_is_rejected_and_nothing_is_stored() {
     let (_dir, mut db) = temp_db();
     let mut input = candidate_input("A");
     input.scores.insert("999".into(), 3);
-    let err = db.create_candidate(&CandidateDraft::try_from(&input).unwrap(), at(9)).unwrap_err();
+    let err = db
+        .create_candidate(&CandidateDraft::try_from(&input).unwrap(), at(9))
+        .unwrap_err();
     assert_eq!(err.field(), Some("scores.999"));
     assert!(db.list_candidates().unwrap().is_empty());
 }
@@ -104,17 +112,37 @@ fn criteria_can_be_renamed_reweighted_added_and_removed() {
     let (_dir, mut db) = temp_db();
     let first = db.list_criteria().unwrap()[0].clone();
     let renamed = db
-        .update_criterion(first.id, &CriterionDraft::try_from(&CriterionInput { name: "悩みの深さ".into(), weight: 10 }).unwrap())
+        .update_criterion(
+            first.id,
+            &CriterionDraft::try_from(&CriterionInput {
+                name: "悩みの深さ".into(),
+                weight: 10,
+            })
+            .unwrap(),
+        )
         .unwrap();
     assert_eq!(renamed.label(Lang::En), "悩みの深さ");
     assert_eq!(renamed.draft.weight.value(), 10);
-    let blank = CriterionDraft::try_from(&CriterionInput { name: String::new(), weight: 3 }).unwrap();
+    let blank = CriterionDraft::try_from(&CriterionInput {
+        name: String::new(),
+        weight: 3,
+    })
+    .unwrap();
     assert_eq!(db.add_criterion(&blank).unwrap_err().field(), Some("name"));
     let custom = db
-        .add_criterion(&CriterionDraft::try_from(&CriterionInput { name: "Travel time".into(), weight: 3 }).unwrap())
+        .add_criterion(
+            &CriterionDraft::try_from(&CriterionInput {
+                name: "Travel time".into(),
+                weight: 3,
+            })
+            .unwrap(),
+        )
         .unwrap();
     assert_eq!(db.list_criteria().unwrap().last().unwrap().id, custom.id);
-    assert_eq!(db.update_criterion(custom.id, &blank).unwrap_err().field(), Some("name"));
+    assert_eq!(
+        db.update_criterion(custom.id, &blank).unwrap_err().field(),
+        Some("name")
+    );
     db.delete_criterion(custom.id, at(9)).unwrap();
     assert_eq!(db.list_criteria().unwrap().len(), 8);
     db.restore_criterion(custom.id).unwrap();
@@ -127,8 +155,18 @@ fn offer_input(candidate_id: Option<i64>) -> OfferInput {
         title: "リール制作 月額パッケージ".into(),
         promise: "毎月8本のリールで初診予約を増やします".into(),
         deliverables: vec![
-            DeliverableInput { name: "リール動画".into(), quantity_per_month: 8, turnaround_days: 3, hours_each: "1.5".into() },
-            DeliverableInput { name: "月次レポート".into(), quantity_per_month: 1, turnaround_days: 5, hours_each: "0.33".into() },
+            DeliverableInput {
+                name: "リール動画".into(),
+                quantity_per_month: 8,
+                turnaround_days: 3,
+                hours_each: "1.5".into(),
+            },
+            DeliverableInput {
+                name: "月次レポート".into(),
+                quantity_per_month: 1,
+                turnaround_days: 5,
+                hours_each: "0.33".into(),
+            },
         ],
         out_of_scope: vec!["広告の運用".into(), "撮影代行".into()],
         price: "55,000".into(),
@@ -142,8 +180,12 @@ fn offer_input(candidate_id: Option<i64>) -> OfferInput {
 #[test]
 fn an_offer_keeps_its_deliverables_scope_and_exact_price() {
     let (_dir, mut db) = temp_db();
-    let c = db.create_candidate(&CandidateDraft::try_from(&candidate_input("A")).unwrap(), at(9)).unwrap();
-    let offer = db.create_offer(&OfferDraft::try_from(&offer_input(Some(c.id))).unwrap(), at(9)).unwrap();
+    let c = db
+        .create_candidate(&CandidateDraft::try_from(&candidate_input("A")).unwrap(), at(9))
+        .unwrap();
+    let offer = db
+        .create_offer(&OfferDraft::try_from(&offer_input(Some(c.id))).unwrap(), at(9))
+        .unwrap();
     let back = db.get_offer(offer.id).unwrap();
     assert_eq!(back.draft.monthly_price.minor(), 55_000);
     assert_eq!(back.draft.deliverables.len(), 2);
@@ -151,7 +193,9 @@ fn an_offer_keeps_its_deliverables_scope_and_exact_price() {
     assert_eq!(back.draft.out_of_scope[1].as_str(), "撮影代行");
     let mut input = offer_input(Some(c.id));
     input.deliverables.remove(0);
-    let updated = db.update_offer(offer.id, &OfferDraft::try_from(&input).unwrap(), at(11)).unwrap();
+    let updated = db
+        .update_offer(offer.id, &OfferDraft::try_from(&input).unwrap(), at(11))
+        .unwrap();
     assert_eq!(updated.draft.deliverables.len(), 1);
     assert_eq!(updated.revision, 2);
     db.delete_offer(offer.id, at(12)).unwrap();
@@ -163,7 +207,9 @@ fn an_offer_keeps_its_deliverables_scope_and_exact_price() {
 #[test]
 fn an_offer_for_a_missing_candidate_is_rejected() {
     let (_dir, mut db) = temp_db();
-    let err = db.create_offer(&OfferDraft::try_from(&offer_input(Some(42))).unwrap(), at(9)).unwrap_err();
+    let err = db
+        .create_offer(&OfferDraft::try_from(&offer_input(Some(42))).unwrap(), at(9))
+        .unwrap_err();
     assert_eq!(err.field(), Some("candidate_id"));
     assert!(db.list_offers().unwrap().is_empty());
 }
@@ -171,7 +217,12 @@ fn an_offer_for_a_missing_candidate_is_rejected() {
 #[test]
 fn an_offer_is_drafted_from_a_candidate() {
     let (_dir, mut db) = temp_db();
-    let c = db.create_candidate(&CandidateDraft::try_from(&candidate_input("歯科医院のリール制作")).unwrap(), at(9)).unwrap();
+    let c = db
+        .create_candidate(
+            &CandidateDraft::try_from(&candidate_input("歯科医院のリール制作")).unwrap(),
+            at(9),
+        )
+        .unwrap();
     let offer = db.draft_offer_from_candidate(c.id, Lang::Ja, at(10)).unwrap();
     assert_eq!(offer.draft.title.as_str(), "歯科医院のリール制作");
     assert_eq!(offer.draft.candidate_id, Some(c.id));
@@ -197,7 +248,8 @@ fn a_database_from_a_newer_version_is_refused_and_left_unchanged() {
     let path = dir.path().join("newer.sqlite3");
     {
         let raw = rusqlite::Connection::open(&path).unwrap();
-        raw.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").unwrap();
+        raw.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+            .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     let err = Database::open(&path).err().unwrap();

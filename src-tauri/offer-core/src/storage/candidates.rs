@@ -136,14 +136,20 @@ impl Database {
     pub fn delete_candidate(&mut self, id: i64, now: DateTime<Utc>) -> CoreResult<()> {
         self.get_candidate(id)?;
         self.write(|tx| {
-            tx.execute("UPDATE candidates SET deleted_at = ?2 WHERE id = ?1", params![id, time::to_text(now)])?;
+            tx.execute(
+                "UPDATE candidates SET deleted_at = ?2 WHERE id = ?1",
+                params![id, time::to_text(now)],
+            )?;
             Ok(())
         })
     }
 
     pub fn restore_candidate(&mut self, id: i64) -> CoreResult<Candidate> {
         let changed = self.write(|tx| {
-            Ok(tx.execute("UPDATE candidates SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", [id])?)
+            Ok(tx.execute(
+                "UPDATE candidates SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+                [id],
+            )?)
         })?;
         if changed == 0 {
             return Err(CoreError::NotFound { what: "candidate", id });
@@ -161,7 +167,11 @@ pub(crate) fn insert_candidate(
 ) -> CoreResult<i64> {
     tx.execute(
         "INSERT INTO candidates (name, created_at, updated_at) VALUES (?1, ?2, ?3)",
-        params![draft.name.as_str(), time::to_text(created_at), time::to_text(updated_at)],
+        params![
+            draft.name.as_str(),
+            time::to_text(created_at),
+            time::to_text(updated_at)
+        ],
     )?;
     let id = tx.last_insert_rowid();
     write_fields(tx, id, draft)?;

@@ -26,16 +26,20 @@ fn from_row(row: &Row) -> rusqlite::Result<Criterion> {
 impl Database {
     /// The criteria in use, in the order the user arranged them.
     pub fn list_criteria(&self) -> CoreResult<Vec<Criterion>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT {COLUMNS} FROM criteria WHERE deleted_at IS NULL ORDER BY position, id"))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM criteria WHERE deleted_at IS NULL ORDER BY position, id"
+        ))?;
         let rows = stmt.query_map([], from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     pub fn get_criterion(&self, id: i64) -> CoreResult<Criterion> {
         self.conn
-            .query_row(&format!("SELECT {COLUMNS} FROM criteria WHERE id = ?1 AND deleted_at IS NULL"), [id], from_row)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM criteria WHERE id = ?1 AND deleted_at IS NULL"),
+                [id],
+                from_row,
+            )
             .map_err(|e| match e {
                 rusqlite::Error::QueryReturnedNoRows => CoreError::NotFound { what: "criterion", id },
                 other => other.into(),
@@ -73,14 +77,20 @@ impl Database {
     pub fn delete_criterion(&mut self, id: i64, now: DateTime<Utc>) -> CoreResult<()> {
         self.get_criterion(id)?;
         self.write(|tx| {
-            tx.execute("UPDATE criteria SET deleted_at = ?2 WHERE id = ?1", params![id, time::to_text(now)])?;
+            tx.execute(
+                "UPDATE criteria SET deleted_at = ?2 WHERE id = ?1",
+                params![id, time::to_text(now)],
+            )?;
             Ok(())
         })
     }
 
     pub fn restore_criterion(&mut self, id: i64) -> CoreResult<Criterion> {
         let changed = self.write(|tx| {
-            Ok(tx.execute("UPDATE criteria SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", [id])?)
+            Ok(tx.execute(
+                "UPDATE criteria SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+                [id],
+            )?)
         })?;
         if changed == 0 {
             return Err(CoreError::NotFound { what: "criterion", id });
@@ -98,7 +108,11 @@ pub(crate) fn import_builtin(tx: &rusqlite::Transaction, key: CriterionKey, draf
          ON CONFLICT (key) DO UPDATE SET name = excluded.name, weight = excluded.weight, deleted_at = NULL",
         params![key.as_str(), draft.name.as_str(), draft.weight.value()],
     )?;
-    Ok(tx.query_row("SELECT id FROM criteria WHERE key = ?1", [key.as_str()], |row| row.get(0))?)
+    Ok(
+        tx.query_row("SELECT id FROM criteria WHERE key = ?1", [key.as_str()], |row| {
+            row.get(0)
+        })?,
+    )
 }
 
 /// Adds a custom criterion inside a caller's transaction. Returns its id.

@@ -54,14 +54,20 @@ impl Database {
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .map_err(not_a_database)?;
         if found > migrations::LATEST {
-            return Err(CoreError::DatabaseTooNew { found, supported: migrations::LATEST });
+            return Err(CoreError::DatabaseTooNew {
+                found,
+                supported: migrations::LATEST,
+            });
         }
         // WAL changes the file header, so it comes only after the checks above.
         let mode: String = conn.pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))?;
         debug_assert!(mode.eq_ignore_ascii_case("wal") || mode.eq_ignore_ascii_case("memory"));
         conn.pragma_update(None, "synchronous", "normal")?;
         migrations::migrations().to_latest(&mut conn)?;
-        Ok(Database { conn, path: path.to_path_buf() })
+        Ok(Database {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     pub fn path(&self) -> &Path {

@@ -48,8 +48,11 @@ fn from_row(row: &Row) -> rusqlite::Result<OfferRow> {
 
 fn write_fields(tx: &Transaction, id: i64, draft: &OfferDraft) -> CoreResult<()> {
     if let Some(candidate_id) = draft.candidate_id {
-        let known: bool =
-            tx.query_row("SELECT EXISTS (SELECT 1 FROM candidates WHERE id = ?1)", [candidate_id], |row| row.get(0))?;
+        let known: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM candidates WHERE id = ?1)",
+            [candidate_id],
+            |row| row.get(0),
+        )?;
         if !known {
             return Err(ValidationError::new("candidate_id", ValidationKind::InvalidChoice).into());
         }
@@ -117,15 +120,17 @@ pub(crate) fn insert_offer(
 
 impl Database {
     fn load_offers(&self, filter: &str, args: impl rusqlite::Params) -> CoreResult<Vec<Offer>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT {COLUMNS} FROM offers WHERE deleted_at IS NULL {filter} ORDER BY created_at, id"))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM offers WHERE deleted_at IS NULL {filter} ORDER BY created_at, id"
+        ))?;
         let rows: Vec<OfferRow> = stmt.query_map(args, from_row)?.collect::<Result<_, _>>()?;
         let mut deliverables = self.conn.prepare(
             "SELECT name, quantity_per_month, turnaround_days, minutes_each FROM deliverables
              WHERE offer_id = ?1 ORDER BY position",
         )?;
-        let mut scope = self.conn.prepare("SELECT text FROM out_of_scope WHERE offer_id = ?1 ORDER BY position")?;
+        let mut scope = self
+            .conn
+            .prepare("SELECT text FROM out_of_scope WHERE offer_id = ?1 ORDER BY position")?;
         let mut offers = Vec::with_capacity(rows.len());
         for mut row in rows {
             let stored_deliverables: Vec<(DeliverableInput, u32)> = deliverables
@@ -164,7 +169,9 @@ impl Database {
     }
 
     pub fn get_offer(&self, id: i64) -> CoreResult<Offer> {
-        self.load_offers("AND id = ?1", [id])?.pop().ok_or(CoreError::NotFound { what: "offer", id })
+        self.load_offers("AND id = ?1", [id])?
+            .pop()
+            .ok_or(CoreError::NotFound { what: "offer", id })
     }
 
     pub fn create_offer(&mut self, draft: &OfferDraft, now: DateTime<Utc>) -> CoreResult<Offer> {
@@ -173,7 +180,12 @@ impl Database {
     }
 
     /// Drafts a new offer from a candidate (see `OfferDraft::from_candidate`).
-    pub fn draft_offer_from_candidate(&mut self, candidate_id: i64, lang: Lang, now: DateTime<Utc>) -> CoreResult<Offer> {
+    pub fn draft_offer_from_candidate(
+        &mut self,
+        candidate_id: i64,
+        lang: Lang,
+        now: DateTime<Utc>,
+    ) -> CoreResult<Offer> {
         let candidate = self.get_candidate(candidate_id)?;
         self.create_offer(&OfferDraft::from_candidate(&candidate, lang), now)
     }
@@ -195,14 +207,20 @@ impl Database {
     pub fn delete_offer(&mut self, id: i64, now: DateTime<Utc>) -> CoreResult<()> {
         self.get_offer(id)?;
         self.write(|tx| {
-            tx.execute("UPDATE offers SET deleted_at = ?2 WHERE id = ?1", params![id, time::to_text(now)])?;
+            tx.execute(
+                "UPDATE offers SET deleted_at = ?2 WHERE id = ?1",
+                params![id, time::to_text(now)],
+            )?;
             Ok(())
         })
     }
 
     pub fn restore_offer(&mut self, id: i64) -> CoreResult<Offer> {
         let changed = self.write(|tx| {
-            Ok(tx.execute("UPDATE offers SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", [id])?)
+            Ok(tx.execute(
+                "UPDATE offers SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+                [id],
+            )?)
         })?;
         if changed == 0 {
             return Err(CoreError::NotFound { what: "offer", id });

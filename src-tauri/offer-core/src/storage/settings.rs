@@ -11,7 +11,9 @@ impl Database {
     pub fn language(&self) -> CoreResult<Option<Lang>> {
         let value: Option<String> = self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [LANGUAGE], |row| row.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [LANGUAGE], |row| {
+                row.get(0)
+            })
             .optional()?;
         Ok(value.and_then(|v| v.parse().ok()))
     }
