@@ -9,6 +9,7 @@ pub mod decimal;
 pub mod error;
 pub mod examples;
 pub mod exchange;
+pub mod focus;
 pub mod input;
 pub mod lang;
 pub mod money;

@@ -1,0 +1,224 @@
+//! The rule catalog: every rule's stable code, severity, and message with a
+//! concrete suggestion in both languages. Messages live in
+//! `rules/catalog.json` and word lists in `rules/words/{en,ja}/`, so both can
+//! grow without code changes.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::text::prepare_phrase;
+use crate::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Blocks "Ready"; cannot be dismissed.
+    Error,
+    Warning,
+    Tip,
+}
+
+/// Stable rule codes. The UI, the CLI's JSON and stored dismissals use them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleCode {
+    MissingPlatform,
+    SeveralPlatforms,
+    MissingAudience,
+    VagueAudience,
+    SeveralAudiences,
+    MissingProblem,
+    SeveralTasks,
+    MissingOutcome,
+    VanityMetric,
+    VanityNextToBusiness,
+    OutcomeWithoutNumber,
+    OutcomeWithoutTimeframe,
+    MissingPromise,
+    OpenEnded,
+    NoDeliverables,
+    DeliverableWithoutQuantity,
+    EmptyOutOfScope,
+    MissingPrice,
+    MissingSuccessMetric,
+    MissingContact,
+}
+
+impl RuleCode {
+    pub fn as_str(self) -> String {
+        serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    }
+
+    pub fn parse(code: &str) -> Option<RuleCode> {
+        serde_json::from_value(serde_json::Value::String(code.to_string())).ok()
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Text {
+    ja: String,
+    en: String,
+}
+
+impl Text {
+    fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.ja, &self.en)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Rule {
+    pub code: RuleCode,
+    pub severity: Severity,
+    message: Text,
+    suggestion: Text,
+}
+
+impl Rule {
+    pub fn message(&self, lang: Lang) -> &str {
+        self.message.get(lang)
+    }
+
+    pub fn suggestion(&self, lang: Lang) -> &str {
+        self.suggestion.get(lang)
+    }
+}
+
+const CATALOG: &str = include_str!("../../rules/catalog.json");
+
+fn catalog() -> &'static HashMap<RuleCode, Rule> {
+    static RULES: OnceLock<HashMap<RuleCode, Rule>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        // The catalog is bundled and checked by a test; an unreadable one
+        // would leave the check without rules rather than crash the app.
+        let rules: Vec<Rule> = serde_json::from_str(CATALOG).unwrap_or_default();
+        rules.into_iter().map(|r| (r.code, r)).collect()
+    })
+}
+
+pub fn rule(code: RuleCode) -> Option<&'static Rule> {
+    catalog().get(&code)
+}
+
+/// A word list: every language's entries, normalized like field text.
+pub struct WordList(Vec<String>);
+
+impl WordList {
+    fn parse(texts: &[&str]) -> WordList {
+        WordList(
+            texts
+                .iter()
+                .flat_map(|t| t.lines())
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(prepare_phrase)
+                .collect(),
+        )
+    }
+
+    pub fn entries(&self) -> &[String] {
+        &self.0
+    }
+}
+
+pub struct WordLists {
+    pub vague_audience: WordList,
+    pub generic_audience: WordList,
+    pub vanity_metric: WordList,
+    pub business_metric: WordList,
+    pub open_ended: WordList,
+    pub timeframe: WordList,
+    pub conjunctions: WordList,
+    /// Particles are matched on unfolded text, so they keep their kana.
+    pub particles: Vec<String>,
+}
+
+macro_rules! words {
+    ($name:literal) => {
+        WordList::parse(&[
+            include_str!(concat!("../../rules/words/en/", $name, ".txt")),
+            include_str!(concat!("../../rules/words/ja/", $name, ".txt")),
+        ])
+    };
+}
+
+pub fn words() -> &'static WordLists {
+    static LISTS: OnceLock<WordLists> = OnceLock::new();
+    LISTS.get_or_init(|| WordLists {
+        vague_audience: words!("vague_audience"),
+        generic_audience: words!("generic_audience"),
+        vanity_metric: words!("vanity_metric"),
+        business_metric: words!("business_metric"),
+        open_ended: words!("open_ended"),
+        timeframe: words!("timeframe"),
+        conjunctions: words!("conjunctions"),
+        particles: include_str!("../../rules/words/ja/particles.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [RuleCode; 20] = [
+        RuleCode::MissingPlatform,
+        RuleCode::SeveralPlatforms,
+        RuleCode::MissingAudience,
+        RuleCode::VagueAudience,
+        RuleCode::SeveralAudiences,
+        RuleCode::MissingProblem,
+        RuleCode::SeveralTasks,
+        RuleCode::MissingOutcome,
+        RuleCode::VanityMetric,
+        RuleCode::VanityNextToBusiness,
+        RuleCode::OutcomeWithoutNumber,
+        RuleCode::OutcomeWithoutTimeframe,
+        RuleCode::MissingPromise,
+        RuleCode::OpenEnded,
+        RuleCode::NoDeliverables,
+        RuleCode::DeliverableWithoutQuantity,
+        RuleCode::EmptyOutOfScope,
+        RuleCode::MissingPrice,
+        RuleCode::MissingSuccessMetric,
+        RuleCode::MissingContact,
+    ];
+
+    #[test]
+    fn the_catalog_has_every_rule_in_both_languages_and_nothing_else() {
+        let parsed: Vec<Rule> = serde_json::from_str(CATALOG).expect("catalog.json parses");
+        assert_eq!(parsed.len(), ALL.len());
+        for code in ALL {
+            let rule = rule(code).unwrap_or_else(|| panic!("{code:?} missing from catalog.json"));
+            for lang in [Lang::Ja, Lang::En] {
+                assert!(!rule.message(lang).is_empty() && !rule.suggestion(lang).is_empty(), "{code:?}");
+            }
+            assert!(rule.message(Lang::Ja).chars().any(|c| c > '\u{3000}'), "{code:?} ja message is Japanese");
+            assert_eq!(RuleCode::parse(&code.as_str()), Some(code));
+        }
+    }
+
+    #[test]
+    fn rule_codes_are_pinned() {
+        let codes: Vec<String> = ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(codes[0], "missing_platform");
+        assert_eq!(codes[3], "vague_audience");
+        assert_eq!(codes[8], "vanity_metric");
+        assert_eq!(codes[13], "open_ended");
+        assert_eq!(codes[19], "missing_contact");
+    }
+
+    #[test]
+    fn word_lists_hold_both_languages() {
+        let w = words();
+        assert!(w.vanity_metric.entries().contains(&"followers".to_string()));
+        assert!(w.vanity_metric.entries().contains(&prepare_phrase("フォロワー")));
+        assert!(w.particles.contains(&"と".to_string()));
+    }
+}
