@@ -20,6 +20,11 @@ const COMMANDS: &[&str] = &[
     "update_offer",
     "delete_offer",
     "restore_offer",
+    "check_candidate",
+    "check_offer",
+    "focus_overview",
+    "dismiss_finding",
+    "undismiss_finding",
 ];
 
 fn main() {

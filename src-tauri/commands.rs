@@ -8,6 +8,8 @@ use offerwright_core::criteria::{CriterionDraft, CriterionView};
 use offerwright_core::exchange::ImportSummary;
 use offerwright_core::input::{CandidateInput, CriterionInput, OfferInput};
 use offerwright_core::offer::{OfferDraft, OfferView};
+use offerwright_core::focus::{self, FocusReport, Overview, RuleCode};
+use offerwright_core::storage::Subject;
 use offerwright_core::{examples, CoreError, Lang};
 use serde::Serialize;
 use tauri::{ipc::Invoke, Runtime, State};
@@ -38,6 +40,11 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         update_offer,
         delete_offer,
         restore_offer,
+        check_candidate,
+        check_offer,
+        focus_overview,
+        dismiss_finding,
+        undismiss_finding,
     ]
 }
 
@@ -202,4 +209,38 @@ fn delete_offer(state: State<'_, AppState>, id: i64) -> Reply<()> {
 #[tauri::command]
 fn restore_offer(state: State<'_, AppState>, id: i64) -> Reply<OfferView> {
     state.with_db(|db, lang| Ok(OfferView::new(&db.restore_offer(id)?, lang)))
+}
+
+/// The focus check of a candidate as it stands in the form (saved or not).
+#[tauri::command]
+fn check_candidate(state: State<'_, AppState>, id: Option<i64>, input: CandidateInput) -> Reply<FocusReport> {
+    state.with_db(|db, lang| focus::candidate_report(db, id, &input, lang))
+}
+
+#[tauri::command]
+fn check_offer(state: State<'_, AppState>, id: Option<i64>, input: OfferInput) -> Reply<FocusReport> {
+    state.with_db(|db, lang| focus::offer_report(db, id, &input, lang))
+}
+
+/// Ready or not for every stored candidate and offer.
+#[tauri::command]
+fn focus_overview(state: State<'_, AppState>) -> Reply<Overview> {
+    state.with_db(|db, lang| focus::overview(db, lang))
+}
+
+#[tauri::command]
+fn dismiss_finding(
+    state: State<'_, AppState>,
+    subject: Subject,
+    id: i64,
+    code: RuleCode,
+    field: String,
+    reason: String,
+) -> Reply<()> {
+    state.with_db(|db, _| db.dismiss(subject, id, code, &field, &reason, Utc::now()))
+}
+
+#[tauri::command]
+fn undismiss_finding(state: State<'_, AppState>, subject: Subject, id: i64, code: RuleCode, field: String) -> Reply<()> {
+    state.with_db(|db, _| db.undismiss(subject, id, code, &field))
 }

@@ -30,6 +30,12 @@ export const api = {
   updateOffer: (id, input) => invoke('update_offer', { id, input }),
   deleteOffer: (id) => invoke('delete_offer', { id }),
   restoreOffer: (id) => invoke('restore_offer', { id }),
+
+  checkCandidate: (id, input) => invoke('check_candidate', { id, input }),
+  checkOffer: (id, input) => invoke('check_offer', { id, input }),
+  focusOverview: () => invoke('focus_overview'),
+  dismissFinding: (subject, id, code, field, reason) => invoke('dismiss_finding', { subject, id, code, field, reason }),
+  undismissFinding: (subject, id, code, field) => invoke('undismiss_finding', { subject, id, code, field }),
 };
 
 // Runs `beforeClose` (saving pending edits) when the user closes the window,

@@ -24,10 +24,11 @@ pub enum ErrorCode {
     Io,
     BadJson,
     UnsupportedFormat,
+    NotDismissable,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 14] = [
+    pub const ALL: [ErrorCode; 15] = [
         ErrorCode::Required,
         ErrorCode::TooLong,
         ErrorCode::OutOfRange,
@@ -42,6 +43,7 @@ impl ErrorCode {
         ErrorCode::Io,
         ErrorCode::BadJson,
         ErrorCode::UnsupportedFormat,
+        ErrorCode::NotDismissable,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -60,6 +62,7 @@ impl ErrorCode {
             ErrorCode::Io => "io",
             ErrorCode::BadJson => "bad_json",
             ErrorCode::UnsupportedFormat => "unsupported_format",
+            ErrorCode::NotDismissable => "not_dismissable",
         }
     }
 }
@@ -197,6 +200,8 @@ pub enum CoreError {
     BadJson { line: usize, column: usize, detail: String },
     #[error("file format version {found} is newer than this Offerwright reads (up to {supported})")]
     UnsupportedFormat { found: u32, supported: u32 },
+    #[error("errors of the focus check cannot be dismissed")]
+    NotDismissable,
 }
 
 impl CoreError {
@@ -210,6 +215,7 @@ impl CoreError {
             CoreError::Io(_) => ErrorCode::Io,
             CoreError::BadJson { .. } => ErrorCode::BadJson,
             CoreError::UnsupportedFormat { .. } => ErrorCode::UnsupportedFormat,
+            CoreError::NotDismissable => ErrorCode::NotDismissable,
         }
     }
 
@@ -262,6 +268,12 @@ impl CoreError {
             (CoreError::UnsupportedFormat { .. }, Lang::En) => {
                 "This file was written by a newer Offerwright. Please update Offerwright to read it.".into()
             }
+            (CoreError::NotDismissable, Lang::Ja) => {
+                "エラーは閉じられません。内容を直すと消えます。".into()
+            }
+            (CoreError::NotDismissable, Lang::En) => {
+                "Errors cannot be dismissed; fixing the field clears them.".into()
+            }
         }
     }
 }
@@ -291,7 +303,8 @@ mod tests {
                 "storage",
                 "io",
                 "bad_json",
-                "unsupported_format"
+                "unsupported_format",
+                "not_dismissable"
             ]
         );
         for code in ErrorCode::ALL {

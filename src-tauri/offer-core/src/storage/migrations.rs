@@ -6,6 +6,7 @@ use rusqlite_migration::{Migrations, M};
 const STEPS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/001_initial.sql")),
     M::up(include_str!("../../migrations/002_settings.sql")),
+    M::up(include_str!("../../migrations/003_dismissals.sql")),
 ];
 
 /// The schema version this build writes.

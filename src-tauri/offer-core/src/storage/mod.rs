@@ -3,6 +3,7 @@
 
 pub(crate) mod candidates;
 pub(crate) mod criteria;
+mod dismissals;
 pub mod migrations;
 pub(crate) mod offers;
 mod settings;
@@ -12,6 +13,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode as SqliteCode};
+
+pub use dismissals::Subject;
 
 use crate::error::{CoreError, CoreResult};
 
