@@ -26,15 +26,16 @@ const ctx = {
   candidates: [],
   offers: [],
   totals: new Map(),
+  overview: { candidates: {}, offers: {} },
   selectedCandidate: null,
   selectedOffer: null,
   compareIds: null,
 
   async reload() {
-    const [criteria, candidates, offers, comparison] = await Promise.all([
-      api.listCriteria(), api.listCandidates(), api.listOffers(), api.compareCandidates(null),
+    const [criteria, candidates, offers, comparison, overview] = await Promise.all([
+      api.listCriteria(), api.listCandidates(), api.listOffers(), api.compareCandidates(null), api.focusOverview(),
     ]);
-    Object.assign(ctx, { criteria, candidates, offers });
+    Object.assign(ctx, { criteria, candidates, offers, overview });
     ctx.refreshTotals(comparison);
   },
 

@@ -6,6 +6,7 @@ import { h, replace } from '../dom.js';
 import { field, read, readNumber, showError, clearErrors } from '../forms.js';
 import { t, formatDateTime } from '../i18n.js';
 import { offerUndo } from '../toasts.js';
+import { badge, liveCheck } from '../focus.js';
 
 const STATUSES = ['idea', 'testing', 'chosen', 'dropped'];
 
@@ -25,7 +26,8 @@ function listItem(candidate, ctx) {
     },
     h('span', { class: 'name' }, candidate.name),
     h('span', { class: 'meta' }, statusBadge(candidate.status), ' ',
-      total === undefined ? '' : t('candidates.total', { total: total.toFixed(1) }))));
+      total === undefined ? '' : t('candidates.total', { total: total.toFixed(1) }), ' ',
+      badge(ctx.overview.candidates[candidate.id]))));
 }
 
 async function createCandidate(ctx) {
@@ -70,7 +72,9 @@ function editor(candidate, ctx) {
       clearErrors(form);
       const index = ctx.candidates.findIndex((c) => c.id === saved.id);
       if (index >= 0) ctx.candidates[index] = saved;
-      ctx.refreshTotals(await api.compareCandidates(null));
+      const [comparison, overview] = await Promise.all([api.compareCandidates(null), api.focusOverview()]);
+      ctx.refreshTotals(comparison);
+      ctx.overview = overview;
       const item = document.querySelector(`[data-candidate="${saved.id}"]`);
       if (item) item.parentElement.replaceWith(listItem(saved, ctx));
       heading.textContent = saved.name;
@@ -112,6 +116,7 @@ function editor(candidate, ctx) {
 
   form.append(
     heading,
+    h('div', { class: 'focus-summary', role: 'status' }),
     h('p', { class: 'timestamps' }, t('candidates.created', { when: formatDateTime(candidate.created_at) }), ' · ', stamp),
     h('p', { class: 'form-error', role: 'alert' }),
     field({ label: t('candidates.name'), path: 'name', value: candidate.name, hint: t('candidates.nameHint'), attrs: { required: true } }),
@@ -149,6 +154,7 @@ function editor(candidate, ctx) {
     h('div', { class: 'editor-actions' },
       h('button', { type: 'button', class: 'primary', id: 'draft-offer', onclick: draftOffer }, t('candidates.draftOffer')),
       h('button', { type: 'button', class: 'danger', id: 'delete-candidate', onclick: remove }, t('candidates.delete'))));
+  liveCheck(form, () => api.checkCandidate(candidate.id, collect(form, ctx)), { subject: 'candidate', id: candidate.id });
   return form;
 }
 

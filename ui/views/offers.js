@@ -7,6 +7,7 @@ import { h, replace } from '../dom.js';
 import { field, read, readNumber, showError, clearErrors } from '../forms.js';
 import { t, formatDateTime } from '../i18n.js';
 import { offerUndo } from '../toasts.js';
+import { badge, liveCheck } from '../focus.js';
 
 function listItem(offer, ctx) {
   return h('li', {},
@@ -16,7 +17,8 @@ function listItem(offer, ctx) {
       onclick: () => ctx.show('offers', { offer: offer.id }),
     },
     h('span', { class: 'name' }, offer.title),
-    h('span', { class: 'meta' }, offer.price_minor > 0 ? t('offers.perMonth', { price: offer.price_display }) : '')));
+    h('span', { class: 'meta' }, offer.price_minor > 0 ? t('offers.perMonth', { price: offer.price_display }) : '', ' ',
+      badge(ctx.overview.offers[offer.id]))));
 }
 
 function deliverableRow(d, onRemove) {
@@ -118,6 +120,7 @@ function editor(offer, ctx) {
       clearErrors(form);
       const index = ctx.offers.findIndex((o) => o.id === saved.id);
       if (index >= 0) ctx.offers[index] = saved;
+      ctx.overview = await api.focusOverview();
       const item = document.querySelector(`[data-offer="${saved.id}"]`);
       if (item) item.parentElement.replaceWith(listItem(saved, ctx));
       heading.textContent = saved.title;
@@ -169,17 +172,18 @@ function editor(offer, ctx) {
   const candidateOptions = [['', t('offers.none')], ...ctx.candidates.map((c) => [String(c.id), c.name])];
   form.append(
     heading,
+    h('div', { class: 'focus-summary', role: 'status' }),
     h('p', { class: 'timestamps' }, t('candidates.created', { when: formatDateTime(offer.created_at) }), ' · ', stamp),
     h('p', { class: 'form-error', role: 'alert' }),
     field({ label: t('offers.candidate'), path: 'candidate_id', value: offer.candidate_id ?? '', kind: 'select', options: candidateOptions }),
     field({ label: t('offers.titleField'), path: 'title', value: offer.title, attrs: { required: true } }),
     field({ label: t('offers.promise'), path: 'promise', value: offer.promise, hint: t('offers.promiseHint') }),
-    h('fieldset', {},
+    h('fieldset', { dataset: { findingsFor: 'deliverables' } },
       h('legend', {}, t('offers.deliverables')),
       table,
       h('button', { type: 'button', id: 'add-deliverable', onclick: addDeliverable }, `＋ ${t('offers.addDeliverable')}`),
       h('p', {})),
-    h('fieldset', {},
+    h('fieldset', { dataset: { findingsFor: 'out_of_scope' } },
       h('legend', {}, t('offers.outOfScope')),
       h('p', { class: 'hint' }, t('offers.outOfScopeHint')),
       scope,
@@ -198,6 +202,7 @@ function editor(offer, ctx) {
       h('button', { type: 'button', class: 'primary', id: 'open-onepager',
         onclick: () => ctx.show('onepager', { offer: offer.id }) }, t('offers.openOnepager')),
       h('button', { type: 'button', class: 'danger', onclick: remove }, t('offers.delete'))));
+  liveCheck(form, () => api.checkOffer(offer.id, collect(form, table, scope)), { subject: 'offer', id: offer.id });
   return form;
 }
 
