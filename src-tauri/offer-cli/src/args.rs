@@ -10,6 +10,7 @@ pub enum Action {
     List { json: bool },
     Export { out: PathBuf },
     Import { file: PathBuf },
+    Check { file: PathBuf, json: bool },
     Help,
 }
 
@@ -44,8 +45,10 @@ Commands:
   list [--json]          list candidates (with weighted totals) and offers
   export --out FILE      write the whole workspace as JSON
   import FILE            add a workspace JSON file, all or nothing
+  check FILE [--json]    focus-check an exported workspace, offer or candidate file;
+                         exit 0 when ready, 1 when not, 2 when the file cannot be read
 
-The database is --db PATH, or the file named by OFFERWRIGHT_DB.";
+The database is --db PATH, or the file named by OFFERWRIGHT_DB (check needs none).";
 
 pub const USAGE_JA: &str = "\
 使い方: offerwright-cli [--db パス] [--lang ja|en] コマンド
@@ -54,8 +57,10 @@ pub const USAGE_JA: &str = "\
   list [--json]          候補（重み付き合計つき）とオファーの一覧
   export --out ファイル  ワークスペース全体をJSONで書き出す
   import ファイル        ワークスペースのJSONを追加する（全部か、何もしないか）
+  check ファイル [--json] 書き出したワークスペース・オファー・候補のファイルを点検する
+                         準備OKなら0、未完成なら1、読めないファイルなら2で終了
 
-データベースは --db パス、またはOFFERWRIGHT_DBで指定したファイルです。";
+データベースは --db パス、またはOFFERWRIGHT_DBで指定したファイルです（checkには不要）。";
 
 impl UsageError {
     pub fn message(&self, lang: Lang) -> String {
@@ -104,6 +109,10 @@ pub fn parse(argv: &[String]) -> Result<Command, UsageError> {
                 .next()
                 .map(PathBuf::from)
                 .ok_or(UsageError::MissingFile("import"))?,
+        },
+        Some("check") => Action::Check {
+            file: positional.next().map(PathBuf::from).ok_or(UsageError::MissingFile("check"))?,
+            json,
         },
         Some("help") => Action::Help,
         Some(other) => return Err(UsageError::UnknownCommand(other.to_string())),

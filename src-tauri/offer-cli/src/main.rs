@@ -1,6 +1,7 @@
 //! offerwright-cli: scripting access to an Offerwright database.
 
 mod args;
+mod check;
 mod run;
 
 use std::process::ExitCode;

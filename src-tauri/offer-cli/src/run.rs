@@ -65,6 +65,9 @@ fn database(path: Option<PathBuf>) -> Result<Database, CliError> {
 
 pub fn execute(command: Command, env_lang: Lang, out: &mut impl Write) -> ExitCode {
     let lang = command.lang.unwrap_or(env_lang);
+    if let Action::Check { file, json } = &command.action {
+        return crate::check::run(file, *json, lang, out);
+    }
     match perform(command, lang, out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -76,6 +79,7 @@ pub fn execute(command: Command, env_lang: Lang, out: &mut impl Write) -> ExitCo
 
 fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), CliError> {
     match command.action {
+        Action::Check { .. } => Ok(()),
         Action::Help => Ok(writeln!(out, "{}", lang.pick(USAGE_JA, USAGE_EN))?),
         Action::List { json } => {
             let db = database(command.db)?;

@@ -104,3 +104,48 @@ fn a_database_from_a_newer_version_is_refused() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("newer Offerwright"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn check_exits_zero_when_ready_one_when_not_two_when_unreadable() {
+    let dir = tempfile::tempdir().unwrap();
+    let ja = write_example(dir.path(), offerwright_core::Lang::Ja);
+    let out = cli(&["check", &ja]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains(": ready"), "{}", text(&out.stdout));
+
+    let vague = dir.path().join("vague-offer.json");
+    std::fs::write(
+        &vague,
+        r#"{"title":"SNS運用代行","promise":"何でもやります","deliverables":[{"name":"投稿 使い放題","quantity_per_month":0}],
+            "price":"","currency":"JPY","minimum_term_months":3,"success_metric":"フォロワー","contact":""}"#,
+    )
+    .unwrap();
+    let out = cli(&["check", vague.to_str().unwrap(), "--lang", "ja"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = text(&out.stdout);
+    for expected in ["未完成", "promise (open_ended)", "deliverables[0].quantity_per_month", "vanity_metric", "missing_price"] {
+        assert!(report.contains(expected), "{expected} in {report}");
+    }
+
+    let out = cli(&["check", vague.to_str().unwrap(), "--json"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value[0]["kind"], "offer");
+    assert_eq!(value[0]["report"]["ready"], false);
+
+    let candidate = dir.path().join("candidate.json");
+    std::fs::write(&candidate, r#"{"name":"Reels","platform":"Instagram and TikTok","audience":"Everyone"}"#).unwrap();
+    let out = cli(&["check", candidate.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("vague_audience"));
+
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "{\n  \"title\": \n").unwrap();
+    let out = cli(&["check", broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("line 3"), "{}", text(&out.stderr));
+    let out = cli(&["check", dir.path().join("missing.json").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let other = dir.path().join("other.json");
+    std::fs::write(&other, "[1, 2]").unwrap();
+    assert_eq!(cli(&["check", other.to_str().unwrap()]).status.code(), Some(2));
+}

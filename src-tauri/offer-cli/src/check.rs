@@ -1,0 +1,122 @@
+//! `check FILE`: the focus check on an exported file, for scripts and CI.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use offerwright_core::exchange;
+use offerwright_core::focus::{check_candidate, check_offer, FocusReport, Severity};
+use offerwright_core::input::{CandidateInput, OfferInput};
+use offerwright_core::{CoreError, Lang};
+use serde::Serialize;
+
+/// Exit codes promised to scripts.
+pub const READY: u8 = 0;
+pub const NOT_READY: u8 = 1;
+pub const UNREADABLE: u8 = 2;
+
+#[derive(Serialize)]
+struct Checked {
+    kind: &'static str,
+    name: String,
+    report: FocusReport,
+}
+
+fn unreadable(message: String) -> Result<Vec<Checked>, String> {
+    Err(message)
+}
+
+/// Reads a workspace file (every candidate and offer in it), or one offer or
+/// candidate record.
+fn checks(text: &str, lang: Lang) -> Result<Vec<Checked>, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        CoreError::BadJson { line: e.line(), column: e.column(), detail: e.to_string() }.message(lang)
+    })?;
+    let candidate = |c: &CandidateInput| Checked {
+        kind: "candidate",
+        name: c.name.clone(),
+        report: FocusReport::new(check_candidate(c, lang), &[]),
+    };
+    let offer =
+        |o: &OfferInput| Checked { kind: "offer", name: o.title.clone(), report: FocusReport::new(check_offer(o, lang), &[]) };
+    let shape_error = |e: serde_json::Error| {
+        CoreError::BadJson { line: e.line(), column: e.column(), detail: e.to_string() }.message(lang)
+    };
+    if value.get("format").is_some() {
+        let file = exchange::parse(text).map_err(|e| e.message(lang))?;
+        let mut out: Vec<Checked> = file.candidates.iter().map(|c| candidate(&c.fields)).collect();
+        out.extend(file.offers.iter().map(|o| offer(&o.fields)));
+        return Ok(out);
+    }
+    if value.get("title").is_some() {
+        let input: OfferInput = serde_json::from_value(value).map_err(shape_error)?;
+        return Ok(vec![offer(&input)]);
+    }
+    if value.get("name").is_some() {
+        let input: CandidateInput = serde_json::from_value(value).map_err(shape_error)?;
+        return Ok(vec![candidate(&input)]);
+    }
+    unreadable(
+        lang.pick(
+            "オファー（title）か候補（name）、またはOfferwrightの書き出しファイルではありません。",
+            "This is not an offer (title), a candidate (name) or an Offerwright export.",
+        )
+        .to_string(),
+    )
+}
+
+fn print_text(checked: &[Checked], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
+    for c in checked {
+        let kind = match (c.kind, lang) {
+            ("offer", Lang::Ja) => "オファー",
+            ("offer", Lang::En) => "Offer",
+            (_, Lang::Ja) => "候補",
+            (_, Lang::En) => "Candidate",
+        };
+        let verdict = match (c.report.ready, lang) {
+            (true, Lang::Ja) => "準備OK".to_string(),
+            (true, Lang::En) => "ready".to_string(),
+            (false, Lang::Ja) => format!("未完成（要修正{}件・確認{}件）", c.report.errors, c.report.warnings),
+            (false, Lang::En) => format!("not ready ({} to fix, {} to review)", c.report.errors, c.report.warnings),
+        };
+        writeln!(out, "{kind} \u{201c}{}\u{201d}: {verdict}", c.name)?;
+        for f in &c.report.findings {
+            let label = match (f.severity, lang) {
+                (Severity::Error, Lang::Ja) => "要修正",
+                (Severity::Error, Lang::En) => "fix",
+                (Severity::Warning, Lang::Ja) => "確認",
+                (Severity::Warning, Lang::En) => "check",
+                (Severity::Tip, Lang::Ja) => "ヒント",
+                (Severity::Tip, Lang::En) => "tip",
+            };
+            writeln!(out, "  [{label}] {} ({}): {}", f.field, f.code.as_str(), f.message)?;
+            writeln!(out, "      → {}", f.suggestion)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn run(file: &Path, json: bool, lang: Lang, out: &mut impl Write) -> ExitCode {
+    let result = std::fs::read_to_string(file)
+        .map_err(|e| CoreError::Io(e).message(lang))
+        .and_then(|text| checks(&text, lang));
+    let checked = match result {
+        Ok(checked) => checked,
+        Err(message) => {
+            eprintln!("offerwright-cli: {}: {message}", file.display());
+            return ExitCode::from(UNREADABLE);
+        }
+    };
+    let written = if json {
+        serde_json::to_string_pretty(&checked)
+            .map_err(std::io::Error::other)
+            .and_then(|text| writeln!(out, "{text}"))
+    } else {
+        print_text(&checked, lang, out)
+    };
+    if let Err(e) = written {
+        eprintln!("offerwright-cli: {e}");
+        return ExitCode::from(UNREADABLE);
+    }
+    ExitCode::from(if checked.iter().all(|c| c.report.ready) { READY } else { NOT_READY })
+}
