@@ -6,9 +6,9 @@ use offerwright_core::candidate::{CandidateDraft, CandidateView};
 use offerwright_core::compare::{compare, Comparison};
 use offerwright_core::criteria::{CriterionDraft, CriterionView};
 use offerwright_core::exchange::ImportSummary;
+use offerwright_core::focus::{self, FocusReport, Overview, RuleCode};
 use offerwright_core::input::{CandidateInput, CriterionInput, OfferInput};
 use offerwright_core::offer::{OfferDraft, OfferView};
-use offerwright_core::focus::{self, FocusReport, Overview, RuleCode};
 use offerwright_core::storage::Subject;
 use offerwright_core::{examples, CoreError, Lang};
 use serde::Serialize;
@@ -241,6 +241,12 @@ fn dismiss_finding(
 }
 
 #[tauri::command]
-fn undismiss_finding(state: State<'_, AppState>, subject: Subject, id: i64, code: RuleCode, field: String) -> Reply<()> {
+fn undismiss_finding(
+    state: State<'_, AppState>,
+    subject: Subject,
+    id: i64,
+    code: RuleCode,
+    field: String,
+) -> Reply<()> {
     state.with_db(|db, _| db.undismiss(subject, id, code, &field))
 }

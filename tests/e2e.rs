@@ -64,8 +64,9 @@ fn start_display() -> (Stopping, String) {
             .spawn()
             .expect("Xvfb starts");
         std::thread::sleep(Duration::from_millis(500));
+        let stopping = Stopping(child);
         if Path::new(&format!("/tmp/.X11-unix/X{number}")).exists() {
-            return (Stopping(child), display);
+            return (stopping, display);
         }
     }
     panic!("no free X display number for Xvfb");
@@ -197,10 +198,18 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     type_into(&app, "[data-field='name']", "Bookkeeping videos for cafés").await;
     // The focus check speaks up beside the field as the user types.
     type_into(&app, "[data-field='audience']", "Everyone").await;
-    wait_for(&app, "document.querySelector('.finding.error[data-code=\"vague_audience\"]')").await;
+    wait_for(
+        &app,
+        "document.querySelector('.finding.error[data-code=\"vague_audience\"]')",
+    )
+    .await;
     assert!(text_of(&app, ".focus-summary").await.contains("to fix"));
     type_into(&app, "[data-field='platform']", "YouTube and Instagram").await;
-    wait_for(&app, "document.querySelector('.finding.warning[data-code=\"several_platforms\"] .dismiss')").await;
+    wait_for(
+        &app,
+        "document.querySelector('.finding.warning[data-code=\"several_platforms\"] .dismiss')",
+    )
+    .await;
     screenshot(&app, "02a-focus-check-en").await;
     click(&app, ".finding[data-code='several_platforms'] .dismiss").await;
     type_into(&app, ".dismiss-form input", "One video, posted to both").await;
@@ -208,7 +217,11 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     wait_for(&app, "document.querySelector('.finding.dismissed[data-code=\"several_platforms\"]')?.textContent.includes('One video, posted to both')").await;
     type_into(&app, "[data-field='platform']", "YouTube").await;
     type_into(&app, "[data-field='audience']", "Independent cafés in Portland").await;
-    wait_for(&app, "!document.querySelector('.finding[data-code=\"vague_audience\"]')").await;
+    wait_for(
+        &app,
+        "!document.querySelector('.finding[data-code=\"vague_audience\"]')",
+    )
+    .await;
     type_into(&app, "[data-field='outcome.timeframe_amount']", "500").await;
     wait_for(
         &app,

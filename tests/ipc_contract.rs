@@ -344,12 +344,27 @@ fn focus_check_shape_dismissal_and_overview() {
     assert_eq!(keys(&report), ["errors", "findings", "ready", "tips", "warnings"]);
     assert_eq!(report["ready"], false);
     let finding = &report["findings"][0];
-    assert_eq!(keys(finding), ["code", "dismissed", "field", "matched", "message", "severity", "suggestion"]);
-    assert_eq!((finding["code"].as_str(), finding["severity"].as_str()), (Some("several_platforms"), Some("warning")));
+    assert_eq!(
+        keys(finding),
+        [
+            "code",
+            "dismissed",
+            "field",
+            "matched",
+            "message",
+            "severity",
+            "suggestion"
+        ]
+    );
+    assert_eq!(
+        (finding["code"].as_str(), finding["severity"].as_str()),
+        (Some("several_platforms"), Some("warning"))
+    );
 
     let created = h.ok("create_candidate", json!({ "input": input.clone() }));
     let id = created["id"].clone();
-    let args = json!({ "subject": "candidate", "id": id, "code": "vague_audience", "field": "audience", "reason": "x" });
+    let args =
+        json!({ "subject": "candidate", "id": id, "code": "vague_audience", "field": "audience", "reason": "x" });
     assert_eq!(h.err("dismiss_finding", args)["code"], "not_dismissable");
     let args = json!({ "subject": "candidate", "id": id, "code": "several_platforms", "field": "platform", "reason": "Cross-posting one reel" });
     h.ok("dismiss_finding", args);
@@ -358,12 +373,19 @@ fn focus_check_shape_dismissal_and_overview() {
     assert_eq!(report["findings"][0]["dismissed"], "Cross-posting one reel");
     let overview = h.ok("focus_overview", json!({}));
     assert_eq!(overview["candidates"][id.to_string()]["ready"], false);
-    h.ok("undismiss_finding", json!({ "subject": "candidate", "id": id, "code": "several_platforms", "field": "platform" }));
+    h.ok(
+        "undismiss_finding",
+        json!({ "subject": "candidate", "id": id, "code": "several_platforms", "field": "platform" }),
+    );
 
     h.ok("load_example", json!({ "language": "en" }));
     let overview = h.ok("focus_overview", json!({}));
     assert_eq!(overview["offers"].as_object().unwrap().len(), 1);
-    assert!(overview["offers"].as_object().unwrap().values().all(|r| r["ready"] == true));
+    assert!(overview["offers"]
+        .as_object()
+        .unwrap()
+        .values()
+        .all(|r| r["ready"] == true));
     let offer = h.ok("list_offers", json!({}))[0].clone();
     let report = h.ok("check_offer", json!({ "id": offer["id"], "input": offer }));
     assert_eq!(report["findings"], json!([]));

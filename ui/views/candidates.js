@@ -30,7 +30,8 @@ function listItem(candidate, ctx) {
       badge(ctx.overview.candidates[candidate.id]))));
 }
 
-async function createCandidate(ctx) {
+// Adds a candidate with a placeholder name and puts the cursor on the name.
+export async function createCandidate(ctx) {
   const created = await api.createCandidate({ name: t('candidates.untitled') });
   await ctx.reload();
   await ctx.show('candidates', { candidate: created.id });

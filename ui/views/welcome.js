@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { notify } from '../toasts.js';
+import { createCandidate } from './candidates.js';
 
 export function renderWelcome(main, ctx) {
   const steps = [1, 2, 3, 4, 5].map((n) => {
@@ -18,21 +19,13 @@ export function renderWelcome(main, ctx) {
     await ctx.reload();
     await ctx.show('candidates', { candidate: ctx.candidates[0]?.id ?? null });
   };
-  const startOwn = async () => {
-    const created = await api.createCandidate({ name: t('candidates.untitled') });
-    await ctx.reload();
-    await ctx.show('candidates', { candidate: created.id });
-    const name = document.querySelector('[data-field="name"]');
-    name?.focus();
-    name?.select();
-  };
   replace(main,
     h('section', { class: 'welcome', 'aria-labelledby': 'welcome-title' },
       h('h1', { id: 'welcome-title' }, t('welcome.title')),
       h('p', {}, t('welcome.intro')),
       h('ol', {}, steps),
       h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'primary', id: 'start-own', onclick: startOwn }, t('welcome.start')),
+        h('button', { type: 'button', class: 'primary', id: 'start-own', onclick: () => createCandidate(ctx) }, t('welcome.start')),
         h('span', {}, t('welcome.examples')),
         h('button', { type: 'button', id: 'load-example-ja', onclick: loadExample('ja') }, t('welcome.loadJa')),
         h('button', { type: 'button', id: 'load-example-en', onclick: loadExample('en') }, t('welcome.loadEn')))));

@@ -111,7 +111,10 @@ pub fn parse(argv: &[String]) -> Result<Command, UsageError> {
                 .ok_or(UsageError::MissingFile("import"))?,
         },
         Some("check") => Action::Check {
-            file: positional.next().map(PathBuf::from).ok_or(UsageError::MissingFile("check"))?,
+            file: positional
+                .next()
+                .map(PathBuf::from)
+                .ok_or(UsageError::MissingFile("check"))?,
             json,
         },
         Some("help") => Action::Help,

@@ -30,17 +30,30 @@ fn unreadable(message: String) -> Result<Vec<Checked>, String> {
 /// candidate record.
 fn checks(text: &str, lang: Lang) -> Result<Vec<Checked>, String> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        CoreError::BadJson { line: e.line(), column: e.column(), detail: e.to_string() }.message(lang)
+        CoreError::BadJson {
+            line: e.line(),
+            column: e.column(),
+            detail: e.to_string(),
+        }
+        .message(lang)
     })?;
     let candidate = |c: &CandidateInput| Checked {
         kind: "candidate",
         name: c.name.clone(),
         report: FocusReport::new(check_candidate(c, lang), &[]),
     };
-    let offer =
-        |o: &OfferInput| Checked { kind: "offer", name: o.title.clone(), report: FocusReport::new(check_offer(o, lang), &[]) };
+    let offer = |o: &OfferInput| Checked {
+        kind: "offer",
+        name: o.title.clone(),
+        report: FocusReport::new(check_offer(o, lang), &[]),
+    };
     let shape_error = |e: serde_json::Error| {
-        CoreError::BadJson { line: e.line(), column: e.column(), detail: e.to_string() }.message(lang)
+        CoreError::BadJson {
+            line: e.line(),
+            column: e.column(),
+            detail: e.to_string(),
+        }
+        .message(lang)
     };
     if value.get("format").is_some() {
         let file = exchange::parse(text).map_err(|e| e.message(lang))?;
@@ -77,7 +90,10 @@ fn print_text(checked: &[Checked], lang: Lang, out: &mut impl Write) -> std::io:
             (true, Lang::Ja) => "準備OK".to_string(),
             (true, Lang::En) => "ready".to_string(),
             (false, Lang::Ja) => format!("未完成（要修正{}件・確認{}件）", c.report.errors, c.report.warnings),
-            (false, Lang::En) => format!("not ready ({} to fix, {} to review)", c.report.errors, c.report.warnings),
+            (false, Lang::En) => format!(
+                "not ready ({} to fix, {} to review)",
+                c.report.errors, c.report.warnings
+            ),
         };
         writeln!(out, "{kind} \u{201c}{}\u{201d}: {verdict}", c.name)?;
         for f in &c.report.findings {
@@ -118,5 +134,9 @@ pub fn run(file: &Path, json: bool, lang: Lang, out: &mut impl Write) -> ExitCod
         eprintln!("offerwright-cli: {e}");
         return ExitCode::from(UNREADABLE);
     }
-    ExitCode::from(if checked.iter().all(|c| c.report.ready) { READY } else { NOT_READY })
+    ExitCode::from(if checked.iter().all(|c| c.report.ready) {
+        READY
+    } else {
+        NOT_READY
+    })
 }

@@ -123,7 +123,13 @@ fn check_exits_zero_when_ready_one_when_not_two_when_unreadable() {
     let out = cli(&["check", vague.to_str().unwrap(), "--lang", "ja"]);
     assert_eq!(out.status.code(), Some(1));
     let report = text(&out.stdout);
-    for expected in ["未完成", "promise (open_ended)", "deliverables[0].quantity_per_month", "vanity_metric", "missing_price"] {
+    for expected in [
+        "未完成",
+        "promise (open_ended)",
+        "deliverables[0].quantity_per_month",
+        "vanity_metric",
+        "missing_price",
+    ] {
         assert!(report.contains(expected), "{expected} in {report}");
     }
 
@@ -133,7 +139,11 @@ fn check_exits_zero_when_ready_one_when_not_two_when_unreadable() {
     assert_eq!(value[0]["report"]["ready"], false);
 
     let candidate = dir.path().join("candidate.json");
-    std::fs::write(&candidate, r#"{"name":"Reels","platform":"Instagram and TikTok","audience":"Everyone"}"#).unwrap();
+    std::fs::write(
+        &candidate,
+        r#"{"name":"Reels","platform":"Instagram and TikTok","audience":"Everyone"}"#,
+    )
+    .unwrap();
     let out = cli(&["check", candidate.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stdout).contains("vague_audience"));

@@ -12,7 +12,12 @@ use offerwright_core::{examples, Lang};
 /// An offer with every list full and every text at its length limit, in
 /// mixed Japanese and English: the slowest input the UI can send.
 fn largest_offer() -> OfferInput {
-    let long = |seed: &str| seed.repeat(200 / seed.chars().count()).chars().take(200).collect::<String>();
+    let long = |seed: &str| {
+        seed.repeat(200 / seed.chars().count())
+            .chars()
+            .take(200)
+            .collect::<String>()
+    };
     OfferInput {
         candidate_id: None,
         title: long("歯科医院のリール制作 ").chars().take(80).collect(),
@@ -42,9 +47,15 @@ fn focus_check(c: &mut Criterion) {
     // Word lists load once per process; measure steady state.
     check_offer(&offer, Lang::En);
 
-    c.bench_function("check_offer/example", |b| b.iter(|| check_offer(black_box(&offer), Lang::En)));
-    c.bench_function("check_offer/largest", |b| b.iter(|| check_offer(black_box(&largest), Lang::Ja)));
-    c.bench_function("check_candidate/example", |b| b.iter(|| check_candidate(black_box(&candidate), Lang::En)));
+    c.bench_function("check_offer/example", |b| {
+        b.iter(|| check_offer(black_box(&offer), Lang::En))
+    });
+    c.bench_function("check_offer/largest", |b| {
+        b.iter(|| check_offer(black_box(&largest), Lang::Ja))
+    });
+    c.bench_function("check_candidate/example", |b| {
+        b.iter(|| check_candidate(black_box(&candidate), Lang::En))
+    });
 }
 
 criterion_group!(benches, focus_check);

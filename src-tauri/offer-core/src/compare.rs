@@ -84,7 +84,7 @@ pub fn compare(candidates: &[Candidate], criteria: &[Criterion], lang: Lang) -> 
         })
         .collect();
     // A stable sort keeps creation order among equals, so ties are deterministic.
-    ranked.sort_by(|a, b| b.total.cmp(&a.total));
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.total));
     for i in 0..ranked.len() {
         ranked[i].rank = if i > 0 && ranked[i].total == ranked[i - 1].total {
             ranked[i - 1].rank

@@ -44,11 +44,17 @@ fn focused_offer() -> OfferInput {
 }
 
 fn codes_for_candidate(input: &CandidateInput) -> Vec<(RuleCode, String)> {
-    check_candidate(input, Lang::En).into_iter().map(|f| (f.code, f.field)).collect()
+    check_candidate(input, Lang::En)
+        .into_iter()
+        .map(|f| (f.code, f.field))
+        .collect()
 }
 
 fn codes_for_offer(input: &OfferInput) -> Vec<(RuleCode, String)> {
-    check_offer(input, Lang::En).into_iter().map(|f| (f.code, f.field)).collect()
+    check_offer(input, Lang::En)
+        .into_iter()
+        .map(|f| (f.code, f.field))
+        .collect()
 }
 
 fn candidate_with(edit: impl FnOnce(&mut CandidateInput)) -> Vec<RuleCode> {
@@ -92,7 +98,12 @@ fn missing_platform_audience_problem_and_outcome() {
         c.problem = "\u{3000}".into();
         c.outcome.metric = String::new();
     });
-    for code in [RuleCode::MissingPlatform, RuleCode::MissingAudience, RuleCode::MissingProblem, RuleCode::MissingOutcome] {
+    for code in [
+        RuleCode::MissingPlatform,
+        RuleCode::MissingAudience,
+        RuleCode::MissingProblem,
+        RuleCode::MissingOutcome,
+    ] {
         assert!(codes.contains(&code), "{code:?} in {codes:?}");
     }
 }
@@ -116,7 +127,10 @@ fn vague_audience_in_english_japanese_and_mixed() {
         "ＳＮＳを始めたい人なら誰でも",
         "Instagramを使う人だれでも",
     ] {
-        assert!(candidate_with(|c| c.audience = vague.into()).contains(&RuleCode::VagueAudience), "{vague}");
+        assert!(
+            candidate_with(|c| c.audience = vague.into()).contains(&RuleCode::VagueAudience),
+            "{vague}"
+        );
     }
     for focused in [
         "Small businesses in Kyoto with under 5 staff",
@@ -126,39 +140,110 @@ fn vague_audience_in_english_japanese_and_mixed() {
         "Everyday cyclists' repair shops",
         "Androidアプリを作る個人開発者",
     ] {
-        assert!(!candidate_with(|c| c.audience = focused.into()).contains(&RuleCode::VagueAudience), "{focused}");
+        assert!(
+            !candidate_with(|c| c.audience = focused.into()).contains(&RuleCode::VagueAudience),
+            "{focused}"
+        );
     }
 }
 
 #[test]
 fn several_audiences_platforms_and_tasks() {
-    for several in ["Dentists and vets", "美容室と歯科医院", "カフェやパン屋", "Cafés & bakeries", "Dentists, vets", "美容室・ネイルサロン", "歯科医院およびクリニック"] {
-        assert!(candidate_with(|c| c.audience = several.into()).contains(&RuleCode::SeveralAudiences), "{several}");
+    for several in [
+        "Dentists and vets",
+        "美容室と歯科医院",
+        "カフェやパン屋",
+        "Cafés & bakeries",
+        "Dentists, vets",
+        "美容室・ネイルサロン",
+        "歯科医院およびクリニック",
+    ] {
+        assert!(
+            candidate_with(|c| c.audience = several.into()).contains(&RuleCode::SeveralAudiences),
+            "{several}"
+        );
     }
-    for one in ["Handmade candle shops", "Brand owners on Shopify", "Android developers", "ともだち同士で営む古着屋", "B&B owners in Hokkaido", "ビジネス・コーチ"] {
-        assert!(!candidate_with(|c| c.audience = one.into()).contains(&RuleCode::SeveralAudiences), "{one}");
+    for one in [
+        "Handmade candle shops",
+        "Brand owners on Shopify",
+        "Android developers",
+        "ともだち同士で営む古着屋",
+        "B&B owners in Hokkaido",
+        "ビジネス・コーチ",
+    ] {
+        assert!(
+            !candidate_with(|c| c.audience = one.into()).contains(&RuleCode::SeveralAudiences),
+            "{one}"
+        );
     }
-    for several in ["Instagram and TikTok", "Instagram/TikTok", "インスタとTikTok", "YouTube or note", "Instagram、TikTok"] {
-        assert!(candidate_with(|c| c.platform = several.into()).contains(&RuleCode::SeveralPlatforms), "{several}");
+    for several in [
+        "Instagram and TikTok",
+        "Instagram/TikTok",
+        "インスタとTikTok",
+        "YouTube or note",
+        "Instagram、TikTok",
+    ] {
+        assert!(
+            candidate_with(|c| c.platform = several.into()).contains(&RuleCode::SeveralPlatforms),
+            "{several}"
+        );
     }
     for one in ["Instagram", "Googleマップ", "note", "Ｉｎｓｔａｇｒａｍ"] {
-        assert!(!candidate_with(|c| c.platform = one.into()).contains(&RuleCode::SeveralPlatforms), "{one}");
+        assert!(
+            !candidate_with(|c| c.platform = one.into()).contains(&RuleCode::SeveralPlatforms),
+            "{one}"
+        );
     }
-    for several in ["SNS運用とホームページ制作", "Posting reels and answering reviews", "ロゴ制作および名刺デザイン"] {
-        assert!(candidate_with(|c| c.problem = several.into()).contains(&RuleCode::SeveralTasks), "{several}");
+    for several in [
+        "SNS運用とホームページ制作",
+        "Posting reels and answering reviews",
+        "ロゴ制作および名刺デザイン",
+    ] {
+        assert!(
+            candidate_with(|c| c.problem = several.into()).contains(&RuleCode::SeveralTasks),
+            "{several}"
+        );
     }
-    for one in ["No time to post, so referrals dry up", "ポートフォリオが完成しない", "写真を撮るとき構図に迷う", "Brand photos look dated"] {
-        assert!(!candidate_with(|c| c.problem = one.into()).contains(&RuleCode::SeveralTasks), "{one}");
+    for one in [
+        "No time to post, so referrals dry up",
+        "ポートフォリオが完成しない",
+        "写真を撮るとき構図に迷う",
+        "Brand photos look dated",
+    ] {
+        assert!(
+            !candidate_with(|c| c.problem = one.into()).contains(&RuleCode::SeveralTasks),
+            "{one}"
+        );
     }
 }
 
 #[test]
 fn vanity_metrics_are_errors_unless_next_to_a_business_result() {
-    for vanity in ["Followers", "More likes", "Views per reel", "Impressions", "PV", "Reach", "いいね数", "フォロワー", "ﾌｫﾛﾜｰ", "再生数", "インプレッション", "Instagramのイイネ"] {
+    for vanity in [
+        "Followers",
+        "More likes",
+        "Views per reel",
+        "Impressions",
+        "PV",
+        "Reach",
+        "いいね数",
+        "フォロワー",
+        "ﾌｫﾛﾜｰ",
+        "再生数",
+        "インプレッション",
+        "Instagramのイイネ",
+    ] {
         let codes = candidate_with(|c| c.outcome.metric = vanity.into());
         assert!(codes.contains(&RuleCode::VanityMetric), "{vanity}: {codes:?}");
     }
-    for business in ["Booked consultations", "Paid orders", "初診予約", "成約数", "Hours saved per week", "Preview pages finished"] {
+    for business in [
+        "Booked consultations",
+        "Paid orders",
+        "初診予約",
+        "成約数",
+        "Hours saved per week",
+        "Preview pages finished",
+    ] {
         let codes = candidate_with(|c| c.outcome.metric = business.into());
         assert!(!codes.contains(&RuleCode::VanityMetric), "{business}: {codes:?}");
     }
@@ -166,7 +251,14 @@ fn vanity_metrics_are_errors_unless_next_to_a_business_result() {
     assert!(mixed.contains(&RuleCode::VanityNextToBusiness) && !mixed.contains(&RuleCode::VanityMetric));
     let mixed_ja = offer_with(|o| o.success_metric = "フォロワーからの予約 月5件".into());
     assert!(mixed_ja.contains(&RuleCode::VanityNextToBusiness));
-    let finding = &check_candidate(&{ let mut c = focused_candidate(); c.outcome.metric = "フォロワー数".into(); c }, Lang::Ja)[0];
+    let finding = &check_candidate(
+        &{
+            let mut c = focused_candidate();
+            c.outcome.metric = "フォロワー数".into();
+            c
+        },
+        Lang::Ja,
+    )[0];
     assert_eq!(finding.matched.as_deref(), Some("フォロワー"));
     assert!(finding.suggestion.contains("予約件数"), "{}", finding.suggestion);
 }
@@ -176,30 +268,63 @@ fn outcome_without_number_or_timeframe() {
     assert!(candidate_with(|c| c.outcome.target = None).contains(&RuleCode::OutcomeWithoutNumber));
     assert!(candidate_with(|c| c.outcome.timeframe_amount = None).contains(&RuleCode::OutcomeWithoutTimeframe));
     for no_number in ["More booked calls per month", "初診予約を増やす（毎月）"] {
-        assert!(offer_with(|o| o.success_metric = no_number.into()).contains(&RuleCode::OutcomeWithoutNumber), "{no_number}");
+        assert!(
+            offer_with(|o| o.success_metric = no_number.into()).contains(&RuleCode::OutcomeWithoutNumber),
+            "{no_number}"
+        );
     }
     for with_number in ["８件の予約／月", "初診予約三件（毎月）", "30 paid orders a month"] {
-        assert!(!offer_with(|o| o.success_metric = with_number.into()).contains(&RuleCode::OutcomeWithoutNumber), "{with_number}");
+        assert!(
+            !offer_with(|o| o.success_metric = with_number.into()).contains(&RuleCode::OutcomeWithoutNumber),
+            "{with_number}"
+        );
     }
     for no_time in ["8 booked consultations", "初診予約8件"] {
-        assert!(offer_with(|o| o.success_metric = no_time.into()).contains(&RuleCode::OutcomeWithoutTimeframe), "{no_time}");
+        assert!(
+            offer_with(|o| o.success_metric = no_time.into()).contains(&RuleCode::OutcomeWithoutTimeframe),
+            "{no_time}"
+        );
     }
-    for timed in ["8 booked consultations within 90 days", "初診予約8件/月", "初診予約を3か月以内に8件"] {
-        assert!(!offer_with(|o| o.success_metric = timed.into()).contains(&RuleCode::OutcomeWithoutTimeframe), "{timed}");
+    for timed in [
+        "8 booked consultations within 90 days",
+        "初診予約8件/月",
+        "初診予約を3か月以内に8件",
+    ] {
+        assert!(
+            !offer_with(|o| o.success_metric = timed.into()).contains(&RuleCode::OutcomeWithoutTimeframe),
+            "{timed}"
+        );
     }
 }
 
 #[test]
 fn open_ended_deliverables_and_promises() {
-    for open in ["Unlimited revisions", "Anything you need", "Design as needed", "何でも対応", "SNS投稿 無制限", "随時サポート", "相談し放題", "Whatever you need"] {
+    for open in [
+        "Unlimited revisions",
+        "Anything you need",
+        "Design as needed",
+        "何でも対応",
+        "SNS投稿 無制限",
+        "随時サポート",
+        "相談し放題",
+        "Whatever you need",
+    ] {
         let codes = codes_for_offer(&{
             let mut o = focused_offer();
             o.deliverables[0].name = open.into();
             o
         });
-        assert!(codes.contains(&(RuleCode::OpenEnded, "deliverables[0].name".into())), "{open}: {codes:?}");
+        assert!(
+            codes.contains(&(RuleCode::OpenEnded, "deliverables[0].name".into())),
+            "{open}: {codes:?}"
+        );
     }
-    for fixed in ["Short video", "Anytime booking page setup", "月4本のリール動画", "Monthly report"] {
+    for fixed in [
+        "Short video",
+        "Anytime booking page setup",
+        "月4本のリール動画",
+        "Monthly report",
+    ] {
         let codes = offer_with(|o| o.deliverables[0].name = fixed.into());
         assert!(!codes.contains(&RuleCode::OpenEnded), "{fixed}: {codes:?}");
     }
@@ -218,7 +343,10 @@ fn deliverables_need_a_quantity_and_the_package_needs_deliverables() {
         o.deliverables[0].quantity_per_month = 0;
         o
     });
-    assert!(codes.contains(&(RuleCode::DeliverableWithoutQuantity, "deliverables[0].quantity_per_month".into())));
+    assert!(codes.contains(&(
+        RuleCode::DeliverableWithoutQuantity,
+        "deliverables[0].quantity_per_month".into()
+    )));
     assert!(offer_with(|o| o.deliverables.clear()).contains(&RuleCode::NoDeliverables));
     assert!(!offer_with(|o| o.deliverables[0].quantity_per_month = 4).contains(&RuleCode::DeliverableWithoutQuantity));
 }
@@ -227,7 +355,10 @@ fn deliverables_need_a_quantity_and_the_package_needs_deliverables() {
 fn scope_price_promise_and_contact() {
     assert!(offer_with(|o| o.out_of_scope = vec![" ".into()]).contains(&RuleCode::EmptyOutOfScope));
     for price in ["", "0", "０", "abc"] {
-        assert!(offer_with(|o| o.price = price.into()).contains(&RuleCode::MissingPrice), "{price:?}");
+        assert!(
+            offer_with(|o| o.price = price.into()).contains(&RuleCode::MissingPrice),
+            "{price:?}"
+        );
     }
     assert!(!offer_with(|o| o.price = "３３,０００".into()).contains(&RuleCode::MissingPrice));
     assert!(offer_with(|o| o.promise = String::new()).contains(&RuleCode::MissingPromise));

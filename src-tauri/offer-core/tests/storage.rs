@@ -305,23 +305,64 @@ fn warnings_can_be_dismissed_with_a_reason_but_errors_cannot() {
     let mut db = Database::open(&path).unwrap();
     let mut input = candidate_input("A");
     input.audience = "美容室と歯科医院".into();
-    let c = db.create_candidate(&CandidateDraft::try_from(&input).unwrap(), at(9)).unwrap();
+    let c = db
+        .create_candidate(&CandidateDraft::try_from(&input).unwrap(), at(9))
+        .unwrap();
     let report = candidate_report(&db, Some(c.id), &input, Lang::Ja).unwrap();
     assert_eq!(report.warnings, 1);
 
-    let err = db.dismiss(Subject::Candidate, c.id, RuleCode::SeveralAudiences, "audience", " ", at(10)).unwrap_err();
+    let err = db
+        .dismiss(
+            Subject::Candidate,
+            c.id,
+            RuleCode::SeveralAudiences,
+            "audience",
+            " ",
+            at(10),
+        )
+        .unwrap_err();
     assert_eq!(err.field(), Some("reason"));
-    let err = db.dismiss(Subject::Candidate, c.id, RuleCode::VagueAudience, "audience", "理由", at(10)).unwrap_err();
+    let err = db
+        .dismiss(
+            Subject::Candidate,
+            c.id,
+            RuleCode::VagueAudience,
+            "audience",
+            "理由",
+            at(10),
+        )
+        .unwrap_err();
     assert_eq!(err.code(), ErrorCode::NotDismissable);
-    let err = db.dismiss(Subject::Candidate, 999, RuleCode::SeveralAudiences, "audience", "理由", at(10)).unwrap_err();
+    let err = db
+        .dismiss(
+            Subject::Candidate,
+            999,
+            RuleCode::SeveralAudiences,
+            "audience",
+            "理由",
+            at(10),
+        )
+        .unwrap_err();
     assert_eq!(err.code(), ErrorCode::NotFound);
 
-    db.dismiss(Subject::Candidate, c.id, RuleCode::SeveralAudiences, "audience", "同じ建物の2業種で1つの市場", at(10)).unwrap();
+    db.dismiss(
+        Subject::Candidate,
+        c.id,
+        RuleCode::SeveralAudiences,
+        "audience",
+        "同じ建物の2業種で1つの市場",
+        at(10),
+    )
+    .unwrap();
     drop(db);
     let mut db = Database::open(&path).unwrap();
     let report = candidate_report(&db, Some(c.id), &input, Lang::Ja).unwrap();
     assert_eq!(report.warnings, 0);
-    assert_eq!(report.findings[0].dismissed.as_deref(), Some("同じ建物の2業種で1つの市場"));
-    db.undismiss(Subject::Candidate, c.id, RuleCode::SeveralAudiences, "audience").unwrap();
+    assert_eq!(
+        report.findings[0].dismissed.as_deref(),
+        Some("同じ建物の2業種で1つの市場")
+    );
+    db.undismiss(Subject::Candidate, c.id, RuleCode::SeveralAudiences, "audience")
+        .unwrap();
     assert_eq!(candidate_report(&db, Some(c.id), &input, Lang::Ja).unwrap().warnings, 1);
 }

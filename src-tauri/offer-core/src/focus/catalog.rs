@@ -48,7 +48,10 @@ pub enum RuleCode {
 
 impl RuleCode {
     pub fn as_str(self) -> String {
-        serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
     }
 
     pub fn parse(code: &str) -> Option<RuleCode> {
@@ -197,9 +200,15 @@ mod tests {
         for code in ALL {
             let rule = rule(code).unwrap_or_else(|| panic!("{code:?} missing from catalog.json"));
             for lang in [Lang::Ja, Lang::En] {
-                assert!(!rule.message(lang).is_empty() && !rule.suggestion(lang).is_empty(), "{code:?}");
+                assert!(
+                    !rule.message(lang).is_empty() && !rule.suggestion(lang).is_empty(),
+                    "{code:?}"
+                );
             }
-            assert!(rule.message(Lang::Ja).chars().any(|c| c > '\u{3000}'), "{code:?} ja message is Japanese");
+            assert!(
+                rule.message(Lang::Ja).chars().any(|c| c > '\u{3000}'),
+                "{code:?} ja message is Japanese"
+            );
             assert_eq!(RuleCode::parse(&code.as_str()), Some(code));
         }
     }

@@ -15,9 +15,9 @@ use text::{contains_phrase, has_number, names_several, Prepared};
 
 use crate::error::CoreResult;
 use crate::input::{CandidateInput, OfferInput};
+use crate::money::{Currency, Money};
 use crate::storage::Subject;
 use crate::Database;
-use crate::money::{Currency, Money};
 use crate::Lang;
 
 /// One thing the check noticed about one field.
@@ -58,12 +58,26 @@ impl FocusReport {
     pub fn new(mut findings: Vec<Finding>, dismissals: &[Dismissal]) -> FocusReport {
         for f in &mut findings {
             if f.severity != Severity::Error {
-                f.dismissed = dismissals.iter().find(|d| d.code == f.code && d.field == f.field).map(|d| d.reason.clone());
+                f.dismissed = dismissals
+                    .iter()
+                    .find(|d| d.code == f.code && d.field == f.field)
+                    .map(|d| d.reason.clone());
             }
         }
-        let count = |s: Severity| findings.iter().filter(|f| f.severity == s && f.dismissed.is_none()).count();
+        let count = |s: Severity| {
+            findings
+                .iter()
+                .filter(|f| f.severity == s && f.dismissed.is_none())
+                .count()
+        };
         let errors = count(Severity::Error);
-        FocusReport { ready: errors == 0, errors, warnings: count(Severity::Warning), tips: count(Severity::Tip), findings }
+        FocusReport {
+            ready: errors == 0,
+            errors,
+            warnings: count(Severity::Warning),
+            tips: count(Severity::Tip),
+            findings,
+        }
     }
 }
 
@@ -89,7 +103,10 @@ impl Findings {
 }
 
 fn first_match<'a>(text: &Prepared, list: &'a WordList) -> Option<&'a str> {
-    list.entries().iter().find(|w| contains_phrase(&text.folded, w)).map(String::as_str)
+    list.entries()
+        .iter()
+        .find(|w| contains_phrase(&text.folded, w))
+        .map(String::as_str)
 }
 
 /// "small businesses", 「中小企業」 or 「個人事業主の方」: a generic audience with
@@ -97,10 +114,16 @@ fn first_match<'a>(text: &Prepared, list: &'a WordList) -> Option<&'a str> {
 fn generic_alone<'a>(text: &Prepared, list: &'a WordList) -> Option<&'a str> {
     let core = text.core();
     let core = core.strip_prefix("all ").unwrap_or(&core);
-    list.entries().iter().find(|w| {
-        let w = w.as_str();
-        core == w || ["の方", "の皆様", "の人", "さん", "向け"].iter().any(|suffix| core == format!("{w}{}", text::prepare_phrase(suffix)))
-    }).map(String::as_str)
+    list.entries()
+        .iter()
+        .find(|w| {
+            let w = w.as_str();
+            core == w
+                || ["の方", "の皆様", "の人", "さん", "向け"]
+                    .iter()
+                    .any(|suffix| core == format!("{w}{}", text::prepare_phrase(suffix)))
+        })
+        .map(String::as_str)
 }
 
 /// A metric names attention (likes, followers) rather than a business result.
@@ -128,7 +151,9 @@ pub fn check_candidate(input: &CandidateInput, lang: Lang) -> Vec<Finding> {
     if audience.is_blank() {
         f.add(RuleCode::MissingAudience, "audience", None);
     } else {
-        if let Some(word) = first_match(&audience, &w.vague_audience).or_else(|| generic_alone(&audience, &w.generic_audience)) {
+        if let Some(word) =
+            first_match(&audience, &w.vague_audience).or_else(|| generic_alone(&audience, &w.generic_audience))
+        {
             f.add(RuleCode::VagueAudience, "audience", Some(word));
         }
         if names_several(&audience, w.conjunctions.entries(), &w.particles, true) {
@@ -178,7 +203,11 @@ pub fn check_offer(input: &OfferInput, lang: Lang) -> Vec<Finding> {
             f.add(RuleCode::OpenEnded, &format!("deliverables[{i}].name"), Some(word));
         }
         if d.quantity_per_month <= 0 {
-            f.add(RuleCode::DeliverableWithoutQuantity, &format!("deliverables[{i}].quantity_per_month"), None);
+            f.add(
+                RuleCode::DeliverableWithoutQuantity,
+                &format!("deliverables[{i}].quantity_per_month"),
+                None,
+            );
         }
     }
     if input.out_of_scope.iter().all(|s| s.trim().is_empty()) {
@@ -240,17 +269,27 @@ pub struct Overview {
 }
 
 fn readiness(report: &FocusReport) -> Readiness {
-    Readiness { ready: report.ready, errors: report.errors, warnings: report.warnings }
+    Readiness {
+        ready: report.ready,
+        errors: report.errors,
+        warnings: report.warnings,
+    }
 }
 
 pub fn overview(db: &Database, lang: Lang) -> CoreResult<Overview> {
     let mut candidates = BTreeMap::new();
     for c in db.list_candidates()? {
-        candidates.insert(c.id, readiness(&candidate_report(db, Some(c.id), &c.draft.to_input(), lang)?));
+        candidates.insert(
+            c.id,
+            readiness(&candidate_report(db, Some(c.id), &c.draft.to_input(), lang)?),
+        );
     }
     let mut offers = BTreeMap::new();
     for o in db.list_offers()? {
-        offers.insert(o.id, readiness(&offer_report(db, Some(o.id), &o.draft.to_input(), lang)?));
+        offers.insert(
+            o.id,
+            readiness(&offer_report(db, Some(o.id), &o.draft.to_input(), lang)?),
+        );
     }
     Ok(Overview { candidates, offers })
 }

@@ -20,7 +20,10 @@ impl Prepared {
     pub fn new(raw: &str) -> Prepared {
         let plain: String = raw.nfkc().collect::<String>().to_lowercase();
         let folded = fold_kana(&plain);
-        Prepared { plain: plain.chars().collect(), folded }
+        Prepared {
+            plain: plain.chars().collect(),
+            folded,
+        }
     }
 
     pub fn is_blank(&self) -> bool {
@@ -146,7 +149,9 @@ pub fn names_several(text: &Prepared, conjunctions: &[String], particles: &[Stri
                 left >= 2 && right >= 2 && left_letters && right_letters
             }
             '・' => !(before.is_some_and(is_katakana) && after.is_some_and(is_katakana)),
-            ',' | '、' if commas => !(before.is_some_and(|b| b.is_ascii_digit()) && after.is_some_and(|a| a.is_ascii_digit())),
+            ',' | '、' if commas => {
+                !(before.is_some_and(|b| b.is_ascii_digit()) && after.is_some_and(|a| a.is_ascii_digit()))
+            }
             _ => false,
         };
         if joins && before.is_some() && after.is_some() {
@@ -161,7 +166,9 @@ pub fn names_several(text: &Prepared, conjunctions: &[String], particles: &[Stri
 pub fn has_number(text: &Prepared) -> bool {
     let chars = &text.plain;
     chars.iter().any(|c| c.is_ascii_digit())
-        || chars.windows(2).any(|w| "一二三四五六七八九十百千万".contains(w[0]) && "件人回本つ個点社名か日週年割".contains(w[1]))
+        || chars
+            .windows(2)
+            .any(|w| "一二三四五六七八九十百千万".contains(w[0]) && "件人回本つ個点社名か日週年割".contains(w[1]))
 }
 
 #[cfg(test)]
@@ -169,7 +176,10 @@ mod tests {
     use super::*;
 
     fn several(text: &str) -> bool {
-        let conjunctions: Vec<String> = ["and", "or", "および", "または"].iter().map(|w| prepare_phrase(w)).collect();
+        let conjunctions: Vec<String> = ["and", "or", "および", "または"]
+            .iter()
+            .map(|w| prepare_phrase(w))
+            .collect();
         let particles: Vec<String> = ["と", "や", "また"].iter().map(|w| w.to_string()).collect();
         names_several(&Prepared::new(text), &conjunctions, &particles, true)
     }
@@ -178,7 +188,13 @@ mod tests {
     fn english_joining_words_match_whole_words_only() {
         assert!(several("Dentists and vets"));
         assert!(several("Instagram or TikTok"));
-        for innocent in ["Android developers", "Brand owners", "Handmade candle shops", "Organic farms", "Order desks"] {
+        for innocent in [
+            "Android developers",
+            "Brand owners",
+            "Handmade candle shops",
+            "Organic farms",
+            "Order desks",
+        ] {
             assert!(!several(innocent), "{innocent}");
         }
     }
@@ -209,8 +225,14 @@ mod tests {
     fn full_width_and_half_width_forms_agree() {
         assert!(several("Ｉｎｓｔａｇｒａｍ ａｎｄ ＴｉｋＴｏｋ"));
         assert!(several("ｶﾌｪとﾊﾟﾝ屋"));
-        assert!(contains_phrase(&Prepared::new("ﾌｫﾛﾜｰ数").folded, &prepare_phrase("フォロワー")));
-        assert!(contains_phrase(&Prepared::new("イイネの数").folded, &prepare_phrase("いいね")));
+        assert!(contains_phrase(
+            &Prepared::new("ﾌｫﾛﾜｰ数").folded,
+            &prepare_phrase("フォロワー")
+        ));
+        assert!(contains_phrase(
+            &Prepared::new("イイネの数").folded,
+            &prepare_phrase("いいね")
+        ));
     }
 
     #[test]

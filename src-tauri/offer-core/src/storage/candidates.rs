@@ -3,6 +3,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Row, Transaction};
 
+use super::soft_delete::{touch, Table};
 use super::{stored, time, Database};
 use crate::candidate::{Candidate, CandidateDraft};
 use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
@@ -123,37 +124,18 @@ impl Database {
         self.get_candidate(id)?;
         self.write(|tx| {
             write_fields(tx, id, draft)?;
-            tx.execute(
-                "UPDATE candidates SET revision = revision + 1, updated_at = ?2 WHERE id = ?1",
-                params![id, time::to_text(now)],
-            )?;
-            Ok(())
+            touch(tx, Table::Candidates, id, now)
         })?;
         self.get_candidate(id)
     }
 
     /// Moves a candidate out of sight; `restore_candidate` brings it back.
     pub fn delete_candidate(&mut self, id: i64, now: DateTime<Utc>) -> CoreResult<()> {
-        self.get_candidate(id)?;
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE candidates SET deleted_at = ?2 WHERE id = ?1",
-                params![id, time::to_text(now)],
-            )?;
-            Ok(())
-        })
+        self.hide(Table::Candidates, id, now)
     }
 
     pub fn restore_candidate(&mut self, id: i64) -> CoreResult<Candidate> {
-        let changed = self.write(|tx| {
-            Ok(tx.execute(
-                "UPDATE candidates SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
-                [id],
-            )?)
-        })?;
-        if changed == 0 {
-            return Err(CoreError::NotFound { what: "candidate", id });
-        }
+        self.unhide(Table::Candidates, id)?;
         self.get_candidate(id)
     }
 }

@@ -1,7 +1,8 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Row};
 
-use super::{stored, time, Database};
+use super::soft_delete::Table;
+use super::{stored, Database};
 use crate::criteria::{Criterion, CriterionDraft, CriterionKey, Weight};
 use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
 use crate::text::ShortText;
@@ -75,26 +76,11 @@ impl Database {
 
     /// Removes a criterion from scoring; `restore_criterion` undoes it.
     pub fn delete_criterion(&mut self, id: i64, now: DateTime<Utc>) -> CoreResult<()> {
-        self.get_criterion(id)?;
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE criteria SET deleted_at = ?2 WHERE id = ?1",
-                params![id, time::to_text(now)],
-            )?;
-            Ok(())
-        })
+        self.hide(Table::Criteria, id, now)
     }
 
     pub fn restore_criterion(&mut self, id: i64) -> CoreResult<Criterion> {
-        let changed = self.write(|tx| {
-            Ok(tx.execute(
-                "UPDATE criteria SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
-                [id],
-            )?)
-        })?;
-        if changed == 0 {
-            return Err(CoreError::NotFound { what: "criterion", id });
-        }
+        self.unhide(Table::Criteria, id)?;
         self.get_criterion(id)
     }
 }

@@ -52,7 +52,14 @@ impl Database {
                 "INSERT INTO dismissals (subject, subject_id, code, field, reason, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT (subject, subject_id, code, field) DO UPDATE SET reason = excluded.reason",
-                params![subject.as_str(), id, code.as_str(), field, reason.as_str(), time::to_text(now)],
+                params![
+                    subject.as_str(),
+                    id,
+                    code.as_str(),
+                    field,
+                    reason.as_str(),
+                    time::to_text(now)
+                ],
             )?;
             Ok(())
         })
@@ -73,7 +80,11 @@ impl Database {
             "SELECT code, field, reason FROM dismissals WHERE subject = ?1 AND subject_id = ?2 ORDER BY created_at",
         )?;
         let rows = stmt.query_map(params![subject.as_str(), id], |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?))
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+            ))
         })?;
         let mut out = Vec::new();
         for row in rows {

@@ -7,6 +7,7 @@ mod dismissals;
 pub mod migrations;
 pub(crate) mod offers;
 mod settings;
+mod soft_delete;
 pub(crate) mod time;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Row, Transaction};
 
+use super::soft_delete::{touch, Table};
 use super::{stored, time, Database};
 use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
 use crate::input::{DeliverableInput, OfferInput};
@@ -194,37 +195,18 @@ impl Database {
         self.get_offer(id)?;
         self.write(|tx| {
             write_fields(tx, id, draft)?;
-            tx.execute(
-                "UPDATE offers SET revision = revision + 1, updated_at = ?2 WHERE id = ?1",
-                params![id, time::to_text(now)],
-            )?;
-            Ok(())
+            touch(tx, Table::Offers, id, now)
         })?;
         self.get_offer(id)
     }
 
     /// Moves an offer out of sight; `restore_offer` brings it back.
     pub fn delete_offer(&mut self, id: i64, now: DateTime<Utc>) -> CoreResult<()> {
-        self.get_offer(id)?;
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE offers SET deleted_at = ?2 WHERE id = ?1",
-                params![id, time::to_text(now)],
-            )?;
-            Ok(())
-        })
+        self.hide(Table::Offers, id, now)
     }
 
     pub fn restore_offer(&mut self, id: i64) -> CoreResult<Offer> {
-        let changed = self.write(|tx| {
-            Ok(tx.execute(
-                "UPDATE offers SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
-                [id],
-            )?)
-        })?;
-        if changed == 0 {
-            return Err(CoreError::NotFound { what: "offer", id });
-        }
+        self.unhide(Table::Offers, id)?;
         self.get_offer(id)
     }
 }

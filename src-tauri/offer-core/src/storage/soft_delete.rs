@@ -1,0 +1,82 @@
+//! Deletes are soft, so the UI can offer Undo: a row is hidden by setting
+//! `deleted_at`, and restored by clearing it. One place for every table.
+
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+
+use super::{time, Database};
+use crate::error::{CoreError, CoreResult};
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Table {
+    Candidates,
+    Offers,
+    Criteria,
+}
+
+impl Table {
+    fn name(self) -> &'static str {
+        match self {
+            Table::Candidates => "candidates",
+            Table::Offers => "offers",
+            Table::Criteria => "criteria",
+        }
+    }
+
+    /// The word used in a not-found error.
+    fn what(self) -> &'static str {
+        match self {
+            Table::Candidates => "candidate",
+            Table::Offers => "offer",
+            Table::Criteria => "criterion",
+        }
+    }
+}
+
+impl Database {
+    /// Hides a row that is not deleted yet.
+    pub(crate) fn hide(&mut self, table: Table, id: i64, now: DateTime<Utc>) -> CoreResult<()> {
+        let changed = self.write(|tx| {
+            Ok(tx.execute(
+                &format!(
+                    "UPDATE {} SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                    table.name()
+                ),
+                params![id, time::to_text(now)],
+            )?)
+        })?;
+        if changed == 0 {
+            return Err(CoreError::NotFound { what: table.what(), id });
+        }
+        Ok(())
+    }
+
+    /// Brings a hidden row back.
+    pub(crate) fn unhide(&mut self, table: Table, id: i64) -> CoreResult<()> {
+        let changed = self.write(|tx| {
+            Ok(tx.execute(
+                &format!(
+                    "UPDATE {} SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+                    table.name()
+                ),
+                [id],
+            )?)
+        })?;
+        if changed == 0 {
+            return Err(CoreError::NotFound { what: table.what(), id });
+        }
+        Ok(())
+    }
+}
+
+/// Marks an edit inside a caller's transaction: one revision more, and when.
+pub(crate) fn touch(tx: &rusqlite::Transaction, table: Table, id: i64, now: DateTime<Utc>) -> CoreResult<()> {
+    tx.execute(
+        &format!(
+            "UPDATE {} SET revision = revision + 1, updated_at = ?2 WHERE id = ?1",
+            table.name()
+        ),
+        params![id, time::to_text(now)],
+    )?;
+    Ok(())
+}
