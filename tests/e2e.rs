@@ -174,6 +174,49 @@ async fn screenshot(client: &Client, name: &str) {
     std::fs::write(dir.join(format!("{name}.png")), client.screenshot().await.unwrap()).unwrap();
 }
 
+/// Asks the app's window to close the way a window manager's close button
+/// does (WM_DELETE_WINDOW), and waits until it is gone.
+fn close_window_politely(display: &str) {
+    use x11rb::connection::Connection;
+    use x11rb::protocol::xproto::{AtomEnum, ClientMessageEvent, ConnectionExt, EventMask, MapState};
+    let (conn, screen) = x11rb::connect(Some(display)).expect("X connection");
+    let root = conn.setup().roots[screen].root;
+    let atom = |name: &[u8]| conn.intern_atom(false, name).unwrap().reply().unwrap().atom;
+    let (protocols, delete) = (atom(b"WM_PROTOCOLS"), atom(b"WM_DELETE_WINDOW"));
+    let app_windows = || -> Vec<u32> {
+        let children = conn.query_tree(root).unwrap().reply().unwrap().children;
+        children
+            .into_iter()
+            .filter(|&w| {
+                let viewable = conn
+                    .get_window_attributes(w)
+                    .ok()
+                    .and_then(|c| c.reply().ok())
+                    .is_some_and(|a| a.map_state == MapState::VIEWABLE);
+                let name = conn
+                    .get_property(false, w, AtomEnum::WM_NAME, AtomEnum::STRING, 0, 64)
+                    .ok()
+                    .and_then(|c| c.reply().ok())
+                    .map(|p| p.value)
+                    .unwrap_or_default();
+                viewable && name == b"Offerwright"
+            })
+            .collect()
+    };
+    let windows = app_windows();
+    assert!(!windows.is_empty(), "the app window is on the display");
+    for window in windows {
+        let event = ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
+        conn.send_event(false, window, EventMask::NO_EVENT, event).unwrap();
+    }
+    conn.flush().unwrap();
+    let deadline = Instant::now() + WAIT;
+    while !app_windows().is_empty() {
+        assert!(Instant::now() < deadline, "the window did not close");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     let (_display_guard, display) = start_display();
@@ -308,7 +351,12 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     wait_for(&app, "document.documentElement.lang === 'ja'").await;
     assert!(text_of(&app, "#onepager-sheet").await.contains("毎月お届けするもの"));
     screenshot(&app, "07-onepager-switched-ja").await;
-    app.close().await.unwrap();
+
+    // An edit typed just before the window closes is saved, not lost.
+    click(&app, ".step[data-view='candidates']").await;
+    type_into(&app, "[data-field='notes']", "閉じる直前に書いたメモ").await;
+    close_window_politely(&display);
+    drop(app);
     drop(driver);
 
     // What the user typed is in the SQLite file, without any Save button.
@@ -322,6 +370,8 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     assert_eq!(offer.draft.monthly_price.minor(), 30_000);
     assert_eq!(offer.draft.deliverables[0].minutes_each, 90);
     assert_eq!(db.language().unwrap(), Some(offerwright_core::Lang::Ja));
+    let candidate = db.get_candidate(offer.draft.candidate_id.unwrap()).unwrap();
+    assert_eq!(candidate.draft.notes.as_str(), "閉じる直前に書いたメモ");
     drop(db);
 
     // Japanese, from the OS locale, with the Japanese example.
