@@ -54,6 +54,8 @@ const ctx = {
       else step.removeAttribute('aria-current');
     }
     await ctx.render();
+    // A new screen starts at its top, not where the last one was scrolled to.
+    window.scrollTo(0, 0);
   },
 
   async render() {
