@@ -236,7 +236,8 @@ fn criteria_shape_and_editing() {
 #[test]
 fn comparison_shape_ranks_and_subsets() {
     let h = harness();
-    h.ok("load_example", json!({ "language": "en" }));
+    let summary = h.ok("load_example", json!({ "language": "en" }));
+    assert_eq!(summary, json!({ "criteria": 0, "candidates": 3, "offers": 1 }));
     let cmp = h.ok("compare_candidates", json!({ "ids": null }));
     assert_eq!(keys(&cmp), ["candidates", "criteria"]);
     assert_eq!(keys(&cmp["criteria"][0]), ["best", "id", "label", "weight"]);
