@@ -14,6 +14,8 @@ pub mod input;
 pub mod lang;
 pub mod money;
 pub mod offer;
+pub mod rng;
+pub mod robustness;
 pub mod storage;
 pub mod text;
 

@@ -1,0 +1,244 @@
+//! How much to trust the winner of a comparison: its margin over the
+//! runner-up, the weight change or the one-point score change that would
+//! flip first place, and how often each candidate wins when every weight is
+//! jostled at random (seeded, so results are reproducible).
+//!
+//! Weighted sums are compared as integers (Σ weight × score share one
+//! denominator), so "who is first" is exact; only the random jostling uses
+//! floating point.
+
+use serde::Serialize;
+
+use crate::candidate::{Candidate, Score};
+use crate::criteria::{Criterion, Weight};
+use crate::rng::SeededRng;
+
+/// The margin under which the comparison reads "no clear winner".
+pub const CLEAR_MARGIN_PERCENT: f64 = 10.0;
+
+/// Scores as a dense matrix: one row per candidate, one column per criterion,
+/// 0 where a criterion is not scored.
+pub struct Matrix {
+    pub ids: Vec<i64>,
+    pub criterion_ids: Vec<i64>,
+    pub weights: Vec<u8>,
+    scores: Vec<u8>,
+}
+
+impl Matrix {
+    pub fn new(candidates: &[Candidate], criteria: &[Criterion]) -> Matrix {
+        let mut scores = Vec::with_capacity(candidates.len() * criteria.len());
+        for c in candidates {
+            for k in criteria {
+                scores.push(c.draft.scores.get(&k.id).map_or(0, |s| s.value()));
+            }
+        }
+        Matrix {
+            ids: candidates.iter().map(|c| c.id).collect(),
+            criterion_ids: criteria.iter().map(|k| k.id).collect(),
+            weights: criteria.iter().map(|k| k.draft.weight.value()).collect(),
+            scores,
+        }
+    }
+
+    fn width(&self) -> usize {
+        self.weights.len()
+    }
+
+    fn score(&self, candidate: usize, criterion: usize) -> u8 {
+        self.scores[candidate * self.width() + criterion]
+    }
+
+    fn points(&self, candidate: usize, weights: &[u8]) -> i64 {
+        (0..self.width())
+            .map(|k| i64::from(weights[k]) * i64::from(self.score(candidate, k)))
+            .sum()
+    }
+}
+
+/// The index of the first candidate with the most points; ties go to the
+/// earlier one (creation order), so the result is deterministic.
+fn leader(points: impl Iterator<Item = i64>) -> Option<(usize, i64)> {
+    points.enumerate().fold(None, |best, (i, p)| match best {
+        Some((_, bp)) if bp >= p => best,
+        _ => Some((i, p)),
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeightFlip {
+    pub criterion_id: i64,
+    pub weight: u8,
+    /// The nearest weight (0–10) at which someone else comes first.
+    pub flips_at: Option<u8>,
+    pub new_winner: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScoreFlip {
+    pub candidate_id: i64,
+    pub criterion_id: i64,
+    /// 0 means not scored.
+    pub from: u8,
+    pub to: u8,
+    pub new_winner: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WinShare {
+    pub candidate_id: i64,
+    pub wins: u32,
+    pub percent: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Robustness {
+    pub winner: Option<i64>,
+    pub runner_up: Option<i64>,
+    /// (winner − runner-up) ÷ winner, in percent, one decimal.
+    pub margin_percent: Option<f64>,
+    pub clear_winner: bool,
+    pub weight_flips: Vec<WeightFlip>,
+    pub score_flips: Vec<ScoreFlip>,
+    pub samples: u32,
+    pub seed: u64,
+    pub win_shares: Vec<WinShare>,
+}
+
+fn round_tenth(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// For each criterion, the smallest change of its weight that puts someone
+/// else first.
+pub fn weight_flips(m: &Matrix) -> Vec<WeightFlip> {
+    let base: Vec<i64> = (0..m.ids.len()).map(|c| m.points(c, &m.weights)).collect();
+    let Some((winner, _)) = leader(base.iter().copied()) else {
+        return Vec::new();
+    };
+    (0..m.width())
+        .map(|k| {
+            let current = m.weights[k];
+            let mut candidates: Vec<u8> = (0..=Weight::MAX).filter(|&w| w != current).collect();
+            candidates.sort_by_key(|&w| ((i16::from(w) - i16::from(current)).abs(), w));
+            let flip = candidates.into_iter().find_map(|w| {
+                let delta = i64::from(w) - i64::from(current);
+                let (first, _) = leader((0..m.ids.len()).map(|c| base[c] + delta * i64::from(m.score(c, k))))?;
+                (first != winner).then_some((w, m.ids[first]))
+            });
+            WeightFlip {
+                criterion_id: m.criterion_ids[k],
+                weight: current,
+                flips_at: flip.map(|(w, _)| w),
+                new_winner: flip.map(|(_, id)| id),
+            }
+        })
+        .collect()
+}
+
+/// Every single one-point score change that puts someone else first.
+pub fn score_flips(m: &Matrix) -> Vec<ScoreFlip> {
+    let base: Vec<i64> = (0..m.ids.len()).map(|c| m.points(c, &m.weights)).collect();
+    let Some((winner, _)) = leader(base.iter().copied()) else {
+        return Vec::new();
+    };
+    let mut flips = Vec::new();
+    for c in 0..m.ids.len() {
+        for k in 0..m.width() {
+            let from = m.score(c, k);
+            for to in [from.checked_sub(1), from.checked_add(1)].into_iter().flatten() {
+                // Scores run 1–5; 0 (not scored) can only go up to 1.
+                if to > Score::MAX || (to == 0 && from == 1) {
+                    continue;
+                }
+                let delta = i64::from(m.weights[k]) * (i64::from(to) - i64::from(from));
+                let changed = |i: usize| if i == c { base[i] + delta } else { base[i] };
+                if let Some((first, _)) = leader((0..m.ids.len()).map(changed)) {
+                    if first != winner {
+                        flips.push(ScoreFlip {
+                            candidate_id: m.ids[c],
+                            criterion_id: m.criterion_ids[k],
+                            from,
+                            to,
+                            new_winner: m.ids[first],
+                        });
+                    }
+                }
+            }
+        }
+    }
+    flips
+}
+
+/// How often each candidate comes first when every weight is multiplied by
+/// a random factor in [0.5, 1.5). Scaling all weights alike does not change
+/// who is first, so the weights need no renormalizing.
+pub fn win_shares(m: &Matrix, samples: u32, seed: u64) -> Vec<WinShare> {
+    let n = m.ids.len();
+    let width = m.width();
+    let scores: Vec<f64> = m.scores.iter().map(|&s| f64::from(s)).collect();
+    let mut wins = vec![0u32; n];
+    let mut rng = SeededRng::new(seed);
+    let mut weights = vec![0.0f64; width];
+    if n > 0 {
+        for _ in 0..samples {
+            for (k, w) in weights.iter_mut().enumerate() {
+                *w = f64::from(m.weights[k]) * (0.5 + rng.next_unit());
+            }
+            let mut best = 0;
+            let mut best_total = f64::NEG_INFINITY;
+            for (c, row) in scores.chunks_exact(width.max(1)).enumerate().take(n) {
+                let total: f64 = row.iter().zip(&weights).map(|(s, w)| s * w).sum();
+                if total > best_total {
+                    best_total = total;
+                    best = c;
+                }
+            }
+            wins[best] += 1;
+        }
+    }
+    m.ids
+        .iter()
+        .zip(wins)
+        .map(|(&candidate_id, w)| WinShare {
+            candidate_id,
+            wins: w,
+            percent: if samples == 0 {
+                0.0
+            } else {
+                round_tenth(f64::from(w) * 100.0 / f64::from(samples))
+            },
+        })
+        .collect()
+}
+
+pub fn analyse(candidates: &[Candidate], criteria: &[Criterion], samples: u32, seed: u64) -> Robustness {
+    let m = Matrix::new(candidates, criteria);
+    let points: Vec<i64> = (0..m.ids.len()).map(|c| m.points(c, &m.weights)).collect();
+    let first = leader(points.iter().copied());
+    let second = first.and_then(|(w, _)| {
+        leader(
+            points
+                .iter()
+                .enumerate()
+                .map(|(i, &p)| if i == w { i64::MIN } else { p }),
+        )
+        .filter(|_| points.len() > 1)
+    });
+    let margin_percent = match (first, second) {
+        (Some((_, p1)), Some((_, p2))) if p1 > 0 => Some(round_tenth((p1 - p2) as f64 * 100.0 / p1 as f64)),
+        (Some(_), Some(_)) => Some(0.0),
+        _ => None,
+    };
+    Robustness {
+        winner: first.map(|(i, _)| m.ids[i]),
+        runner_up: second.map(|(i, _)| m.ids[i]),
+        margin_percent,
+        clear_winner: margin_percent.is_some_and(|p| p >= CLEAR_MARGIN_PERCENT),
+        weight_flips: weight_flips(&m),
+        score_flips: score_flips(&m),
+        samples,
+        seed,
+        win_shares: win_shares(&m, samples, seed),
+    }
+}
