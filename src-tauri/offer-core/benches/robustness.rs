@@ -7,6 +7,7 @@ use chrono::DateTime;
 use criterion::{criterion_group, criterion_main, Criterion};
 use offerwright_core::candidate::{Candidate, CandidateDraft};
 use offerwright_core::criteria::{Criterion as Criterion_, CriterionDraft, Weight};
+use offerwright_core::evidence::Mode;
 use offerwright_core::input::CandidateInput;
 use offerwright_core::rng::SeededRng;
 use offerwright_core::robustness::{analyse, win_shares, Matrix};
@@ -49,14 +50,14 @@ fn workspace(candidates: usize, criteria: usize, seed: u64) -> (Vec<Candidate>, 
 
 fn robustness(c: &mut Criterion) {
     let (cands, crit) = workspace(1_000, 10, 7);
-    let matrix = Matrix::new(&cands, &crit);
+    let matrix = Matrix::new(&cands, &crit, Mode::Raw);
     let mut group = c.benchmark_group("robustness");
     group.sample_size(10);
     group.bench_function("win_shares/1000x10x10000", |b| {
         b.iter(|| win_shares(black_box(&matrix), 10_000, 42))
     });
     group.bench_function("analyse/1000x10x10000", |b| {
-        b.iter(|| analyse(black_box(&cands), &crit, 10_000, 42))
+        b.iter(|| analyse(black_box(&cands), &crit, Mode::Raw, 10_000, 42))
     });
     group.finish();
 }

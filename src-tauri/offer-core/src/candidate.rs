@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::error::{ValidationError, ValidationKind};
+use crate::evidence::Evidence;
 use crate::input::{CandidateInput, OutcomeInput};
 use crate::text::{LineText, LongText, ShortText};
 
@@ -164,6 +165,15 @@ pub struct CandidateDraft {
     pub notes: LongText,
     /// Score per criterion id; a criterion not scored yet is absent.
     pub scores: BTreeMap<i64, Score>,
+    /// Evidence per scored criterion; absent means a gut feeling.
+    pub evidence: BTreeMap<i64, Evidence>,
+}
+
+impl CandidateDraft {
+    /// The evidence behind the score on a criterion.
+    pub fn evidence_for(&self, criterion_id: i64) -> Evidence {
+        self.evidence.get(&criterion_id).copied().unwrap_or_default()
+    }
 }
 
 impl CandidateDraft {
@@ -176,6 +186,12 @@ impl CandidateDraft {
             outcome: self.outcome.to_input(),
             status: self.status.as_str().into(),
             notes: self.notes.as_str().into(),
+            evidence: self
+                .evidence
+                .iter()
+                .filter(|(_, e)| **e != Evidence::Gut)
+                .map(|(id, e)| (id.to_string(), e.as_str().to_string()))
+                .collect(),
             scores: self
                 .scores
                 .iter()
@@ -196,6 +212,13 @@ impl TryFrom<&CandidateInput> for CandidateDraft {
                 .map_err(|_| ValidationError::new(field.clone(), ValidationKind::InvalidChoice))?;
             scores.insert(id, Score::new(&field, *value)?);
         }
+        let mut evidence = BTreeMap::new();
+        for (key, value) in &input.evidence {
+            let field = format!("evidence.{key}");
+            let id = key.parse().ok().filter(|id| scores.contains_key(id));
+            let id = id.ok_or_else(|| ValidationError::new(field.clone(), ValidationKind::InvalidChoice))?;
+            evidence.insert(id, Evidence::parse(&field, value)?);
+        }
         Ok(CandidateDraft {
             name: ShortText::parse_required("name", &input.name)?,
             platform: ShortText::parse("platform", &input.platform)?,
@@ -205,6 +228,7 @@ impl TryFrom<&CandidateInput> for CandidateDraft {
             status: Status::parse("status", &input.status)?,
             notes: LongText::parse("notes", &input.notes)?,
             scores,
+            evidence,
         })
     }
 }
@@ -262,6 +286,7 @@ mod tests {
             status: "testing".into(),
             notes: String::new(),
             scores: [("1".to_string(), 5), ("2".to_string(), 3)].into(),
+            evidence: [("1".to_string(), "paid_pilot".to_string())].into(),
         }
     }
 

@@ -4,8 +4,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::candidate::{Candidate, Score};
+use crate::candidate::{Candidate, CandidateDraft, Score};
 use crate::criteria::Criterion;
+use crate::evidence::{Evidence, Mode};
+use crate::robustness::{self, Robustness};
 use crate::Lang;
 
 /// A weighted total from 0 to 100, kept in tenths so that ranking is exact.
@@ -25,21 +27,25 @@ impl Serialize for Total {
     }
 }
 
-/// Σ weight × score ÷ (5 × Σ weight), as 0–100. An unscored criterion counts
-/// as zero, so filling in every score matters; all-zero weights give zero.
-pub fn weighted_total(scores: &BTreeMap<i64, Score>, criteria: &[Criterion]) -> Total {
+/// Σ weight × score ÷ (5 × Σ weight), as 0–100. In evidence mode each score
+/// first counts only its evidence factor (a gut feeling 60 %, a renewal 100 %).
+/// An unscored criterion counts as zero, so filling in every score matters;
+/// all-zero weights give zero.
+pub fn weighted_total(draft: &CandidateDraft, criteria: &[Criterion], mode: Mode) -> Total {
     let weight_sum: u64 = criteria.iter().map(|c| u64::from(c.draft.weight.value())).sum();
     if weight_sum == 0 {
         return Total(0);
     }
+    // Points in percent of a score point, so evidence factors stay integers.
     let points: u64 = criteria
         .iter()
         .map(|c| {
-            let score = scores.get(&c.id).map_or(0, |s| u64::from(s.value()));
-            u64::from(c.draft.weight.value()) * score
+            let score = draft.scores.get(&c.id).map_or(0, |s| u64::from(s.value()));
+            let factor = u64::from(mode.factor(draft.evidence_for(c.id)));
+            u64::from(c.draft.weight.value()) * score * factor
         })
         .sum();
-    let denominator = weight_sum * u64::from(Score::MAX);
+    let denominator = weight_sum * u64::from(Score::MAX) * 100;
     // Round half up to the nearest tenth, in integers.
     Total(((points * 2000 + denominator) / (2 * denominator)) as u16)
 }
@@ -59,6 +65,8 @@ pub struct RankedCandidate {
     pub name: String,
     pub status: String,
     pub scores: BTreeMap<i64, u8>,
+    /// Evidence per scored criterion other than a gut feeling.
+    pub evidence: BTreeMap<i64, Evidence>,
     pub total: Total,
     /// 1 is best; equal totals share a rank.
     pub rank: usize,
@@ -66,12 +74,35 @@ pub struct RankedCandidate {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison {
+    pub mode: Mode,
     pub criteria: Vec<CriterionColumn>,
     /// Best first; equal totals in the order the candidates were created.
     pub candidates: Vec<RankedCandidate>,
+    /// How much to trust first place; present once asked for.
+    pub robustness: Option<Robustness>,
 }
 
-pub fn compare(candidates: &[Candidate], criteria: &[Criterion], lang: Lang) -> Comparison {
+/// The number of random weight samples the app uses: enough for shares to
+/// settle to about a percent, and quick for 50 candidates.
+pub const SAMPLES: u32 = 10_000;
+/// A fixed seed, so the same comparison always shows the same shares.
+pub const SEED: u64 = 2026;
+
+impl Comparison {
+    /// Adds the robustness figures for the same candidates, criteria and mode.
+    pub fn with_robustness(
+        mut self,
+        candidates: &[Candidate],
+        criteria: &[Criterion],
+        samples: u32,
+        seed: u64,
+    ) -> Self {
+        self.robustness = Some(robustness::analyse(candidates, criteria, self.mode, samples, seed));
+        self
+    }
+}
+
+pub fn compare(candidates: &[Candidate], criteria: &[Criterion], lang: Lang, mode: Mode) -> Comparison {
     let mut ranked: Vec<RankedCandidate> = candidates
         .iter()
         .map(|c| RankedCandidate {
@@ -79,7 +110,8 @@ pub fn compare(candidates: &[Candidate], criteria: &[Criterion], lang: Lang) -> 
             name: c.draft.name.as_str().to_string(),
             status: c.draft.status.as_str().to_string(),
             scores: c.draft.scores.iter().map(|(k, s)| (*k, s.value())).collect(),
-            total: weighted_total(&c.draft.scores, criteria),
+            evidence: c.draft.evidence.clone(),
+            total: weighted_total(&c.draft, criteria, mode),
             rank: 0,
         })
         .collect();
@@ -102,8 +134,10 @@ pub fn compare(candidates: &[Candidate], criteria: &[Criterion], lang: Lang) -> 
         })
         .collect();
     Comparison {
+        mode,
         criteria: columns,
         candidates: ranked,
+        robustness: None,
     }
 }
 
@@ -147,15 +181,18 @@ mod tests {
     fn all_fives_score_one_hundred_and_unscored_counts_as_zero() {
         let criteria = [criterion(1, 8), criterion(2, 2)];
         assert_eq!(
-            weighted_total(&candidate(1, &[(1, 5), (2, 5)]).draft.scores, &criteria).tenths(),
+            weighted_total(&candidate(1, &[(1, 5), (2, 5)]).draft, &criteria, Mode::Raw).tenths(),
             1000
         );
         // 8×5 / (10×5) = 80 %.
         assert_eq!(
-            weighted_total(&candidate(1, &[(1, 5)]).draft.scores, &criteria).tenths(),
+            weighted_total(&candidate(1, &[(1, 5)]).draft, &criteria, Mode::Raw).tenths(),
             800
         );
-        assert_eq!(weighted_total(&candidate(1, &[]).draft.scores, &criteria).tenths(), 0);
+        assert_eq!(
+            weighted_total(&candidate(1, &[]).draft, &criteria, Mode::Raw).tenths(),
+            0
+        );
     }
 
     #[test]
@@ -163,7 +200,7 @@ mod tests {
         // 1×1 / (3×5) = 6.666… → 6.7.
         let criteria = [criterion(1, 1), criterion(2, 1), criterion(3, 1)];
         assert_eq!(
-            weighted_total(&candidate(1, &[(1, 1)]).draft.scores, &criteria).tenths(),
+            weighted_total(&candidate(1, &[(1, 1)]).draft, &criteria, Mode::Raw).tenths(),
             67
         );
     }
@@ -172,7 +209,7 @@ mod tests {
     fn zero_weights_give_zero_not_a_division_by_zero() {
         let criteria = [criterion(1, 0)];
         assert_eq!(
-            weighted_total(&candidate(1, &[(1, 5)]).draft.scores, &criteria).tenths(),
+            weighted_total(&candidate(1, &[(1, 5)]).draft, &criteria, Mode::Raw).tenths(),
             0
         );
     }
@@ -181,8 +218,16 @@ mod tests {
     fn weights_change_the_winner() {
         let a = candidate(1, &[(1, 5), (2, 1)]);
         let b = candidate(2, &[(1, 1), (2, 5)]);
-        let first =
-            |w1, w2| compare(&[a.clone(), b.clone()], &[criterion(1, w1), criterion(2, w2)], Lang::En).candidates[0].id;
+        let first = |w1, w2| {
+            compare(
+                &[a.clone(), b.clone()],
+                &[criterion(1, w1), criterion(2, w2)],
+                Lang::En,
+                Mode::Raw,
+            )
+            .candidates[0]
+                .id
+        };
         assert_eq!(first(9, 1), 1);
         assert_eq!(first(1, 9), 2);
     }
@@ -198,6 +243,7 @@ mod tests {
             ],
             &criteria,
             Lang::En,
+            Mode::Raw,
         );
         let order: Vec<(i64, usize)> = cmp.candidates.iter().map(|c| (c.id, c.rank)).collect();
         assert_eq!(order, [(2, 1), (1, 2), (3, 2)]);

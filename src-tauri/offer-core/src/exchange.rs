@@ -121,6 +121,11 @@ pub fn export(db: &Database) -> CoreResult<WorkspaceFile> {
             .into_iter()
             .filter_map(|(id, score)| criterion_refs.get(&id).map(|r| (r.clone(), score)))
             .collect();
+        fields.evidence = fields
+            .evidence
+            .into_iter()
+            .filter_map(|(id, level)| criterion_refs.get(&id).map(|r| (r.clone(), level)))
+            .collect();
         candidates.push(CandidateRecord {
             reference,
             created_at: Some(c.created_at),
@@ -223,15 +228,22 @@ pub fn import(db: &mut Database, file: &WorkspaceFile, now: DateTime<Utc>) -> Co
         for (i, record) in file.candidates.iter().enumerate() {
             let at = |e: ValidationError| e.within(&format!("candidates[{i}]"));
             let mut fields = record.fields.clone();
-            fields.scores = BTreeMap::new();
-            for (reference, score) in &record.fields.scores {
-                let id = criterion_ids.get(reference).ok_or_else(|| {
+            // Scores and evidence name criteria by reference in the file.
+            let to_id = |part: &str, reference: &str| {
+                criterion_ids.get(reference).map(|id| id.to_string()).ok_or_else(|| {
                     at(ValidationError::new(
-                        format!("scores.{reference}"),
+                        format!("{part}.{reference}"),
                         ValidationKind::InvalidChoice,
                     ))
-                })?;
-                fields.scores.insert(id.to_string(), *score);
+                })
+            };
+            fields.scores = BTreeMap::new();
+            for (reference, score) in &record.fields.scores {
+                fields.scores.insert(to_id("scores", reference)?, *score);
+            }
+            fields.evidence = BTreeMap::new();
+            for (reference, level) in &record.fields.evidence {
+                fields.evidence.insert(to_id("evidence", reference)?, level.clone());
             }
             let draft = CandidateDraft::try_from(&fields).map_err(at)?;
             let created = record.created_at.unwrap_or(now);

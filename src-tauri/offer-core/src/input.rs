@@ -31,6 +31,10 @@ pub struct CandidateInput {
     /// Score 1–5 per criterion, keyed by criterion id (or, in exported files,
     /// by the criterion's reference).
     pub scores: BTreeMap<String, i64>,
+    /// How well each score is backed, keyed like `scores`; a scored criterion
+    /// that is absent here is a gut feeling.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub evidence: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -67,4 +71,13 @@ pub struct CriterionInput {
     /// Empty keeps a built-in criterion's name in the user's language.
     pub name: String,
     pub weight: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TargetsInput {
+    /// Monthly income as typed; empty clears the target.
+    pub monthly_income: String,
+    pub currency: String,
+    pub close_rate_percent: i64,
 }

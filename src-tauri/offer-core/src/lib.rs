@@ -2,13 +2,16 @@
 //! SQLite file, and the analysis built on it. Nothing here knows about Tauri,
 //! so it builds and tests without a webview.
 
+pub mod analysis;
 pub mod candidate;
 pub mod compare;
 pub mod criteria;
 pub mod decimal;
 pub mod error;
+pub mod evidence;
 pub mod examples;
 pub mod exchange;
+pub mod fermi;
 pub mod focus;
 pub mod input;
 pub mod lang;

@@ -11,26 +11,31 @@ use serde::Serialize;
 
 use crate::candidate::{Candidate, Score};
 use crate::criteria::{Criterion, Weight};
+use crate::evidence::Mode;
 use crate::rng::SeededRng;
 
 /// The margin under which the comparison reads "no clear winner".
 pub const CLEAR_MARGIN_PERCENT: f64 = 10.0;
 
 /// Scores as a dense matrix: one row per candidate, one column per criterion,
-/// 0 where a criterion is not scored.
+/// 0 where a criterion is not scored; beside each score the percent of it
+/// that counts (100, or its evidence factor in evidence mode).
 pub struct Matrix {
     pub ids: Vec<i64>,
     pub criterion_ids: Vec<i64>,
     pub weights: Vec<u8>,
     scores: Vec<u8>,
+    factors: Vec<u8>,
 }
 
 impl Matrix {
-    pub fn new(candidates: &[Candidate], criteria: &[Criterion]) -> Matrix {
+    pub fn new(candidates: &[Candidate], criteria: &[Criterion], mode: Mode) -> Matrix {
         let mut scores = Vec::with_capacity(candidates.len() * criteria.len());
+        let mut factors = Vec::with_capacity(candidates.len() * criteria.len());
         for c in candidates {
             for k in criteria {
                 scores.push(c.draft.scores.get(&k.id).map_or(0, |s| s.value()));
+                factors.push(mode.factor(c.draft.evidence_for(k.id)));
             }
         }
         Matrix {
@@ -38,7 +43,17 @@ impl Matrix {
             criterion_ids: criteria.iter().map(|k| k.id).collect(),
             weights: criteria.iter().map(|k| k.draft.weight.value()).collect(),
             scores,
+            factors,
         }
+    }
+
+    fn factor(&self, candidate: usize, criterion: usize) -> i64 {
+        i64::from(self.factors[candidate * self.width() + criterion])
+    }
+
+    /// A score as it counts: score × factor, in percent of a point.
+    fn effective(&self, candidate: usize, criterion: usize) -> i64 {
+        i64::from(self.score(candidate, criterion)) * self.factor(candidate, criterion)
     }
 
     fn width(&self) -> usize {
@@ -51,7 +66,7 @@ impl Matrix {
 
     fn points(&self, candidate: usize, weights: &[u8]) -> i64 {
         (0..self.width())
-            .map(|k| i64::from(weights[k]) * i64::from(self.score(candidate, k)))
+            .map(|k| i64::from(weights[k]) * self.effective(candidate, k))
             .sum()
     }
 }
@@ -123,7 +138,7 @@ pub fn weight_flips(m: &Matrix) -> Vec<WeightFlip> {
             candidates.sort_by_key(|&w| ((i16::from(w) - i16::from(current)).abs(), w));
             let flip = candidates.into_iter().find_map(|w| {
                 let delta = i64::from(w) - i64::from(current);
-                let (first, _) = leader((0..m.ids.len()).map(|c| base[c] + delta * i64::from(m.score(c, k))))?;
+                let (first, _) = leader((0..m.ids.len()).map(|c| base[c] + delta * m.effective(c, k)))?;
                 (first != winner).then_some((w, m.ids[first]))
             });
             WeightFlip {
@@ -151,7 +166,7 @@ pub fn score_flips(m: &Matrix) -> Vec<ScoreFlip> {
                 if to > Score::MAX || (to == 0 && from == 1) {
                     continue;
                 }
-                let delta = i64::from(m.weights[k]) * (i64::from(to) - i64::from(from));
+                let delta = i64::from(m.weights[k]) * (i64::from(to) - i64::from(from)) * m.factor(c, k);
                 let changed = |i: usize| if i == c { base[i] + delta } else { base[i] };
                 if let Some((first, _)) = leader((0..m.ids.len()).map(changed)) {
                     if first != winner {
@@ -176,7 +191,12 @@ pub fn score_flips(m: &Matrix) -> Vec<ScoreFlip> {
 pub fn win_shares(m: &Matrix, samples: u32, seed: u64) -> Vec<WinShare> {
     let n = m.ids.len();
     let width = m.width();
-    let scores: Vec<f64> = m.scores.iter().map(|&s| f64::from(s)).collect();
+    let scores: Vec<f64> = m
+        .scores
+        .iter()
+        .zip(&m.factors)
+        .map(|(&s, &f)| f64::from(s) * f64::from(f))
+        .collect();
     let mut wins = vec![0u32; n];
     let mut rng = SeededRng::new(seed);
     let mut weights = vec![0.0f64; width];
@@ -212,8 +232,8 @@ pub fn win_shares(m: &Matrix, samples: u32, seed: u64) -> Vec<WinShare> {
         .collect()
 }
 
-pub fn analyse(candidates: &[Candidate], criteria: &[Criterion], samples: u32, seed: u64) -> Robustness {
-    let m = Matrix::new(candidates, criteria);
+pub fn analyse(candidates: &[Candidate], criteria: &[Criterion], mode: Mode, samples: u32, seed: u64) -> Robustness {
+    let m = Matrix::new(candidates, criteria, mode);
     let points: Vec<i64> = (0..m.ids.len()).map(|c| m.points(c, &m.weights)).collect();
     let first = leader(points.iter().copied());
     let second = first.and_then(|(w, _)| {

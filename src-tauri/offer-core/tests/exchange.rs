@@ -22,7 +22,12 @@ fn both_example_sets_load_with_scored_candidates_and_an_offer() {
         let offer = &db.list_offers().unwrap()[0];
         assert_eq!(offer.draft.candidate_id, Some(candidates[0].id));
         assert!(offer.draft.deliverables.len() >= 2);
-        let cmp = compare::compare(&candidates, &db.list_criteria().unwrap(), lang);
+        let cmp = compare::compare(
+            &candidates,
+            &db.list_criteria().unwrap(),
+            lang,
+            offerwright_core::evidence::Mode::Raw,
+        );
         assert_eq!(cmp.candidates.len(), 3);
         assert!(cmp.candidates[0].total.tenths() > 0);
     }

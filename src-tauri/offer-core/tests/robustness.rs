@@ -4,6 +4,7 @@ use chrono::DateTime;
 use offerwright_core::candidate::{Candidate, CandidateDraft};
 use offerwright_core::compare::{compare, weighted_total};
 use offerwright_core::criteria::{Criterion, CriterionDraft, Weight};
+use offerwright_core::evidence::Mode;
 use offerwright_core::input::CandidateInput;
 use offerwright_core::robustness::analyse;
 use offerwright_core::text::ShortText;
@@ -57,6 +58,7 @@ fn margin_and_clear_winner() {
     let r = analyse(
         &[candidate(1, &[5, 5]), candidate(2, &[4, 4])],
         &criteria(&[5, 5]),
+        Mode::Raw,
         100,
         1,
     );
@@ -67,6 +69,7 @@ fn margin_and_clear_winner() {
     let r = analyse(
         &[candidate(1, &[5, 5]), candidate(2, &[5, 4]), candidate(3, &[1, 1])],
         &criteria(&[7, 3]),
+        Mode::Raw,
         0,
         1,
     );
@@ -81,6 +84,7 @@ fn the_nearest_weight_that_flips_first_place_is_found() {
     let r = analyse(
         &[candidate(1, &[5, 1]), candidate(2, &[1, 5])],
         &criteria(&[6, 4]),
+        Mode::Raw,
         0,
         1,
     );
@@ -97,6 +101,7 @@ fn a_criterion_that_cannot_flip_says_none() {
     let r = analyse(
         &[candidate(1, &[5, 5]), candidate(2, &[1, 1])],
         &criteria(&[5, 5]),
+        Mode::Raw,
         0,
         1,
     );
@@ -112,6 +117,7 @@ fn one_point_score_changes_that_flip_first_place_are_listed() {
     let r = analyse(
         &[candidate(1, &[4, 3]), candidate(2, &[4, 3])],
         &criteria(&[5, 5]),
+        Mode::Raw,
         0,
         1,
     );
@@ -135,8 +141,8 @@ fn jostled_weights_are_reproducible_from_the_seed() {
         candidate(3, &[3, 3, 3]),
     ];
     let crit = criteria(&[5, 5, 5]);
-    let a = analyse(&cands, &crit, 2_000, 42);
-    let b = analyse(&cands, &crit, 2_000, 42);
+    let a = analyse(&cands, &crit, Mode::Raw, 2_000, 42);
+    let b = analyse(&cands, &crit, Mode::Raw, 2_000, 42);
     assert_eq!(a.win_shares, b.win_shares);
     assert_eq!(a.win_shares.iter().map(|w| w.wins).sum::<u32>(), 2_000);
     // A close race is not won every time.
@@ -161,8 +167,8 @@ proptest! {
         let c = candidate(1, &scores[..n]);
         let doubled: Vec<u8> = weights.iter().map(|w| w * 2).collect();
         prop_assert_eq!(
-            weighted_total(&c.draft.scores, &criteria(&weights)),
-            weighted_total(&c.draft.scores, &criteria(&doubled))
+            weighted_total(&c.draft, &criteria(&weights), Mode::Raw),
+            weighted_total(&c.draft, &criteria(&doubled), Mode::Raw)
         );
     }
 
@@ -170,11 +176,11 @@ proptest! {
     fn ties_are_broken_by_creation_order_every_time(scores in scores_strategy(4), weights in prop::collection::vec(1u8..=10, 4)) {
         let cands = [candidate(1, &scores), candidate(2, &scores), candidate(3, &scores)];
         let crit = criteria(&weights);
-        let cmp = compare(&cands, &crit, Lang::En);
+        let cmp = compare(&cands, &crit, Lang::En, Mode::Raw);
         let order: Vec<i64> = cmp.candidates.iter().map(|c| c.id).collect();
         prop_assert_eq!(order, vec![1, 2, 3]);
         prop_assert!(cmp.candidates.iter().all(|c| c.rank == 1));
-        prop_assert_eq!(analyse(&cands, &crit, 50, 9).winner, Some(1));
+        prop_assert_eq!(analyse(&cands, &crit, Mode::Raw, 50, 9).winner, Some(1));
     }
 
     #[test]
@@ -191,9 +197,34 @@ proptest! {
         let mut cands: Vec<Candidate> = others.iter().enumerate().map(|(i, s)| candidate(i as i64 + 1, s)).collect();
         cands.insert(position.min(cands.len()), candidate(100, &top));
         let crit = criteria(&weights);
-        prop_assert_eq!(compare(&cands, &crit, Lang::En).candidates[0].id, 100);
-        let r = analyse(&cands, &crit, 200, 3);
+        prop_assert_eq!(compare(&cands, &crit, Lang::En, Mode::Raw).candidates[0].id, 100);
+        let r = analyse(&cands, &crit, Mode::Raw, 200, 3);
         prop_assert_eq!(r.winner, Some(100));
         prop_assert_eq!(r.win_shares.iter().find(|w| w.candidate_id == 100).map(|w| w.wins), Some(200));
     }
+}
+
+fn with_evidence(mut c: Candidate, level: offerwright_core::evidence::Evidence) -> Candidate {
+    for id in c.draft.scores.keys().copied().collect::<Vec<_>>() {
+        c.draft.evidence.insert(id, level);
+    }
+    c
+}
+
+#[test]
+fn evidence_mode_keeps_a_confident_guess_from_winning_on_conviction() {
+    use offerwright_core::evidence::Evidence;
+    let guess = with_evidence(candidate(1, &[5, 5]), Evidence::Gut);
+    let tested = with_evidence(candidate(2, &[4, 4]), Evidence::Renewal);
+    let crit = criteria(&[5, 5]);
+    let raw = compare(&[guess.clone(), tested.clone()], &crit, Lang::En, Mode::Raw);
+    assert_eq!((raw.candidates[0].id, raw.candidates[0].total.tenths()), (1, 1000));
+    let adjusted = compare(&[guess.clone(), tested.clone()], &crit, Lang::En, Mode::Evidence);
+    // 5 × 60 % = 3 → 60.0; 4 × 100 % → 80.0.
+    assert_eq!(
+        (adjusted.candidates[0].id, adjusted.candidates[0].total.tenths()),
+        (2, 800)
+    );
+    assert_eq!(adjusted.candidates[1].total.tenths(), 600);
+    assert_eq!(analyse(&[guess, tested], &crit, Mode::Evidence, 100, 1).winner, Some(2));
 }

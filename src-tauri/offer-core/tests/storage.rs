@@ -34,6 +34,7 @@ fn candidate_input(name: &str) -> CandidateInput {
         status: "idea".into(),
         notes: "一行目\n二行目".into(),
         scores: Default::default(),
+        evidence: Default::default(),
     }
 }
 
@@ -365,4 +366,73 @@ fn warnings_can_be_dismissed_with_a_reason_but_errors_cannot() {
     db.undismiss(Subject::Candidate, c.id, RuleCode::SeveralAudiences, "audience")
         .unwrap();
     assert_eq!(candidate_report(&db, Some(c.id), &input, Lang::Ja).unwrap().warnings, 1);
+}
+
+#[test]
+fn evidence_is_stored_with_each_score_and_travels_in_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Database::open(&dir.path().join("a.sqlite3")).unwrap();
+    let pain = db.list_criteria().unwrap()[0].id;
+    let mut input = candidate_input("A");
+    input.scores.insert(pain.to_string(), 4);
+    input.evidence.insert(pain.to_string(), "paid_pilot".into());
+    let c = db
+        .create_candidate(&CandidateDraft::try_from(&input).unwrap(), at(9))
+        .unwrap();
+    assert_eq!(
+        c.draft.evidence_for(pain),
+        offerwright_core::evidence::Evidence::PaidPilot
+    );
+    let mut orphan = input.clone();
+    orphan.evidence.insert("999".into(), "asked".into());
+    assert_eq!(CandidateDraft::try_from(&orphan).unwrap_err().field, "evidence.999");
+    let text = offerwright_core::exchange::export_json(&db).unwrap();
+    assert!(text.contains("\"pain\": \"paid_pilot\""), "{text}");
+    let mut b = Database::open(&dir.path().join("b.sqlite3")).unwrap();
+    offerwright_core::exchange::import_json(&mut b, &text, at(10)).unwrap();
+    assert_eq!(offerwright_core::exchange::export_json(&b).unwrap(), text);
+}
+
+#[test]
+fn targets_are_remembered_and_feed_the_fermi_check() {
+    use offerwright_core::analysis::analyse;
+    use offerwright_core::evidence::Mode;
+    use offerwright_core::fermi::{Gap, Targets};
+    use offerwright_core::money::{Currency, Money};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.sqlite3");
+    let mut db = Database::open(&path).unwrap();
+    assert_eq!(
+        db.targets().unwrap(),
+        Targets {
+            monthly_income: None,
+            close_rate_percent: 20
+        }
+    );
+    offerwright_core::examples::load_example(&mut db, Lang::Ja, at(9)).unwrap();
+    let first = db.list_candidates().unwrap()[0].id;
+    let a = analyse(&db, None, Lang::Ja, Mode::Raw).unwrap();
+    assert_eq!(a.fermi[&first].gap, Some(Gap::NoTarget));
+    let target = Money::from_minor("t", 300_000, Currency::Jpy).unwrap();
+    db.set_targets(&Targets {
+        monthly_income: Some(target),
+        close_rate_percent: 25,
+    })
+    .unwrap();
+    drop(db);
+    let db = Database::open(&path).unwrap();
+    let a = analyse(&db, None, Lang::Ja, Mode::Raw).unwrap();
+    // The example offer costs ¥55,000: 6 clients, 24 leads at 25 %.
+    assert_eq!(
+        (a.fermi[&first].clients_needed, a.fermi[&first].leads_needed),
+        (Some(6), Some(24))
+    );
+    let others: Vec<_> = a
+        .fermi
+        .iter()
+        .filter(|(id, _)| **id != first)
+        .map(|(_, f)| f.gap)
+        .collect();
+    assert!(others.iter().all(|g| *g == Some(Gap::NoPrice)));
+    assert!(a.comparison.robustness.is_some());
 }

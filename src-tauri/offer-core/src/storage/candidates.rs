@@ -30,6 +30,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Candidate> {
         status: row.get(13)?,
         notes: row.get(14)?,
         scores: BTreeMap::new(),
+        evidence: BTreeMap::new(),
     };
     Ok(Candidate {
         id: row.get(0)?,
@@ -68,7 +69,8 @@ fn write_fields(tx: &Transaction, id: i64, draft: &CandidateDraft) -> CoreResult
            AND criterion_id IN (SELECT id FROM criteria WHERE deleted_at IS NULL)",
         [id],
     )?;
-    let mut insert = tx.prepare("INSERT INTO scores (candidate_id, criterion_id, score) VALUES (?1, ?2, ?3)")?;
+    let mut insert =
+        tx.prepare("INSERT INTO scores (candidate_id, criterion_id, score, evidence) VALUES (?1, ?2, ?3, ?4)")?;
     for (criterion_id, score) in &draft.scores {
         let known: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM criteria WHERE id = ?1 AND deleted_at IS NULL)",
@@ -78,7 +80,12 @@ fn write_fields(tx: &Transaction, id: i64, draft: &CandidateDraft) -> CoreResult
         if !known {
             return Err(ValidationError::new(format!("scores.{criterion_id}"), ValidationKind::InvalidChoice).into());
         }
-        insert.execute(params![id, criterion_id, score.value()])?;
+        insert.execute(params![
+            id,
+            criterion_id,
+            score.value(),
+            draft.evidence_for(*criterion_id).as_str()
+        ])?;
     }
     Ok(())
 }
@@ -90,15 +97,21 @@ impl Database {
         ))?;
         let mut candidates: Vec<Candidate> = stmt.query_map(args, from_row)?.collect::<Result<_, _>>()?;
         let mut scores = self.conn.prepare(
-            "SELECT s.criterion_id, s.score FROM scores s JOIN criteria c ON c.id = s.criterion_id
+            "SELECT s.criterion_id, s.score, s.evidence FROM scores s JOIN criteria c ON c.id = s.criterion_id
              WHERE s.candidate_id = ?1 AND c.deleted_at IS NULL",
         )?;
         for candidate in &mut candidates {
-            let rows = scores.query_map([candidate.id], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?)))?;
+            let rows = scores.query_map([candidate.id], |row| {
+                Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?, row.get::<_, String>(2)?))
+            })?;
             for row in rows {
-                let (criterion_id, value) = row?;
+                let (criterion_id, value, evidence) = row?;
                 let score = crate::candidate::Score::new("score", value).map_err(stored)?;
                 candidate.draft.scores.insert(criterion_id, score);
+                let evidence = crate::evidence::Evidence::parse("evidence", &evidence).map_err(stored)?;
+                if evidence != crate::evidence::Evidence::Gut {
+                    candidate.draft.evidence.insert(criterion_id, evidence);
+                }
             }
         }
         Ok(candidates)

@@ -7,6 +7,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/001_initial.sql")),
     M::up(include_str!("../../migrations/002_settings.sql")),
     M::up(include_str!("../../migrations/003_dismissals.sql")),
+    M::up(include_str!("../../migrations/004_evidence.sql")),
 ];
 
 /// The schema version this build writes.

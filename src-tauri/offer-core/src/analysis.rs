@@ -1,0 +1,48 @@
+//! The comparison screen's figures in one call: ranking, robustness and the
+//! Fermi check, for all candidates or a chosen few.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::compare::{compare, Comparison, SAMPLES, SEED};
+use crate::error::CoreResult;
+use crate::evidence::Mode;
+use crate::fermi::{fermi, Fermi, Targets};
+use crate::{Database, Lang};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    #[serde(flatten)]
+    pub comparison: Comparison,
+    pub targets: Targets,
+    /// Per candidate id.
+    pub fermi: BTreeMap<i64, Fermi>,
+}
+
+pub fn analyse(db: &Database, ids: Option<&[i64]>, lang: Lang, mode: Mode) -> CoreResult<Analysis> {
+    let mut candidates = db.list_candidates()?;
+    if let Some(ids) = ids {
+        candidates.retain(|c| ids.contains(&c.id));
+    }
+    let criteria = db.list_criteria()?;
+    let comparison = compare(&candidates, &criteria, lang, mode).with_robustness(&candidates, &criteria, SAMPLES, SEED);
+    let targets = db.targets()?;
+    let offers = db.list_offers()?;
+    let fermi = candidates
+        .iter()
+        .map(|c| {
+            // The planned price: the first priced offer drafted from the candidate.
+            let price = offers
+                .iter()
+                .find(|o| o.draft.candidate_id == Some(c.id) && !o.draft.monthly_price.is_zero())
+                .map(|o| o.draft.monthly_price);
+            (c.id, fermi(&targets, price, lang))
+        })
+        .collect();
+    Ok(Analysis {
+        comparison,
+        targets,
+        fermi,
+    })
+}

@@ -1,0 +1,112 @@
+//! How well a score is backed: from a gut feeling to a paying client who
+//! renewed. The evidence-adjusted comparison counts an untested guess for less,
+//! so a candidate cannot win on conviction alone.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{ValidationError, ValidationKind};
+use crate::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    #[default]
+    Gut,
+    Asked,
+    Interested,
+    PaidPilot,
+    Renewal,
+}
+
+impl Evidence {
+    pub const ALL: [Evidence; 5] = [
+        Evidence::Gut,
+        Evidence::Asked,
+        Evidence::Interested,
+        Evidence::PaidPilot,
+        Evidence::Renewal,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evidence::Gut => "gut",
+            Evidence::Asked => "asked",
+            Evidence::Interested => "interested",
+            Evidence::PaidPilot => "paid_pilot",
+            Evidence::Renewal => "renewal",
+        }
+    }
+
+    pub fn parse(field: &str, raw: &str) -> Result<Evidence, ValidationError> {
+        Evidence::ALL
+            .into_iter()
+            .find(|e| e.as_str() == raw.trim())
+            .ok_or_else(|| ValidationError::new(field, ValidationKind::InvalidChoice))
+    }
+
+    /// How much of the score counts in the evidence-adjusted comparison, in percent.
+    pub fn factor_percent(self) -> u8 {
+        match self {
+            Evidence::Gut => 60,
+            Evidence::Asked => 70,
+            Evidence::Interested => 80,
+            Evidence::PaidPilot => 90,
+            Evidence::Renewal => 100,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Evidence::Gut => lang.pick("勘", "Gut feeling"),
+            Evidence::Asked => lang.pick("頼まれたことがある", "Someone asked"),
+            Evidence::Interested => lang.pick("1〜3人が興味あり", "1–3 people interested"),
+            Evidence::PaidPilot => lang.pick("有料で試した", "Paid pilot"),
+            Evidence::Renewal => lang.pick("継続してもらえた", "Renewal"),
+        }
+    }
+}
+
+/// Which scores the comparison uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Scores as given.
+    #[default]
+    Raw,
+    /// Each score times its evidence factor.
+    Evidence,
+}
+
+impl Mode {
+    pub fn factor(self, evidence: Evidence) -> u8 {
+        match self {
+            Mode::Raw => 100,
+            Mode::Evidence => evidence.factor_percent(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stronger_evidence_counts_more_and_renewal_counts_fully() {
+        let factors: Vec<u8> = Evidence::ALL.iter().map(|e| e.factor_percent()).collect();
+        assert!(factors.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(Mode::Evidence.factor(Evidence::Renewal), 100);
+        assert_eq!(Mode::Raw.factor(Evidence::Gut), 100);
+    }
+
+    #[test]
+    fn levels_parse_from_their_names_only() {
+        for e in Evidence::ALL {
+            assert_eq!(Evidence::parse("evidence.1", e.as_str()), Ok(e));
+            assert!(!e.label(Lang::Ja).is_empty() && !e.label(Lang::En).is_empty());
+        }
+        assert_eq!(
+            Evidence::parse("evidence.1", "hunch").unwrap_err().kind,
+            ValidationKind::InvalidChoice
+        );
+    }
+}
