@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "delete_candidate",
     "restore_candidate",
     "compare_candidates",
+    "set_targets",
     "list_offers",
     "draft_offer",
     "update_offer",

@@ -2,12 +2,14 @@
 //! core, and converts the result; no logic lives here.
 
 use chrono::Utc;
+use offerwright_core::analysis::{self, Analysis};
 use offerwright_core::candidate::{CandidateDraft, CandidateView};
-use offerwright_core::compare::{compare, Comparison};
 use offerwright_core::criteria::{CriterionDraft, CriterionView};
+use offerwright_core::evidence::Mode;
 use offerwright_core::exchange::ImportSummary;
+use offerwright_core::fermi::Targets;
 use offerwright_core::focus::{self, FocusReport, Overview, RuleCode};
-use offerwright_core::input::{CandidateInput, CriterionInput, OfferInput};
+use offerwright_core::input::{CandidateInput, CriterionInput, OfferInput, TargetsInput};
 use offerwright_core::offer::{OfferDraft, OfferView};
 use offerwright_core::storage::Subject;
 use offerwright_core::{examples, CoreError, Lang};
@@ -35,6 +37,7 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         delete_candidate,
         restore_candidate,
         compare_candidates,
+        set_targets,
         list_offers,
         draft_offer,
         update_offer,
@@ -166,15 +169,19 @@ fn restore_candidate(state: State<'_, AppState>, id: i64) -> Reply<CandidateView
     state.with_db(|db, _| Ok(CandidateView::from(&db.restore_candidate(id)?)))
 }
 
-/// Ranks the given candidates (all, when `ids` is absent).
+/// Ranks the given candidates (all, when `ids` is absent), with how robust
+/// first place is and the Fermi check, on raw or evidence-adjusted scores.
 #[tauri::command]
-fn compare_candidates(state: State<'_, AppState>, ids: Option<Vec<i64>>) -> Reply<Comparison> {
-    state.with_db(|db, lang| {
-        let mut candidates = db.list_candidates()?;
-        if let Some(ids) = ids {
-            candidates.retain(|c| ids.contains(&c.id));
-        }
-        Ok(compare(&candidates, &db.list_criteria()?, lang))
+fn compare_candidates(state: State<'_, AppState>, ids: Option<Vec<i64>>, mode: Option<Mode>) -> Reply<Analysis> {
+    state.with_db(|db, lang| analysis::analyse(db, ids.as_deref(), lang, mode.unwrap_or_default()))
+}
+
+#[tauri::command]
+fn set_targets(state: State<'_, AppState>, input: TargetsInput) -> Reply<Targets> {
+    state.with_db(|db, _| {
+        let targets = Targets::try_from(&input)?;
+        db.set_targets(&targets)?;
+        Ok(targets)
     })
 }
 

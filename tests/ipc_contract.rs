@@ -239,12 +239,55 @@ fn comparison_shape_ranks_and_subsets() {
     let summary = h.ok("load_example", json!({ "language": "en" }));
     assert_eq!(summary, json!({ "criteria": 0, "candidates": 3, "offers": 1 }));
     let cmp = h.ok("compare_candidates", json!({ "ids": null }));
-    assert_eq!(keys(&cmp), ["candidates", "criteria"]);
+    assert_eq!(
+        keys(&cmp),
+        ["candidates", "criteria", "fermi", "mode", "robustness", "targets"]
+    );
+    assert_eq!(
+        keys(&cmp["robustness"]),
+        [
+            "clear_winner",
+            "margin_percent",
+            "runner_up",
+            "samples",
+            "score_flips",
+            "seed",
+            "weight_flips",
+            "win_shares",
+            "winner"
+        ]
+    );
+    assert_eq!(
+        keys(&cmp["fermi"][cmp["candidates"][0]["id"].to_string()]),
+        ["clients_needed", "gap", "leads_needed", "price", "price_display"]
+    );
+    assert_eq!(cmp["mode"], "raw");
     assert_eq!(keys(&cmp["criteria"][0]), ["best", "id", "label", "weight"]);
     assert_eq!(
         keys(&cmp["candidates"][0]),
-        ["id", "name", "rank", "scores", "status", "total"]
+        ["evidence", "id", "name", "rank", "scores", "status", "total"]
     );
+    let adjusted = h.ok("compare_candidates", json!({ "ids": null, "mode": "evidence" }));
+    assert_eq!(adjusted["mode"], "evidence");
+    assert!(
+        adjusted["candidates"][0]["total"].as_f64() < cmp["candidates"][0]["total"].as_f64(),
+        "gut feelings count less"
+    );
+    let targets = h.ok(
+        "set_targets",
+        json!({ "input": { "monthly_income": "3,000", "currency": "USD", "close_rate_percent": 25 } }),
+    );
+    assert_eq!(targets["close_rate_percent"], 25);
+    let err = h.err(
+        "set_targets",
+        json!({ "input": { "monthly_income": "lots", "currency": "USD", "close_rate_percent": 25 } }),
+    );
+    assert_eq!(err["field"], "monthly_income");
+    let with_targets = h.ok("compare_candidates", json!({ "ids": null }));
+    let first_example = h.ok("list_candidates", json!({}))[0]["id"].to_string();
+    // $3,000 at $450 a month: 7 clients; 28 leads at 25 %.
+    assert_eq!(with_targets["fermi"][&first_example]["clients_needed"], 7);
+    assert_eq!(with_targets["fermi"][&first_example]["leads_needed"], 28);
     assert_eq!(cmp["candidates"][0]["rank"], 1);
     let totals: Vec<f64> = cmp["candidates"]
         .as_array()

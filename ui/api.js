@@ -23,7 +23,8 @@ export const api = {
   updateCandidate: (id, input) => invoke('update_candidate', { id, input }),
   deleteCandidate: (id) => invoke('delete_candidate', { id }),
   restoreCandidate: (id) => invoke('restore_candidate', { id }),
-  compareCandidates: (ids) => invoke('compare_candidates', { ids }),
+  compareCandidates: (ids, mode = 'raw') => invoke('compare_candidates', { ids, mode }),
+  setTargets: (input) => invoke('set_targets', { input }),
 
   listOffers: () => invoke('list_offers'),
   draftOffer: (candidateId) => invoke('draft_offer', { candidateId }),

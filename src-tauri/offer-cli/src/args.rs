@@ -11,6 +11,7 @@ pub enum Action {
     Export { out: PathBuf },
     Import { file: PathBuf },
     Check { file: PathBuf, json: bool },
+    Compare { file: PathBuf, json: bool, evidence: bool },
     Help,
 }
 
@@ -45,10 +46,13 @@ Commands:
   list [--json]          list candidates (with weighted totals) and offers
   export --out FILE      write the whole workspace as JSON
   import FILE            add a workspace JSON file, all or nothing
+  compare FILE [--json] [--evidence]
+                         rank the candidates of an exported workspace and say how
+                         robust first place is (evidence-adjusted with --evidence)
   check FILE [--json]    focus-check an exported workspace, offer or candidate file;
                          exit 0 when ready, 1 when not, 2 when the file cannot be read
 
-The database is --db PATH, or the file named by OFFERWRIGHT_DB (check needs none).";
+The database is --db PATH, or the file named by OFFERWRIGHT_DB (check and compare need none).";
 
 pub const USAGE_JA: &str = "\
 使い方: offerwright-cli [--db パス] [--lang ja|en] コマンド
@@ -57,10 +61,13 @@ pub const USAGE_JA: &str = "\
   list [--json]          候補（重み付き合計つき）とオファーの一覧
   export --out ファイル  ワークスペース全体をJSONで書き出す
   import ファイル        ワークスペースのJSONを追加する（全部か、何もしないか）
+  compare ファイル [--json] [--evidence]
+                         書き出したワークスペースの候補を順位づけし、首位の確かさを示す
+                         （--evidenceで根拠の強さを反映）
   check ファイル [--json] 書き出したワークスペース・オファー・候補のファイルを点検する
                          準備OKなら0、未完成なら1、読めないファイルなら2で終了
 
-データベースは --db パス、またはOFFERWRIGHT_DBで指定したファイルです（checkには不要）。";
+データベースは --db パス、またはOFFERWRIGHT_DBで指定したファイルです（checkとcompareには不要）。";
 
 impl UsageError {
     pub fn message(&self, lang: Lang) -> String {
@@ -82,6 +89,7 @@ pub fn parse(argv: &[String]) -> Result<Command, UsageError> {
     let mut lang = None;
     let mut out = None;
     let mut json = false;
+    let mut evidence = false;
     let mut positional = Vec::new();
     let mut iter = argv.iter();
     while let Some(arg) = iter.next() {
@@ -93,6 +101,7 @@ pub fn parse(argv: &[String]) -> Result<Command, UsageError> {
                 lang = Some(value.parse().map_err(|_| UsageError::BadLang)?);
             }
             "--json" => json = true,
+            "--evidence" => evidence = true,
             "-h" | "--help" => positional.insert(0, "help".to_string()),
             other if other.starts_with('-') => return Err(UsageError::UnknownOption(other.to_string())),
             other => positional.push(other.to_string()),
@@ -116,6 +125,14 @@ pub fn parse(argv: &[String]) -> Result<Command, UsageError> {
                 .map(PathBuf::from)
                 .ok_or(UsageError::MissingFile("check"))?,
             json,
+        },
+        Some("compare") => Action::Compare {
+            file: positional
+                .next()
+                .map(PathBuf::from)
+                .ok_or(UsageError::MissingFile("compare"))?,
+            json,
+            evidence,
         },
         Some("help") => Action::Help,
         Some(other) => return Err(UsageError::UnknownCommand(other.to_string())),

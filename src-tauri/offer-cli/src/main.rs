@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod ranking;
 mod run;
 
 use std::process::ExitCode;

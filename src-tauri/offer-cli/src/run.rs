@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 use offerwright_core::compare::compare;
+use offerwright_core::evidence::Mode;
 use offerwright_core::exchange::{export_json, import_json};
 use offerwright_core::offer::OfferView;
 use offerwright_core::storage::DB_ENV_VAR;
@@ -68,6 +69,9 @@ pub fn execute(command: Command, env_lang: Lang, out: &mut impl Write) -> ExitCo
     if let Action::Check { file, json } = &command.action {
         return crate::check::run(file, *json, lang, out);
     }
+    if let Action::Compare { file, json, evidence } = &command.action {
+        return crate::ranking::run(file, *json, *evidence, lang, out);
+    }
     match perform(command, lang, out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -79,7 +83,7 @@ pub fn execute(command: Command, env_lang: Lang, out: &mut impl Write) -> ExitCo
 
 fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), CliError> {
     match command.action {
-        Action::Check { .. } => Ok(()),
+        Action::Check { .. } | Action::Compare { .. } => Ok(()),
         Action::Help => Ok(writeln!(out, "{}", lang.pick(USAGE_JA, USAGE_EN))?),
         Action::List { json } => {
             let db = database(command.db)?;
@@ -116,7 +120,7 @@ fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), Cli
 
 fn list(db: &Database, lang: Lang, json: bool, out: &mut impl Write) -> Result<(), CliError> {
     let candidates = db.list_candidates()?;
-    let comparison = compare(&candidates, &db.list_criteria()?, lang);
+    let comparison = compare(&candidates, &db.list_criteria()?, lang, Mode::Raw);
     let offers = db.list_offers()?;
     let offer_views: Vec<OfferView> = offers.iter().map(|o| OfferView::new(o, lang)).collect();
     if json {

@@ -159,3 +159,35 @@ fn check_exits_zero_when_ready_one_when_not_two_when_unreadable() {
     std::fs::write(&other, "[1, 2]").unwrap();
     assert_eq!(cli(&["check", other.to_str().unwrap()]).status.code(), Some(2));
 }
+
+#[test]
+fn compare_prints_the_ranking_and_how_robust_first_place_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = write_example(dir.path(), offerwright_core::Lang::En);
+    let out = cli(&["compare", &en]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report = text(&out.stdout);
+    for expected in [
+        "Ranking (raw scores)",
+        "#1 ",
+        "First: Listing photos for Etsy candle makers",
+        "Weight that would flip first place",
+        "samples (seed 2026)",
+    ] {
+        assert!(report.contains(expected), "{expected} in {report}");
+    }
+    let out = cli(&["compare", &en, "--json", "--evidence"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["mode"], "evidence");
+    assert_eq!(value["robustness"]["samples"], 10_000);
+    let shares: f64 = value["robustness"]["win_shares"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["percent"].as_f64().unwrap())
+        .sum();
+    assert!((shares - 100.0).abs() < 0.5, "{shares}");
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "{").unwrap();
+    assert_eq!(cli(&["compare", broken.to_str().unwrap()]).status.code(), Some(1));
+}
