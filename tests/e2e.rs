@@ -133,15 +133,18 @@ async fn saved(client: &Client) {
 }
 
 async fn click(client: &Client, css: &str) {
-    client
+    let element = client
         .wait()
         .at_most(WAIT)
         .for_element(Locator::Css(css))
         .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
+    // Centre it first, so the sticky header cannot cover it.
+    client
+        .execute(&format!("document.querySelector({css:?}).scrollIntoView({{ block: 'center' }});"), vec![])
         .await
         .unwrap();
+    element.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
 }
 
 async fn type_into(client: &Client, css: &str, text: &str) {
@@ -153,6 +156,16 @@ async fn type_into(client: &Client, css: &str, text: &str) {
         .unwrap_or_else(|e| panic!("{css}: {e}"));
     field.clear().await.unwrap();
     field.send_keys(text).await.unwrap();
+}
+
+/// Selects what a field holds and types over it, then leaves the field with
+/// Tab, as a person does; `clear()` would fire a change of its own, and these
+/// fields re-render on change.
+async fn replace_text(client: &Client, css: &str, text: &str) {
+    click(client, css).await;
+    client.execute(&format!("document.querySelector({css:?}).select();"), vec![]).await.unwrap();
+    let field = client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}"));
+    field.send_keys(&format!("{text}\u{e004}")).await.unwrap();
 }
 
 /// The element's visible text, read in one step so a re-render in between
@@ -299,7 +312,22 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     wait_for(&app, "document.getElementById('compare-table')").await;
     let header = text_of(&app, "#compare-table thead").await;
     assert!(header.contains("Bookkeeping videos for cafés"), "{header}");
+    // How sure first place is, the Fermi check from the user's numbers, and
+    // weights that re-rank at once.
+    assert!(text_of(&app, "#verdict").await.contains("Bookkeeping videos for cafés"));
+    replace_text(&app, ".targets [data-field='monthly_income']", "3000").await;
+    // The example offer is $450 a month: 7 clients, 35 leads at the default 20 %.
+    wait_for(&app, "[...document.querySelectorAll('tr.fermi')].some(r => r.textContent.includes('35'))").await;
+    let total_before = text_of(&app, "#compare-table tr.total").await;
+    replace_text(&app, "[data-weight-for]", "0").await;
+    wait_for(&app, "document.querySelector('[data-weight-for]').value === '0'").await;
+    wait_for(&app, &format!("document.querySelector('#compare-table tr.total').innerText !== {total_before:?}")).await;
+    assert!(app.find(Locator::Css("svg.shares-chart rect.share-bar")).await.is_ok());
     screenshot(&app, "04-compare-en").await;
+    click(&app, "input[data-mode='evidence']").await;
+    wait_for(&app, "document.querySelector('input[data-mode=\"evidence\"]').checked").await;
+    wait_for(&app, &format!("document.querySelector('#compare-table tr.total').innerText !== {total_before:?}")).await;
+    screenshot(&app, "04b-compare-evidence-en").await;
 
     click(&app, ".step[data-view='candidates']").await;
     click(&app, "li:last-child > [data-candidate]").await;

@@ -123,6 +123,7 @@ fn candidate_shape_is_pinned() {
         [
             "audience",
             "created_at",
+            "evidence",
             "id",
             "name",
             "notes",

@@ -30,6 +30,7 @@ const ctx = {
   selectedCandidate: null,
   selectedOffer: null,
   compareIds: null,
+  compareMode: 'raw',
 
   async reload() {
     const [criteria, candidates, offers, comparison, overview] = await Promise.all([
@@ -49,6 +50,9 @@ const ctx = {
     if (options.offer !== undefined) ctx.selectedOffer = options.offer;
     ctx.view = view;
     ctx.firstRun = false;
+    // Each printable screen has its own print style: the one-pager portrait,
+    // the comparison landscape.
+    document.getElementById('print-style').href = view === 'compare' ? 'print-compare.css' : 'print.css';
     for (const step of document.querySelectorAll('.step')) {
       if (step.dataset.view === view) step.setAttribute('aria-current', 'page');
       else step.removeAttribute('aria-current');

@@ -30,6 +30,18 @@ function append(el, children) {
   }
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+// Builds an SVG node; text is set as text, as everywhere.
+export function svg(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value !== undefined && value !== null) el.setAttribute(name, String(value));
+  }
+  append(el, children);
+  return el;
+}
+
 export function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
   return el;

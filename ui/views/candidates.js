@@ -9,6 +9,7 @@ import { offerUndo } from '../toasts.js';
 import { badge, liveCheck } from '../focus.js';
 
 const STATUSES = ['idea', 'testing', 'chosen', 'dropped'];
+const EVIDENCE = ['gut', 'asked', 'interested', 'paid_pilot', 'renewal'];
 
 function statusBadge(status) {
   return h('span', { class: `badge status-${status}` }, t(`statuses.${status}`));
@@ -42,9 +43,13 @@ export async function createCandidate(ctx) {
 
 function collect(form, ctx) {
   const scores = {};
+  const evidence = {};
   for (const c of ctx.criteria) {
     const value = read(form, `scores.${c.id}`);
-    if (value !== '') scores[String(c.id)] = Number(value);
+    if (value === '') continue;
+    scores[String(c.id)] = Number(value);
+    const level = read(form, `evidence.${c.id}`);
+    if (level && level !== 'gut') evidence[String(c.id)] = level;
   }
   return {
     name: read(form, 'name'),
@@ -61,6 +66,7 @@ function collect(form, ctx) {
     status: read(form, 'status'),
     notes: read(form, 'notes'),
     scores,
+    evidence,
   };
 }
 
@@ -149,8 +155,15 @@ function editor(candidate, ctx) {
         const f = field({ label: c.label, path: `scores.${c.id}`, value: candidate.scores[String(c.id)] ?? '',
           kind: 'select', options: scoreOptions });
         f.className = 'field score-row';
+        f.append(h('select', {
+          dataset: { field: `evidence.${c.id}` },
+          'aria-label': t('candidates.evidenceOf', { name: c.label }),
+          class: 'evidence-select',
+        }, EVIDENCE.map((e) => h('option', { value: e, selected: ((candidate.evidence ?? {})[String(c.id)] ?? 'gut') === e },
+          t(`evidence.${e}`)))));
         return f;
-      }))),
+      })),
+      h('p', { class: 'hint' }, t('candidates.evidenceHint'))),
     field({ label: t('candidates.notes'), path: 'notes', value: candidate.notes, kind: 'textarea' }),
     h('div', { class: 'editor-actions' },
       h('button', { type: 'button', class: 'primary', id: 'draft-offer', onclick: draftOffer }, t('candidates.draftOffer')),

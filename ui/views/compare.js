@@ -1,15 +1,19 @@
 // Candidates side by side: criteria as rows, candidates as columns, the best
-// value in each row marked, weighted totals and ranks, weights editable in place.
+// value in each row marked, weighted totals and ranks, weights editable in
+// place with the weight that would flip first place beside each, how sure
+// first place is, and the Fermi check from the user's own numbers.
 
 import { api } from '../api.js';
-import { h, replace } from '../dom.js';
-import { showError, clearErrors } from '../forms.js';
+import { h, replace, svg } from '../dom.js';
+import { field, showError, clearErrors } from '../forms.js';
 import { t } from '../i18n.js';
 import { offerUndo } from '../toasts.js';
 
+const SCORE_FLIPS_SHOWN = 6;
+
 function picks(ctx, rerender) {
   const chosen = new Set(ctx.compareIds ?? ctx.candidates.map((c) => c.id));
-  return h('fieldset', { class: 'compare-picks' },
+  return h('fieldset', { class: 'compare-picks no-print' },
     h('legend', {}, t('compare.pick')),
     ctx.candidates.map((c) => h('label', {},
       h('input', {
@@ -26,6 +30,51 @@ function picks(ctx, rerender) {
       c.name)));
 }
 
+function modeSwitch(ctx, rerender) {
+  const option = (mode, label) => h('label', {},
+    h('input', { type: 'radio', name: 'compare-mode', value: mode, checked: ctx.compareMode === mode,
+      dataset: { mode },
+      onchange: () => { ctx.compareMode = mode; rerender(); } }),
+    label);
+  return h('fieldset', { class: 'compare-mode no-print' },
+    h('legend', {}, t('compare.mode')),
+    option('raw', t('compare.raw')),
+    option('evidence', t('compare.evidenceMode')),
+    h('p', { class: 'hint' }, t('compare.evidenceHint')));
+}
+
+function targetsForm(analysis, rerender) {
+  const targets = analysis.targets;
+  const income = targets.monthly_income;
+  const currency = income?.currency ?? (document.documentElement.lang === 'ja' ? 'JPY' : 'USD');
+  const plain = income ? String(income.minor / (currency === 'USD' ? 100 : 1)) : '';
+  const form = h('form', { class: 'targets no-print', onsubmit: (e) => e.preventDefault() },
+    h('p', { class: 'form-error', role: 'alert' }));
+  const save = async () => {
+    try {
+      await api.setTargets({
+        monthly_income: form.querySelector('[data-field="monthly_income"]').value,
+        currency: form.querySelector('[data-field="currency"]').value,
+        close_rate_percent: Number(form.querySelector('[data-field="close_rate_percent"]').value || 0),
+      });
+      clearErrors(form);
+      rerender();
+    } catch (error) {
+      showError(form, error);
+    }
+  };
+  form.append(
+    h('h2', {}, t('compare.targets')),
+    h('div', { class: 'row' },
+      field({ label: t('compare.income'), path: 'monthly_income', value: plain, attrs: { inputmode: 'decimal' } }),
+      field({ label: t('offers.currency'), path: 'currency', value: currency, kind: 'select',
+        options: [['JPY', 'JPY (¥)'], ['USD', 'USD ($)']] }),
+      field({ label: t('compare.closeRate'), path: 'close_rate_percent', value: targets.close_rate_percent,
+        type: 'number', hint: t('compare.closeRateHint'), attrs: { min: 1, max: 100, step: 1 } })));
+  form.addEventListener('change', save);
+  return form;
+}
+
 function weightInput(criterion, onChange) {
   const input = h('input', {
     type: 'number', min: 0, max: 10, step: 1, value: criterion.weight, inputmode: 'numeric',
@@ -36,27 +85,97 @@ function weightInput(criterion, onChange) {
   return input;
 }
 
-function table(comparison, ctx, onWeight) {
+function flipHint(flip, names) {
+  if (!flip) return null;
+  const text = flip.flips_at === null
+    ? t('compare.steady')
+    : t('compare.flipAt', { weight: flip.flips_at, name: names.get(flip.new_winner) });
+  return h('span', { class: `flip-hint${flip.flips_at === null ? ' steady' : ''}`, dataset: { flipFor: flip.criterion_id } }, text);
+}
+
+function fermiCell(f) {
+  return (key) => {
+    if (f?.[key] != null) return String(f[key]);
+    return h('span', { class: 'hint' }, f?.gap ? t(`compare.gap_${f.gap}`) : '—');
+  };
+}
+
+function table(analysis, names, onWeight) {
+  const flips = new Map((analysis.robustness?.weight_flips ?? []).map((f) => [f.criterion_id, f]));
   const head = h('tr', {},
     h('th', { scope: 'col' }, t('compare.criterion'), ' / ', t('compare.weight')),
-    comparison.candidates.map((c) => h('th', { scope: 'col', dataset: { column: c.id } }, c.name)));
-  const rows = comparison.criteria.map((criterion) => h('tr', {},
+    analysis.candidates.map((c) => h('th', { scope: 'col', dataset: { column: c.id } }, c.name)));
+  const rows = analysis.criteria.map((criterion) => h('tr', {},
     h('th', { scope: 'row' },
-      h('div', { class: 'weight-cell' }, h('span', {}, criterion.label), weightInput(criterion, onWeight))),
-    comparison.candidates.map((c) => {
+      h('div', { class: 'weight-cell' }, h('span', {}, criterion.label), weightInput(criterion, onWeight)),
+      flipHint(flips.get(criterion.id), names)),
+    analysis.candidates.map((c) => {
       const score = c.scores[String(criterion.id)];
       const best = score !== undefined && score === criterion.best;
+      const evidence = c.evidence?.[String(criterion.id)] ?? 'gut';
       return h('td', { class: best ? 'best' : '', title: best ? t('compare.best') : null },
-        score ?? t('candidates.notScored'));
+        h('span', { class: 'score' }, score ?? t('candidates.notScored')),
+        score !== undefined && evidence !== 'gut'
+          ? h('span', { class: `evidence-tag evidence-${evidence}` }, t(`evidence.${evidence}`)) : null);
     })));
-  const total = h('tr', { class: 'total' },
-    h('th', { scope: 'row' }, t('compare.total')),
-    comparison.candidates.map((c) => h('td', { dataset: { total: c.id } }, c.total.toFixed(1))));
-  const rank = h('tr', { class: 'rank' },
-    h('th', { scope: 'row' }, t('compare.rank')),
-    comparison.candidates.map((c) => h('td', { class: c.rank === 1 ? 'first' : '' }, `#${c.rank}`)));
+  const row = (label, cells, cls) => h('tr', { class: cls }, h('th', { scope: 'row' }, label), cells);
+  const fermi = (key) => analysis.candidates.map((c) => h('td', {}, fermiCell(analysis.fermi[String(c.id)])(key)));
   return h('div', { class: 'table-scroll' },
-    h('table', { class: 'compare', id: 'compare-table' }, h('thead', {}, head), h('tbody', {}, rows, total, rank)));
+    h('table', { class: 'compare', id: 'compare-table' }, h('thead', {}, head), h('tbody', {},
+      rows,
+      row(t('compare.total'), analysis.candidates.map((c) => h('td', { dataset: { total: c.id } }, c.total.toFixed(1))), 'total'),
+      row(t('compare.rank'), analysis.candidates.map((c) => h('td', { class: c.rank === 1 ? 'first' : '' }, `#${c.rank}`)), 'rank'),
+      row(t('compare.clients'), fermi('clients_needed'), 'fermi'),
+      row(t('compare.leads'), fermi('leads_needed'), 'fermi'))));
+}
+
+// Win shares as horizontal bars, drawn as inline SVG.
+function sharesChart(shares, names) {
+  const rowHeight = 26;
+  const labelWidth = 260;
+  const barWidth = 320;
+  const height = shares.length * rowHeight + 4;
+  const sorted = [...shares].sort((a, b) => b.percent - a.percent);
+  return svg('svg', { class: 'shares-chart', width: labelWidth + barWidth + 70, height, role: 'img',
+    viewBox: `0 0 ${labelWidth + barWidth + 70} ${height}`, 'aria-label': t('compare.robustness') },
+  sorted.map((s, i) => {
+    const y = i * rowHeight + 2;
+    const name = names.get(s.candidate_id) ?? '';
+    return svg('g', { 'data-share': s.candidate_id },
+      svg('text', { x: labelWidth - 8, y: y + 17, 'text-anchor': 'end', class: 'share-label' },
+        name.length > 26 ? `${name.slice(0, 25)}…` : name),
+      svg('rect', { x: labelWidth, y: y + 4, width: barWidth, height: rowHeight - 8, class: 'share-track', rx: 3 }),
+      svg('rect', { x: labelWidth, y: y + 4, width: Math.max(1, (barWidth * s.percent) / 100), height: rowHeight - 8,
+        class: i === 0 ? 'share-bar first' : 'share-bar', rx: 3 }),
+      svg('text', { x: labelWidth + barWidth + 8, y: y + 17, class: 'share-value' }, `${s.percent.toFixed(1)} %`));
+  }));
+}
+
+function robustnessPanel(analysis, names, labels) {
+  const r = analysis.robustness;
+  const section = h('section', { class: 'robustness', id: 'robustness', 'aria-labelledby': 'robustness-title' },
+    h('h2', { id: 'robustness-title' }, t('compare.robustness')));
+  if (!r || r.runner_up === null) {
+    section.append(h('p', {}, t('compare.single')));
+    return section;
+  }
+  const sentence = t(r.clear_winner ? 'compare.clear' : 'compare.unclear', {
+    winner: names.get(r.winner), runner: names.get(r.runner_up), margin: r.margin_percent.toFixed(1) });
+  section.append(h('p', { class: r.clear_winner ? 'verdict clear' : 'verdict unclear', id: 'verdict' }, sentence));
+  section.append(h('h3', {}, t('compare.scoreFlips')));
+  if (r.score_flips.length === 0) {
+    section.append(h('p', {}, t('compare.noScoreFlips')));
+  } else {
+    const shown = r.score_flips.slice(0, SCORE_FLIPS_SHOWN);
+    section.append(h('ul', { class: 'score-flips' }, shown.map((f) => h('li', {}, t('compare.scoreFlip', {
+      candidate: names.get(f.candidate_id), criterion: labels.get(f.criterion_id),
+      from: f.from === 0 ? t('compare.unscored') : f.from, to: f.to, winner: names.get(f.new_winner) })))));
+    if (r.score_flips.length > shown.length) {
+      section.append(h('p', { class: 'hint' }, t('compare.more', { n: r.score_flips.length - shown.length })));
+    }
+  }
+  section.append(h('h3', {}, t('compare.shares', { samples: r.samples.toLocaleString() })), sharesChart(r.win_shares, names));
+  return section;
 }
 
 function criteriaEditor(ctx, rerender) {
@@ -112,13 +231,17 @@ export async function renderCompare(main, ctx) {
     replace(main, h('section', { class: 'empty' }, h('h2', {}, t('compare.emptyTitle')), h('p', {}, t('compare.empty'))));
     return;
   }
+  ctx.compareMode = ctx.compareMode ?? 'raw';
   const rerender = () => renderCompare(main, ctx);
   const ids = ctx.compareIds?.filter((id) => ctx.candidates.some((c) => c.id === id)) ?? null;
-  const comparison = await api.compareCandidates(ids);
+  const analysis = await api.compareCandidates(ids, ctx.compareMode);
+  const names = new Map(analysis.candidates.map((c) => [c.id, c.name]));
+  const labels = new Map(analysis.criteria.map((c) => [c.id, c.label]));
   const status = h('p', { class: 'form-error', role: 'alert' });
   const onWeight = async (criterion, input) => {
     try {
-      await api.updateCriterion(criterion.id, { name: criterion.name, weight: Number(input.value) });
+      await api.updateCriterion(criterion.id, { name: ctx.criteria.find((c) => c.id === criterion.id)?.name ?? '',
+        weight: Number(input.value) });
       await ctx.reload();
       await rerender();
       document.querySelector(`[data-weight-for="${criterion.id}"]`)?.focus();
@@ -127,13 +250,16 @@ export async function renderCompare(main, ctx) {
       status.textContent = error.message;
     }
   };
-  const leader = comparison.candidates[0];
   replace(main,
-    h('h1', {}, t('compare.title')),
-    h('p', {}, t('compare.intro')),
-    picks(ctx, rerender),
-    leader ? h('p', { class: 'leader', role: 'status' }, t('compare.leader', { name: leader.name, total: leader.total.toFixed(1) })) : null,
+    h('div', { class: 'compare-head' },
+      h('h1', {}, t('compare.title')),
+      h('button', { type: 'button', class: 'no-print', id: 'print-compare', onclick: () => window.print() }, t('compare.print'))),
+    h('p', { class: 'no-print' }, t('compare.intro')),
+    h('div', { class: 'compare-controls no-print' }, picks(ctx, rerender), modeSwitch(ctx, rerender)),
     status,
-    table(comparison, ctx, onWeight),
+    table(analysis, names, onWeight),
+    h('div', { class: 'compare-lower' },
+      robustnessPanel(analysis, names, labels),
+      targetsForm(analysis, rerender)),
     criteriaEditor(ctx, rerender));
 }

@@ -33,7 +33,6 @@ pub struct CandidateInput {
     pub scores: BTreeMap<String, i64>,
     /// How well each score is backed, keyed like `scores`; a scored criterion
     /// that is absent here is a gut feeling.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub evidence: BTreeMap<String, String>,
 }
 
