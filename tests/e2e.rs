@@ -415,6 +415,12 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     click(&app, "#load-example-ja").await;
     wait_for(&app, "document.querySelectorAll('[data-candidate]').length === 3").await;
     screenshot(&app, "12-candidates-ja").await;
+    app.execute("document.querySelector('.scores').scrollIntoView({ block: 'center' });", vec![]).await.unwrap();
+    assert_eq!(
+        app.execute("return document.querySelector('[data-field^=\"evidence.\"]').value", vec![]).await.unwrap(),
+        "paid_pilot"
+    );
+    screenshot(&app, "12b-scores-ja").await;
     click(&app, ".step[data-view='compare']").await;
     wait_for(&app, "document.getElementById('compare-table')").await;
     assert!(text_of(&app, "#compare-table").await.contains("悩みの深さ・緊急度"));
