@@ -1,0 +1,75 @@
+//! Times the real app, for the README's performance table. Not part of the
+//! test suite (a timing is a measurement, not an assertion); run it with
+//!
+//!     cargo build --release && OFFERWRIGHT_APP=target/release/offerwright \
+//!       cargo test --test measure_app -- --ignored --nocapture
+//!
+//! It prints the median, fastest and slowest of several runs.
+
+mod support;
+
+use offerwright_core::rng::SeededRng;
+use serde_json::{json, Value};
+use support::*;
+
+const RUNS: usize = 9;
+
+/// A workspace of `n` scored candidates on the default criteria.
+fn workspace(n: usize) -> String {
+    let keys = ["pain", "recurring", "ability_to_pay", "reachable", "edge", "competition", "leverage", "enjoyment"];
+    let mut rng = SeededRng::new(50);
+    let candidates: Vec<Value> = (0..n)
+        .map(|i| {
+            let scores: serde_json::Map<String, Value> =
+                keys.iter().map(|k| (k.to_string(), json!(1 + rng.next_u64() % 5))).collect();
+            json!({ "ref": format!("candidate-{i}"), "name": format!("Niche candidate {i:02}"), "scores": scores })
+        })
+        .collect();
+    json!({ "format": "offerwright", "version": 1, "candidates": candidates }).to_string()
+}
+
+fn summary(mut ms: Vec<f64>) -> String {
+    ms.sort_by(|a, b| a.total_cmp(b));
+    format!("median {:.1} ms (fastest {:.1}, slowest {:.1}, {} runs)", ms[ms.len() / 2], ms[0], ms[ms.len() - 1], ms.len())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a measurement; run it by hand (see the file's header)"]
+async fn compare_screen_with_fifty_candidates() {
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = dir.path().join("fifty.sqlite3");
+    {
+        let mut db = offerwright_core::Database::open(&db_path).unwrap();
+        offerwright_core::exchange::import_json(&mut db, &workspace(50), chrono::Utc::now()).unwrap();
+    }
+    let (_display, display) = start_display();
+    let port = free_port();
+    let _driver = start_driver(&display, &db_path, "en_US.UTF-8", port);
+    let app = open_app(port).await;
+    // From the click on "Compare" to the painted table with 50 columns and the
+    // robustness panel, measured inside the page.
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        const frame = () => new Promise((r) => requestAnimationFrame(r));
+        (async () => {
+          document.querySelector(".step[data-view='candidates']").click();
+          await new Promise((r) => setTimeout(r, 400));
+          const start = performance.now();
+          document.querySelector(".step[data-view='compare']").click();
+          while (!(document.querySelectorAll('#compare-table thead th').length === 51 && document.getElementById('robustness'))) {
+            await frame();
+          }
+          await frame();
+          done(performance.now() - start);
+        })();
+    "#;
+    let mut times = Vec::new();
+    for run in 0..=RUNS {
+        let ms = app.execute_async(script, vec![]).await.unwrap().as_f64().unwrap();
+        if run > 0 {
+            times.push(ms);
+        }
+    }
+    println!("compare screen, 50 candidates × 8 criteria, open to painted: {}", summary(times));
+    app.close().await.unwrap();
+}

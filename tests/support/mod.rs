@@ -1,0 +1,231 @@
+//! Driving the real app: a private Xvfb display, tauri-driver with
+//! WebKitWebDriver, and helpers that act as a person would. Shared by the
+//! end-to-end test and the measurement of the real app.
+
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// A child process that is stopped politely (SIGTERM, then SIGKILL) when the
+/// test ends, pass or fail, so nothing is left holding the test's pipes.
+pub struct Stopping(Child);
+
+impl Drop for Stopping {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").arg("-TERM").arg(self.0.id().to_string()).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+pub fn find_tool(name: &str, extra: &[PathBuf]) -> PathBuf {
+    let from_path = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).map(|d| d.join(name)).collect::<Vec<_>>())
+        .unwrap_or_default();
+    from_path
+        .into_iter()
+        .chain(extra.iter().cloned())
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| panic!("{name} is not installed; run the README's test command, which installs it"))
+}
+
+/// A private X display for this test run.
+pub fn start_display() -> (Stopping, String) {
+    let xvfb = find_tool("Xvfb", &[]);
+    for number in 90..120 {
+        if Path::new(&format!("/tmp/.X{number}-lock")).exists() {
+            continue;
+        }
+        let display = format!(":{number}");
+        let child = Command::new(&xvfb)
+            .args([&display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb starts");
+        std::thread::sleep(Duration::from_millis(500));
+        let stopping = Stopping(child);
+        if Path::new(&format!("/tmp/.X11-unix/X{number}")).exists() {
+            return (stopping, display);
+        }
+    }
+    panic!("no free X display number for Xvfb");
+}
+
+pub fn start_driver(display: &str, db: &Path, lang: &str, port: u16) -> Stopping {
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+    let driver = find_tool("tauri-driver", &[home.join(".cargo/bin/tauri-driver")]);
+    let child = Command::new(driver)
+        .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
+        .env("DISPLAY", display)
+        .env("OFFERWRIGHT_DB", db)
+        .env("LANG", lang)
+        .env("LC_ALL", lang)
+        .env_remove("LC_MESSAGES")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("tauri-driver starts");
+    let deadline = Instant::now() + WAIT;
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Stopping(child)
+}
+
+pub async fn open_app(port: u16) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), json!("wry"));
+    caps.insert(
+        "tauri:options".into(),
+        json!({ "application": env!("CARGO_BIN_EXE_offerwright") }),
+    );
+    let client = ClientBuilder::rustls()
+        .expect("TLS roots")
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a WebDriver session with the app");
+    wait_for(&client, "document.body.dataset.ready === 'true'").await;
+    client
+}
+
+/// Waits until a JavaScript expression is true in the app's page.
+pub async fn wait_for(client: &Client, condition: &str) {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let script = format!("return Boolean({condition});");
+        if client.execute(&script, vec![]).await.ok().and_then(|v| v.as_bool()) == Some(true) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for: {condition}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+pub async fn saved(client: &Client) {
+    wait_for(
+        client,
+        "document.getElementById('save-status').dataset.state === 'saved'",
+    )
+    .await;
+}
+
+pub async fn click(client: &Client, css: &str) {
+    let element = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
+    // Centre it first, so the sticky header cannot cover it.
+    client
+        .execute(&format!("document.querySelector({css:?}).scrollIntoView({{ block: 'center' }});"), vec![])
+        .await
+        .unwrap();
+    element.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
+pub async fn type_into(client: &Client, css: &str, text: &str) {
+    let field = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+/// Selects what a field holds and types over it, then leaves the field with
+/// Tab, as a person does; `clear()` would fire a change of its own, and these
+/// fields re-render on change.
+pub async fn replace_text(client: &Client, css: &str, text: &str) {
+    click(client, css).await;
+    client.execute(&format!("document.querySelector({css:?}).select();"), vec![]).await.unwrap();
+    let field = client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}"));
+    field.send_keys(&format!("{text}\u{e004}")).await.unwrap();
+}
+
+/// The element's visible text, read in one step so a re-render in between
+/// cannot leave a stale element.
+pub async fn text_of(client: &Client, css: &str) -> String {
+    wait_for(client, &format!("document.querySelector({css:?})")).await;
+    let script = format!("return document.querySelector({css:?}).innerText;");
+    match client.execute(&script, vec![]).await.unwrap() {
+        serde_json::Value::String(text) => text,
+        other => panic!("{css}: no text ({other})"),
+    }
+}
+
+pub async fn screenshot(client: &Client, name: &str) {
+    // Let the last DOM change reach the screen before capturing it.
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(format!("{name}.png")), client.screenshot().await.unwrap()).unwrap();
+}
+
+/// Asks the app's window to close the way a window manager's close button
+/// does (WM_DELETE_WINDOW), and waits until it is gone.
+pub fn close_window_politely(display: &str) {
+    use x11rb::connection::Connection;
+    use x11rb::protocol::xproto::{AtomEnum, ClientMessageEvent, ConnectionExt, EventMask, MapState};
+    let (conn, screen) = x11rb::connect(Some(display)).expect("X connection");
+    let root = conn.setup().roots[screen].root;
+    let atom = |name: &[u8]| conn.intern_atom(false, name).unwrap().reply().unwrap().atom;
+    let (protocols, delete) = (atom(b"WM_PROTOCOLS"), atom(b"WM_DELETE_WINDOW"));
+    let app_windows = || -> Vec<u32> {
+        let children = conn.query_tree(root).unwrap().reply().unwrap().children;
+        children
+            .into_iter()
+            .filter(|&w| {
+                let viewable = conn
+                    .get_window_attributes(w)
+                    .ok()
+                    .and_then(|c| c.reply().ok())
+                    .is_some_and(|a| a.map_state == MapState::VIEWABLE);
+                let name = conn
+                    .get_property(false, w, AtomEnum::WM_NAME, AtomEnum::STRING, 0, 64)
+                    .ok()
+                    .and_then(|c| c.reply().ok())
+                    .map(|p| p.value)
+                    .unwrap_or_default();
+                viewable && name == b"Offerwright"
+            })
+            .collect()
+    };
+    let windows = app_windows();
+    assert!(!windows.is_empty(), "the app window is on the display");
+    for window in windows {
+        let event = ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
+        conn.send_event(false, window, EventMask::NO_EVENT, event).unwrap();
+    }
+    conn.flush().unwrap();
+    let deadline = Instant::now() + WAIT;
+    while !app_windows().is_empty() {
+        assert!(Instant::now() < deadline, "the window did not close");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
