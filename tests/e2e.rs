@@ -7,7 +7,6 @@
 
 mod support;
 
-
 use fantoccini::Locator;
 use support::*;
 
@@ -98,16 +97,28 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     assert!(text_of(&app, "#verdict").await.contains("Bookkeeping videos for cafés"));
     replace_text(&app, ".targets [data-field='monthly_income']", "3000").await;
     // The example offer is $450 a month: 7 clients, 35 leads at the default 20 %.
-    wait_for(&app, "[...document.querySelectorAll('tr.fermi')].some(r => r.textContent.includes('35'))").await;
+    wait_for(
+        &app,
+        "[...document.querySelectorAll('tr.fermi')].some(r => r.textContent.includes('35'))",
+    )
+    .await;
     let total_before = text_of(&app, "#compare-table tr.total").await;
     replace_text(&app, "[data-weight-for]", "0").await;
     wait_for(&app, "document.querySelector('[data-weight-for]').value === '0'").await;
-    wait_for(&app, &format!("document.querySelector('#compare-table tr.total').innerText !== {total_before:?}")).await;
+    wait_for(
+        &app,
+        &format!("document.querySelector('#compare-table tr.total').innerText !== {total_before:?}"),
+    )
+    .await;
     assert!(app.find(Locator::Css("svg.shares-chart rect.share-bar")).await.is_ok());
     screenshot(&app, "04-compare-en").await;
     click(&app, "input[data-mode='evidence']").await;
     wait_for(&app, "document.querySelector('input[data-mode=\"evidence\"]').checked").await;
-    wait_for(&app, &format!("document.querySelector('#compare-table tr.total').innerText !== {total_before:?}")).await;
+    wait_for(
+        &app,
+        &format!("document.querySelector('#compare-table tr.total').innerText !== {total_before:?}"),
+    )
+    .await;
     screenshot(&app, "04b-compare-evidence-en").await;
 
     click(&app, ".step[data-view='candidates']").await;
@@ -196,9 +207,19 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     click(&app, "#load-example-ja").await;
     wait_for(&app, "document.querySelectorAll('[data-candidate]').length === 3").await;
     screenshot(&app, "12-candidates-ja").await;
-    app.execute("document.querySelector('.scores').scrollIntoView({ block: 'center' });", vec![]).await.unwrap();
+    app.execute(
+        "document.querySelector('.scores').scrollIntoView({ block: 'center' });",
+        vec![],
+    )
+    .await
+    .unwrap();
     assert_eq!(
-        app.execute("return document.querySelector('[data-field^=\"evidence.\"]').value", vec![]).await.unwrap(),
+        app.execute(
+            "return document.querySelector('[data-field^=\"evidence.\"]').value",
+            vec![]
+        )
+        .await
+        .unwrap(),
         "paid_pilot"
     );
     screenshot(&app, "12b-scores-ja").await;

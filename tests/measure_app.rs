@@ -16,12 +16,23 @@ const RUNS: usize = 9;
 
 /// A workspace of `n` scored candidates on the default criteria.
 fn workspace(n: usize) -> String {
-    let keys = ["pain", "recurring", "ability_to_pay", "reachable", "edge", "competition", "leverage", "enjoyment"];
+    let keys = [
+        "pain",
+        "recurring",
+        "ability_to_pay",
+        "reachable",
+        "edge",
+        "competition",
+        "leverage",
+        "enjoyment",
+    ];
     let mut rng = SeededRng::new(50);
     let candidates: Vec<Value> = (0..n)
         .map(|i| {
-            let scores: serde_json::Map<String, Value> =
-                keys.iter().map(|k| (k.to_string(), json!(1 + rng.next_u64() % 5))).collect();
+            let scores: serde_json::Map<String, Value> = keys
+                .iter()
+                .map(|k| (k.to_string(), json!(1 + rng.next_u64() % 5)))
+                .collect();
             json!({ "ref": format!("candidate-{i}"), "name": format!("Niche candidate {i:02}"), "scores": scores })
         })
         .collect();
@@ -30,7 +41,13 @@ fn workspace(n: usize) -> String {
 
 fn summary(mut ms: Vec<f64>) -> String {
     ms.sort_by(|a, b| a.total_cmp(b));
-    format!("median {:.1} ms (fastest {:.1}, slowest {:.1}, {} runs)", ms[ms.len() / 2], ms[0], ms[ms.len() - 1], ms.len())
+    format!(
+        "median {:.1} ms (fastest {:.1}, slowest {:.1}, {} runs)",
+        ms[ms.len() / 2],
+        ms[0],
+        ms[ms.len() - 1],
+        ms.len()
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -70,6 +87,32 @@ async fn compare_screen_with_fifty_candidates() {
             times.push(ms);
         }
     }
-    println!("compare screen, 50 candidates × 8 criteria, open to painted: {}", summary(times));
+    println!(
+        "compare screen, 50 candidates × 8 criteria, open to painted: {}",
+        summary(times)
+    );
+    let invoke = r#"
+        const done = arguments[arguments.length - 1];
+        const start = performance.now();
+        window.__TAURI__.core.invoke('compare_candidates', { ids: null, mode: 'raw' })
+          .then(() => done(performance.now() - start));
+    "#;
+    let mut calls = Vec::new();
+    for _ in 0..RUNS {
+        calls.push(app.execute_async(invoke, vec![]).await.unwrap().as_f64().unwrap());
+    }
+    println!(
+        "  of which the compare_candidates round trip (ranking, robustness, Fermi): {}",
+        summary(calls)
+    );
+    let light = invoke.replace(
+        "'compare_candidates', { ids: null, mode: 'raw' }",
+        "'list_criteria', {}",
+    );
+    let mut calls = Vec::new();
+    for _ in 0..RUNS {
+        calls.push(app.execute_async(&light, vec![]).await.unwrap().as_f64().unwrap());
+    }
+    println!("  a light read (list_criteria) round trip: {}", summary(calls));
     app.close().await.unwrap();
 }

@@ -93,13 +93,18 @@ pub fn start_driver(display: &str, db: &Path, lang: &str, port: u16) -> Stopping
     Stopping(child)
 }
 
+/// The app binary: `OFFERWRIGHT_APP` (e.g. a release build to measure), else
+/// the one this test run built.
+pub fn app_binary() -> PathBuf {
+    std::env::var_os("OFFERWRIGHT_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_offerwright")))
+}
+
 pub async fn open_app(port: u16) -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), json!("wry"));
-    caps.insert(
-        "tauri:options".into(),
-        json!({ "application": env!("CARGO_BIN_EXE_offerwright") }),
-    );
+    caps.insert("tauri:options".into(), json!({ "application": app_binary() }));
     let client = ClientBuilder::rustls()
         .expect("TLS roots")
         .capabilities(caps)
@@ -140,7 +145,10 @@ pub async fn click(client: &Client, css: &str) {
         .unwrap_or_else(|e| panic!("{css}: {e}"));
     // Centre it first, so the sticky header cannot cover it.
     client
-        .execute(&format!("document.querySelector({css:?}).scrollIntoView({{ block: 'center' }});"), vec![])
+        .execute(
+            &format!("document.querySelector({css:?}).scrollIntoView({{ block: 'center' }});"),
+            vec![],
+        )
         .await
         .unwrap();
     element.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
@@ -162,8 +170,14 @@ pub async fn type_into(client: &Client, css: &str, text: &str) {
 /// fields re-render on change.
 pub async fn replace_text(client: &Client, css: &str, text: &str) {
     click(client, css).await;
-    client.execute(&format!("document.querySelector({css:?}).select();"), vec![]).await.unwrap();
-    let field = client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}"));
+    client
+        .execute(&format!("document.querySelector({css:?}).select();"), vec![])
+        .await
+        .unwrap();
+    let field = client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
     field.send_keys(&format!("{text}\u{e004}")).await.unwrap();
 }
 
@@ -228,4 +242,3 @@ pub fn close_window_politely(display: &str) {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
-
