@@ -112,6 +112,9 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     .await;
     assert!(app.find(Locator::Css("svg.shares-chart rect.share-bar")).await.is_ok());
     screenshot(&app, "04-compare-en").await;
+    let (pages, width, height) = print_current_page(&app, "compare-en").await;
+    assert_eq!(pages, 1, "the comparison prints on one page");
+    assert!(width > height, "in landscape ({width} × {height} pt)");
     click(&app, "input[data-mode='evidence']").await;
     wait_for(&app, "document.querySelector('input[data-mode=\"evidence\"]').checked").await;
     wait_for(
@@ -164,6 +167,9 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     );
     assert!(sheet.contains("Monthly bookkeeping video"), "{sheet}");
     screenshot(&app, "06-onepager-en").await;
+    let (pages, width, height) = print_current_page(&app, "onepager-en").await;
+    assert_eq!(pages, 1, "the one-pager prints on one page");
+    assert!(height > width, "in portrait ({width} × {height} pt)");
 
     // Switching the language changes every screen and is remembered.
     let picker = app.find(Locator::Css("#language")).await.unwrap();

@@ -242,3 +242,69 @@ pub fn close_window_politely(display: &str) {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+/// Prints the page as it stands now to PDF, with the app's own print style
+/// sheets, and returns (pages, width, height) in points. WebKitGTK can only
+/// print through a modal dialog, so the page's HTML and CSS are printed by
+/// headless Chromium instead: a check of the print CSS, not of a printer.
+pub async fn print_current_page(client: &Client, name: &str) -> (u32, f64, f64) {
+    let dir = tempfile::tempdir().unwrap();
+    let ui = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ui");
+    for entry in std::fs::read_dir(&ui).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "css" || e == "svg") {
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let html = client
+        .execute(
+            "document.querySelectorAll('input').forEach((i) => i.setAttribute('value', i.value)); \
+             return '<!doctype html>' + document.documentElement.outerHTML;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let html = html
+        .as_str()
+        .unwrap()
+        .replace(r#"<script type="module" src="app.js"></script>"#, "");
+    let page = dir.path().join("page.html");
+    std::fs::write(&page, html).unwrap();
+    let pdf = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/e2e-screenshots/{name}.pdf"));
+    let chromium = find_tool("chromium", &[]);
+    let status = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("chromium runs");
+    assert!(status.success(), "chromium printed the page");
+    let info = Command::new(find_tool("pdfinfo", &[]))
+        .arg(&pdf)
+        .output()
+        .expect("pdfinfo runs");
+    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap();
+    let size: Vec<f64> = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Page size:"))
+        .map(|v| v.split_whitespace().filter_map(|w| w.parse().ok()).collect())
+        .unwrap_or_default();
+    (pages, size[0], size[1])
+}

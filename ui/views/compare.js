@@ -162,19 +162,21 @@ function robustnessPanel(analysis, names, labels) {
   const sentence = t(r.clear_winner ? 'compare.clear' : 'compare.unclear', {
     winner: names.get(r.winner), runner: names.get(r.runner_up), margin: r.margin_percent.toFixed(1) });
   section.append(h('p', { class: r.clear_winner ? 'verdict clear' : 'verdict unclear', id: 'verdict' }, sentence));
-  section.append(h('h3', {}, t('compare.scoreFlips')));
+  const flipsPart = h('div', { class: 'robustness-part' }, h('h3', {}, t('compare.scoreFlips')));
   if (r.score_flips.length === 0) {
-    section.append(h('p', {}, t('compare.noScoreFlips')));
+    flipsPart.append(h('p', {}, t('compare.noScoreFlips')));
   } else {
     const shown = r.score_flips.slice(0, SCORE_FLIPS_SHOWN);
-    section.append(h('ul', { class: 'score-flips' }, shown.map((f) => h('li', {}, t('compare.scoreFlip', {
+    flipsPart.append(h('ul', { class: 'score-flips' }, shown.map((f) => h('li', {}, t('compare.scoreFlip', {
       candidate: names.get(f.candidate_id), criterion: labels.get(f.criterion_id),
       from: f.from === 0 ? t('compare.unscored') : f.from, to: f.to, winner: names.get(f.new_winner) })))));
     if (r.score_flips.length > shown.length) {
-      section.append(h('p', { class: 'hint' }, t('compare.more', { n: r.score_flips.length - shown.length })));
+      flipsPart.append(h('p', { class: 'hint' }, t('compare.more', { n: r.score_flips.length - shown.length })));
     }
   }
-  section.append(h('h3', {}, t('compare.shares', { samples: r.samples.toLocaleString() })), sharesChart(r.win_shares, names));
+  const sharesPart = h('div', { class: 'robustness-part' },
+    h('h3', {}, t('compare.shares', { samples: r.samples.toLocaleString() })), sharesChart(r.win_shares, names));
+  section.append(flipsPart, sharesPart);
   return section;
 }
 
