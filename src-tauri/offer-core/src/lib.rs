@@ -7,6 +7,7 @@ pub mod candidate;
 pub mod compare;
 pub mod criteria;
 pub mod decimal;
+pub mod economics;
 pub mod error;
 pub mod evidence;
 pub mod examples;
