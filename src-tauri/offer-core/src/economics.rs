@@ -53,7 +53,42 @@ pub struct PackageInput {
     pub consumer: bool,
 }
 
+impl PackageInput {
+    /// What a new plan starts from: an evening-and-weekend month of 80 hours,
+    /// three quarters billable, an hour of meetings and of revisions, a 10 %
+    /// buffer, 20 % margin, three slots.
+    pub fn starting_point() -> PackageInput {
+        PackageInput {
+            meeting_hours: "1".into(),
+            revision_hours: "1".into(),
+            buffer_percent: 10,
+            founder_hours: 80,
+            utilization_percent: 75,
+            margin_percent: 20,
+            slots: 3,
+            ..Default::default()
+        }
+    }
+}
+
 impl PackagePlan {
+    pub fn to_input(&self) -> PackageInput {
+        let money = |m: Money| if m.is_zero() { String::new() } else { m.to_plain() };
+        PackageInput {
+            meeting_hours: crate::offer::minutes_to_hours_text(self.meeting_minutes),
+            revision_hours: crate::offer::minutes_to_hours_text(self.revision_minutes),
+            buffer_percent: i64::from(self.buffer_percent),
+            founder_hours: i64::from(self.founder_hours),
+            utilization_percent: i64::from(self.utilization_percent),
+            target_income: money(self.target_income),
+            expenses: money(self.expenses),
+            margin_percent: i64::from(self.margin_percent),
+            hourly_floor: money(self.hourly_floor),
+            slots: i64::from(self.slots),
+            consumer: self.consumer,
+        }
+    }
+
     /// Reads the plan, with money in the offer's currency.
     pub fn parse(input: &PackageInput, currency: Currency) -> Result<PackagePlan, ValidationError> {
         Ok(PackagePlan {

@@ -18,6 +18,8 @@ pub mod input;
 pub mod lang;
 pub mod money;
 pub mod offer;
+pub mod pilot;
+pub mod plan;
 pub mod rng;
 pub mod robustness;
 pub mod storage;

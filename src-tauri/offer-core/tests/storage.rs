@@ -436,3 +436,48 @@ fn targets_are_remembered_and_feed_the_fermi_check() {
     assert!(others.iter().all(|g| *g == Some(Gap::NoPrice)));
     assert!(a.comparison.robustness.is_some());
 }
+
+#[test]
+fn a_package_and_pilot_are_saved_and_a_decision_teaches_the_candidate() {
+    use offerwright_core::economics::{PackageInput, PackagePlan};
+    use offerwright_core::evidence::Evidence;
+    use offerwright_core::money::Currency;
+    use offerwright_core::pilot::{Pilot, PilotInput};
+    use offerwright_core::plan::offer_plan;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.sqlite3");
+    let mut db = Database::open(&path).unwrap();
+    offerwright_core::examples::load_example(&mut db, Lang::Ja, at(9)).unwrap();
+    let offer = db.list_offers().unwrap()[0].clone();
+    let view = offer_plan(&db, offer.id, Lang::Ja).unwrap();
+    assert_eq!(view.package, PackageInput::starting_point());
+    assert!(view.pilot.is_none());
+
+    let mut input = PackageInput::starting_point();
+    input.target_income = "300,000".into();
+    input.slots = 5;
+    db.save_package(offer.id, &PackagePlan::parse(&input, Currency::Jpy).unwrap()).unwrap();
+    let pilot_input = PilotInput {
+        clients: 2,
+        price: "30000".into(),
+        start: "2027-01-31".into(),
+        months: 2,
+        decision: "go".into(),
+        ..Default::default()
+    };
+    db.save_pilot(offer.id, &Pilot::parse(&pilot_input, Currency::Jpy).unwrap(), at(11)).unwrap();
+    drop(db);
+
+    let db = Database::open(&path).unwrap();
+    let view = offer_plan(&db, offer.id, Lang::Ja).unwrap();
+    assert_eq!(view.package.target_income, "300000");
+    let economics = view.economics.unwrap();
+    // The example: 8 × 1.5 h + 1 × 2 h + 1 h + 1 h = 16 h, +10 % → 1,056 min; 3,600 min hold 3.
+    assert_eq!(economics.capacity_clients, Some(3));
+    assert!(economics.slots_over_capacity, "5 slots promised, 3 fit");
+    assert_eq!(view.schedule.unwrap().reviews.len(), 2);
+    let candidate = db.get_candidate(offer.draft.candidate_id.unwrap()).unwrap();
+    assert_eq!(candidate.draft.status.as_str(), "chosen");
+    assert!(candidate.draft.scores.keys().all(|k| candidate.draft.evidence_for(*k) >= Evidence::PaidPilot));
+    assert_eq!(candidate.updated_at, at(11));
+}

@@ -135,10 +135,7 @@ impl Database {
 
     pub fn update_candidate(&mut self, id: i64, draft: &CandidateDraft, now: DateTime<Utc>) -> CoreResult<Candidate> {
         self.get_candidate(id)?;
-        self.write(|tx| {
-            write_fields(tx, id, draft)?;
-            touch(tx, Table::Candidates, id, now)
-        })?;
+        self.write(|tx| rewrite_candidate(tx, id, draft, now))?;
         self.get_candidate(id)
     }
 
@@ -151,6 +148,17 @@ impl Database {
         self.unhide(Table::Candidates, id)?;
         self.get_candidate(id)
     }
+}
+
+/// Rewrites a candidate inside a caller's transaction, as one more revision.
+pub(crate) fn rewrite_candidate(
+    tx: &Transaction,
+    id: i64,
+    draft: &CandidateDraft,
+    now: DateTime<Utc>,
+) -> CoreResult<()> {
+    write_fields(tx, id, draft)?;
+    touch(tx, Table::Candidates, id, now)
 }
 
 /// Inserts a candidate inside a caller's transaction (also used by import).

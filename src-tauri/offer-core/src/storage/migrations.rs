@@ -8,6 +8,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/002_settings.sql")),
     M::up(include_str!("../../migrations/003_dismissals.sql")),
     M::up(include_str!("../../migrations/004_evidence.sql")),
+    M::up(include_str!("../../migrations/005_plans.sql")),
 ];
 
 /// The schema version this build writes.

@@ -4,6 +4,7 @@
 pub(crate) mod candidates;
 pub(crate) mod criteria;
 mod dismissals;
+mod plans;
 pub mod migrations;
 pub(crate) mod offers;
 mod settings;
