@@ -149,7 +149,9 @@ pub fn price_display(price: Money, consumer: bool, lang: Lang) -> String {
     match (price.currency(), consumer) {
         (Currency::Jpy, true) => {
             let with_tax = price.minor() + price.minor() * JAPAN_TAX_PERCENT / 100;
-            let shown = Money::from_minor("price", with_tax, Currency::Jpy).unwrap_or(price).format(lang);
+            let shown = Money::from_minor("price", with_tax, Currency::Jpy)
+                .unwrap_or(price)
+                .format(lang);
             format!("{shown}{}", lang.pick("（税込）", " (incl. tax)"))
         }
         (Currency::Jpy, false) => format!("{}{}", price.format(lang), lang.pick("（税別）", " (excl. tax)")),
@@ -186,10 +188,18 @@ pub fn economics(offer: &OfferDraft, plan: &PackagePlan, lang: Lang) -> Economic
                 if cap == 1 { "" } else { "s" }
             ),
         },
-        (None, _) => lang.pick("納品物に作業時間を入れると、何人まで対応できるかがわかります。",
-            "Add hours to the deliverables to see how many clients you can serve.").to_string(),
-        (Some(_), None) => lang.pick("価格と目標の月収を入れると、必要な人数がわかります。",
-            "Set a price and a target income to see how many clients you need.").to_string(),
+        (None, _) => lang
+            .pick(
+                "納品物に作業時間を入れると、何人まで対応できるかがわかります。",
+                "Add hours to the deliverables to see how many clients you can serve.",
+            )
+            .to_string(),
+        (Some(_), None) => lang
+            .pick(
+                "価格と目標の月収を入れると、必要な人数がわかります。",
+                "Set a price and a target income to see how many clients you need.",
+            )
+            .to_string(),
     };
     Economics {
         minutes_per_client: fit(minutes_per_client),

@@ -10,10 +10,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::candidate::CandidateDraft;
 use crate::criteria::{CriterionDraft, CriterionKey};
+use crate::economics::{PackageInput, PackagePlan};
 use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
 use crate::input::{CandidateInput, CriterionInput, OfferInput};
 use crate::offer::OfferDraft;
-use crate::storage::{candidates, criteria, offers, Database};
+use crate::pilot::{Pilot, PilotInput};
+use crate::storage::{candidates, criteria, offers, plans, Database};
 
 pub const FORMAT_NAME: &str = "offerwright";
 pub const FORMAT_VERSION: u32 = 1;
@@ -53,6 +55,10 @@ pub struct OfferRecord {
     pub created_at: Option<DateTime<Utc>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package: Option<PackageInput>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pilot: Option<PilotInput>,
     #[serde(flatten)]
     pub fields: OfferInput,
 }
@@ -133,25 +139,23 @@ pub fn export(db: &Database) -> CoreResult<WorkspaceFile> {
             fields,
         });
     }
-    let offers = db
-        .list_offers()?
-        .iter()
-        .enumerate()
-        .map(|(i, o)| {
-            let mut fields = o.draft.to_input();
-            let candidate = fields
-                .candidate_id
-                .take()
-                .and_then(|id| candidate_refs.get(&id).cloned());
-            OfferRecord {
-                reference: format!("offer-{}", i + 1),
-                candidate,
-                created_at: Some(o.created_at),
-                updated_at: Some(o.updated_at),
-                fields,
-            }
-        })
-        .collect();
+    let mut offers = Vec::new();
+    for (i, o) in db.list_offers()?.iter().enumerate() {
+        let mut fields = o.draft.to_input();
+        let candidate = fields
+            .candidate_id
+            .take()
+            .and_then(|id| candidate_refs.get(&id).cloned());
+        offers.push(OfferRecord {
+            reference: format!("offer-{}", i + 1),
+            candidate,
+            created_at: Some(o.created_at),
+            updated_at: Some(o.updated_at),
+            package: db.package(o.id)?,
+            pilot: db.pilot(o.id)?,
+            fields,
+        });
+    }
     Ok(WorkspaceFile {
         format: FORMAT_NAME.into(),
         version: FORMAT_VERSION,
@@ -263,7 +267,16 @@ pub fn import(db: &mut Database, file: &WorkspaceFile, now: DateTime<Utc>) -> Co
             };
             let draft = OfferDraft::try_from(&fields).map_err(at)?;
             let created = record.created_at.unwrap_or(now);
-            offers::insert_offer(tx, &draft, created, record.updated_at.unwrap_or(created))?;
+            let id = offers::insert_offer(tx, &draft, created, record.updated_at.unwrap_or(created))?;
+            let currency = draft.monthly_price.currency();
+            if let Some(package) = &record.package {
+                let plan = PackagePlan::parse(package, currency).map_err(|e| at(e.within("package")))?;
+                plans::store_package(tx, id, &plan)?;
+            }
+            if let Some(pilot) = &record.pilot {
+                let pilot = Pilot::parse(pilot, currency).map_err(|e| at(e.within("pilot")))?;
+                plans::store_pilot(tx, id, &pilot)?;
+            }
         }
         Ok(ImportSummary {
             criteria: file.criteria.len(),

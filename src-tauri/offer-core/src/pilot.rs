@@ -77,8 +77,14 @@ pub struct Pilot {
 
 impl Pilot {
     pub fn parse(input: &PilotInput, currency: Currency) -> Result<Pilot, ValidationError> {
-        let start = NaiveDate::parse_from_str(input.start.trim(), "%Y-%m-%d")
-            .map_err(|_| ValidationError::new("start", ValidationKind::InvalidFormat { expected: Expected::Date }))?;
+        let start = NaiveDate::parse_from_str(input.start.trim(), "%Y-%m-%d").map_err(|_| {
+            ValidationError::new(
+                "start",
+                ValidationKind::InvalidFormat {
+                    expected: Expected::Date,
+                },
+            )
+        })?;
         Ok(Pilot {
             clients: bounded_number("clients", input.clients, 1, MAX_PILOT_CLIENTS)? as u8,
             price: Money::parse("price", &input.price, currency)?,
@@ -97,7 +103,11 @@ impl Pilot {
     pub fn to_input(&self) -> PilotInput {
         PilotInput {
             clients: i64::from(self.clients),
-            price: if self.price.is_zero() { String::new() } else { self.price.to_plain() },
+            price: if self.price.is_zero() {
+                String::new()
+            } else {
+                self.price.to_plain()
+            },
             start: self.start.format("%Y-%m-%d").to_string(),
             months: i64::from(self.months),
             we_believe: self.we_believe.as_str().into(),
@@ -118,7 +128,13 @@ impl Pilot {
     /// The evidence a finished pilot gives the candidate's scores: paying
     /// clients make it a paid pilot; a free one shows only interest.
     pub fn evidence(&self) -> Option<Evidence> {
-        self.decision.map(|_| if self.price.is_zero() { Evidence::Interested } else { Evidence::PaidPilot })
+        self.decision.map(|_| {
+            if self.price.is_zero() {
+                Evidence::Interested
+            } else {
+                Evidence::PaidPilot
+            }
+        })
     }
 }
 
@@ -136,7 +152,11 @@ pub fn schedule(start: NaiveDate, months: u8) -> Schedule {
     let reviews: Vec<NaiveDate> = (1..=u32::from(months))
         .map(|k| start.checked_add_months(Months::new(k)).unwrap_or(NaiveDate::MAX))
         .collect();
-    Schedule { start, end: reviews.last().copied().unwrap_or(start), reviews }
+    Schedule {
+        start,
+        end: reviews.last().copied().unwrap_or(start),
+        reviews,
+    }
 }
 
 #[cfg(test)]
@@ -155,7 +175,10 @@ mod tests {
         assert_eq!(schedule(date(2027, 1, 31), 1).end, date(2027, 2, 28));
         // From a leap day, a year later is the last day of February.
         assert_eq!(schedule(date(2028, 2, 29), 12).end, date(2029, 2, 28));
-        assert_eq!(schedule(date(2026, 11, 30), 3).reviews, [date(2026, 12, 30), date(2027, 1, 30), date(2027, 2, 28)]);
+        assert_eq!(
+            schedule(date(2026, 11, 30), 3).reviews,
+            [date(2026, 12, 30), date(2027, 1, 30), date(2027, 2, 28)]
+        );
     }
 
     fn input() -> PilotInput {
@@ -172,17 +195,41 @@ mod tests {
     #[test]
     fn a_pilot_has_one_to_three_clients() {
         for bad in [0, 4] {
-            let err = Pilot::parse(&PilotInput { clients: bad, ..input() }, Currency::Jpy).unwrap_err();
-            assert_eq!((err.field.as_str(), err.kind), ("clients", ValidationKind::OutOfRange { min: 1, max: 3 }));
+            let err = Pilot::parse(
+                &PilotInput {
+                    clients: bad,
+                    ..input()
+                },
+                Currency::Jpy,
+            )
+            .unwrap_err();
+            assert_eq!(
+                (err.field.as_str(), err.kind),
+                ("clients", ValidationKind::OutOfRange { min: 1, max: 3 })
+            );
         }
         assert_eq!(Pilot::parse(&input(), Currency::Jpy).unwrap().clients, 2);
     }
 
     #[test]
     fn dates_and_decisions_are_read_strictly() {
-        let err = Pilot::parse(&PilotInput { start: "31/01/2027".into(), ..input() }, Currency::Jpy).unwrap_err();
+        let err = Pilot::parse(
+            &PilotInput {
+                start: "31/01/2027".into(),
+                ..input()
+            },
+            Currency::Jpy,
+        )
+        .unwrap_err();
         assert_eq!(err.field, "start");
-        let err = Pilot::parse(&PilotInput { decision: "maybe".into(), ..input() }, Currency::Jpy).unwrap_err();
+        let err = Pilot::parse(
+            &PilotInput {
+                decision: "maybe".into(),
+                ..input()
+            },
+            Currency::Jpy,
+        )
+        .unwrap_err();
         assert_eq!(err.field, "decision");
         let p = Pilot::parse(&input(), Currency::Jpy).unwrap();
         assert_eq!(Pilot::parse(&p.to_input(), Currency::Jpy).unwrap(), p);

@@ -21,9 +21,16 @@ pub struct PlanView {
 /// Computes the plan of an offer from its draft and its inputs.
 pub fn plan_of(offer: &OfferDraft, package: &PackageInput, pilot: Option<&PilotInput>, lang: Lang) -> PlanView {
     let currency = offer.monthly_price.currency();
-    let economics = PackagePlan::parse(package, currency).ok().map(|p| economics(offer, &p, lang));
+    let economics = PackagePlan::parse(package, currency)
+        .ok()
+        .map(|p| economics(offer, &p, lang));
     let schedule = pilot.and_then(|p| Pilot::parse(p, currency).ok()).map(|p| p.schedule());
-    PlanView { package: package.clone(), economics, pilot: pilot.cloned(), schedule }
+    PlanView {
+        package: package.clone(),
+        economics,
+        pilot: pilot.cloned(),
+        schedule,
+    }
 }
 
 pub fn offer_plan(db: &Database, offer_id: i64, lang: Lang) -> CoreResult<PlanView> {

@@ -51,7 +51,11 @@ fn plan(currency: Currency) -> PackagePlan {
 #[test]
 fn a_worked_example_in_yen() {
     // 8 × 1.5 h + 1 × 2 h + 1 h meetings + 1 h revisions = 16 h = 960 min; +10 % → 1,056 min.
-    let e = economics(&offer("55000", "JPY", &[(8, "1.5"), (1, "2")]), &plan(Currency::Jpy), Lang::Ja);
+    let e = economics(
+        &offer("55000", "JPY", &[(8, "1.5"), (1, "2")]),
+        &plan(Currency::Jpy),
+        Lang::Ja,
+    );
     assert_eq!(e.minutes_per_client, 1_056);
     // 80 h × 75 % = 3,600 min → 3 clients; the offer promises 4 slots.
     assert_eq!((e.available_minutes, e.capacity_clients), (3_600, Some(3)));
@@ -62,32 +66,50 @@ fn a_worked_example_in_yen() {
     assert_eq!(e.suggested_price, Some(117_334));
     assert_eq!((e.clients_needed, e.break_even_clients), (Some(6), Some(1)));
     assert_eq!((e.mrr_one, e.mrr_capacity), (55_000, Some(165_000)));
-    assert_eq!(e.sentence, "月¥55,000（税別）なら、3人まで対応できます。目標には6人が必要です。");
+    assert_eq!(
+        e.sentence,
+        "月¥55,000（税別）なら、3人まで対応できます。目標には6人が必要です。"
+    );
 }
 
 #[test]
 fn the_sentence_and_floor_in_english() {
-    let e = economics(&offer("300", "USD", &[(4, "2")]), &{
-        let mut p = plan(Currency::Usd);
-        p.hourly_floor = Money::from_minor("f", 5_000, Currency::Usd).unwrap();
-        p
-    }, Lang::En);
+    let e = economics(
+        &offer("300", "USD", &[(4, "2")]),
+        &{
+            let mut p = plan(Currency::Usd);
+            p.hourly_floor = Money::from_minor("f", 5_000, Currency::Usd).unwrap();
+            p
+        },
+        Lang::En,
+    );
     // 4 × 2 h + 2 h = 10 h, +10 % = 11 h: $300 ÷ 11 h = $27.27 an hour, below a $50 floor;
     // 3,600 min ÷ 660 min = 5 clients.
     assert_eq!(e.effective_hourly_rate, Some(2_727));
     assert!(e.below_floor);
-    assert!(e.sentence.starts_with("At $300.00 a month you can serve 5 clients;"), "{}", e.sentence);
+    assert!(
+        e.sentence.starts_with("At $300.00 a month you can serve 5 clients;"),
+        "{}",
+        e.sentence
+    );
 }
 
 #[test]
 fn no_hours_or_no_price_say_what_is_missing() {
-    let e = economics(&offer("0", "JPY", &[]), &{
-        let mut p = plan(Currency::Jpy);
-        p.meeting_minutes = 0;
-        p.revision_minutes = 0;
-        p
-    }, Lang::En);
-    assert_eq!((e.capacity_clients, e.effective_hourly_rate, e.clients_needed), (None, None, None));
+    let e = economics(
+        &offer("0", "JPY", &[]),
+        &{
+            let mut p = plan(Currency::Jpy);
+            p.meeting_minutes = 0;
+            p.revision_minutes = 0;
+            p
+        },
+        Lang::En,
+    );
+    assert_eq!(
+        (e.capacity_clients, e.effective_hourly_rate, e.clients_needed),
+        (None, None, None)
+    );
     assert!(e.sentence.contains("Add hours"));
 }
 
@@ -104,15 +126,28 @@ fn yen_prices_show_tax_for_consumers_rounded_down() {
 
 #[test]
 fn plan_inputs_are_validated_per_field() {
-    let mut input = PackageInput { founder_hours: 80, utilization_percent: 75, ..Default::default() };
+    let mut input = PackageInput {
+        founder_hours: 80,
+        utilization_percent: 75,
+        ..Default::default()
+    };
     input.margin_percent = 95;
-    assert_eq!(PackagePlan::parse(&input, Currency::Jpy).unwrap_err().field, "margin_percent");
+    assert_eq!(
+        PackagePlan::parse(&input, Currency::Jpy).unwrap_err().field,
+        "margin_percent"
+    );
     input.margin_percent = 20;
     input.meeting_hours = "an hour".into();
-    assert_eq!(PackagePlan::parse(&input, Currency::Jpy).unwrap_err().field, "meeting_hours");
+    assert_eq!(
+        PackagePlan::parse(&input, Currency::Jpy).unwrap_err().field,
+        "meeting_hours"
+    );
     input.meeting_hours = String::new();
     input.founder_hours = 0;
-    assert_eq!(PackagePlan::parse(&input, Currency::Jpy).unwrap_err().field, "founder_hours");
+    assert_eq!(
+        PackagePlan::parse(&input, Currency::Jpy).unwrap_err().field,
+        "founder_hours"
+    );
 }
 
 proptest! {

@@ -456,7 +456,8 @@ fn a_package_and_pilot_are_saved_and_a_decision_teaches_the_candidate() {
     let mut input = PackageInput::starting_point();
     input.target_income = "300,000".into();
     input.slots = 5;
-    db.save_package(offer.id, &PackagePlan::parse(&input, Currency::Jpy).unwrap()).unwrap();
+    db.save_package(offer.id, &PackagePlan::parse(&input, Currency::Jpy).unwrap())
+        .unwrap();
     let pilot_input = PilotInput {
         clients: 2,
         price: "30000".into(),
@@ -465,7 +466,8 @@ fn a_package_and_pilot_are_saved_and_a_decision_teaches_the_candidate() {
         decision: "go".into(),
         ..Default::default()
     };
-    db.save_pilot(offer.id, &Pilot::parse(&pilot_input, Currency::Jpy).unwrap(), at(11)).unwrap();
+    db.save_pilot(offer.id, &Pilot::parse(&pilot_input, Currency::Jpy).unwrap(), at(11))
+        .unwrap();
     drop(db);
 
     let db = Database::open(&path).unwrap();
@@ -478,6 +480,10 @@ fn a_package_and_pilot_are_saved_and_a_decision_teaches_the_candidate() {
     assert_eq!(view.schedule.unwrap().reviews.len(), 2);
     let candidate = db.get_candidate(offer.draft.candidate_id.unwrap()).unwrap();
     assert_eq!(candidate.draft.status.as_str(), "chosen");
-    assert!(candidate.draft.scores.keys().all(|k| candidate.draft.evidence_for(*k) >= Evidence::PaidPilot));
+    assert!(candidate
+        .draft
+        .scores
+        .keys()
+        .all(|k| candidate.draft.evidence_for(*k) >= Evidence::PaidPilot));
     assert_eq!(candidate.updated_at, at(11));
 }

@@ -4,9 +4,9 @@
 pub(crate) mod candidates;
 pub(crate) mod criteria;
 mod dismissals;
-mod plans;
 pub mod migrations;
 pub(crate) mod offers;
+pub(crate) mod plans;
 mod settings;
 mod soft_delete;
 pub(crate) mod time;

@@ -12,7 +12,11 @@ fn to_json<T: serde::Serialize>(value: &T) -> CoreResult<String> {
 
 fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> CoreResult<T> {
     serde_json::from_str(text).map_err(|e| {
-        CoreError::Storage(rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+        CoreError::Storage(rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            Box::new(e),
+        ))
     })
 }
 
@@ -21,22 +25,16 @@ impl Database {
     pub fn package(&self, offer_id: i64) -> CoreResult<Option<PackageInput>> {
         let text: Option<String> = self
             .conn
-            .query_row("SELECT plan FROM packages WHERE offer_id = ?1", [offer_id], |r| r.get(0))
+            .query_row("SELECT plan FROM packages WHERE offer_id = ?1", [offer_id], |r| {
+                r.get(0)
+            })
             .optional()?;
         text.map(|t| from_json(&t)).transpose()
     }
 
     pub fn save_package(&mut self, offer_id: i64, plan: &PackagePlan) -> CoreResult<()> {
         self.get_offer(offer_id)?;
-        let json = to_json(&plan.to_input())?;
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO packages (offer_id, plan) VALUES (?1, ?2)
-                 ON CONFLICT (offer_id) DO UPDATE SET plan = excluded.plan",
-                params![offer_id, json],
-            )?;
-            Ok(())
-        })
+        self.write(|tx| store_package(tx, offer_id, plan))
     }
 
     pub fn pilot(&self, offer_id: i64) -> CoreResult<Option<PilotInput>> {
@@ -53,17 +51,12 @@ impl Database {
     /// stop make it chosen / testing / dropped.
     pub fn save_pilot(&mut self, offer_id: i64, pilot: &Pilot, now: chrono::DateTime<chrono::Utc>) -> CoreResult<()> {
         let offer = self.get_offer(offer_id)?;
-        let json = to_json(&pilot.to_input())?;
         let candidate = match (offer.draft.candidate_id, pilot.evidence()) {
             (Some(id), Some(_)) => self.get_candidate(id).ok(),
             _ => None,
         };
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO pilots (offer_id, pilot) VALUES (?1, ?2)
-                 ON CONFLICT (offer_id) DO UPDATE SET pilot = excluded.pilot",
-                params![offer_id, json],
-            )?;
+            store_pilot(tx, offer_id, pilot)?;
             if let (Some(mut candidate), Some(level), Some(decision)) = (candidate, pilot.evidence(), pilot.decision) {
                 for id in candidate.draft.scores.keys().copied().collect::<Vec<_>>() {
                     let current = candidate.draft.evidence_for(id);
@@ -79,4 +72,24 @@ impl Database {
             Ok(())
         })
     }
+}
+
+/// Stores a package plan inside a caller's transaction (also used by import).
+pub(crate) fn store_package(tx: &rusqlite::Transaction, offer_id: i64, plan: &PackagePlan) -> CoreResult<()> {
+    tx.execute(
+        "INSERT INTO packages (offer_id, plan) VALUES (?1, ?2)
+         ON CONFLICT (offer_id) DO UPDATE SET plan = excluded.plan",
+        params![offer_id, to_json(&plan.to_input())?],
+    )?;
+    Ok(())
+}
+
+/// Stores a pilot inside a caller's transaction (also used by import).
+pub(crate) fn store_pilot(tx: &rusqlite::Transaction, offer_id: i64, pilot: &Pilot) -> CoreResult<()> {
+    tx.execute(
+        "INSERT INTO pilots (offer_id, pilot) VALUES (?1, ?2)
+         ON CONFLICT (offer_id) DO UPDATE SET pilot = excluded.pilot",
+        params![offer_id, to_json(&pilot.to_input())?],
+    )?;
+    Ok(())
 }
