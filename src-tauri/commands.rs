@@ -5,7 +5,10 @@ use chrono::Utc;
 use offerwright_core::analysis::{self, Analysis};
 use offerwright_core::candidate::{CandidateDraft, CandidateView};
 use offerwright_core::criteria::{CriterionDraft, CriterionView};
+use offerwright_core::economics::{PackageInput, PackagePlan};
 use offerwright_core::evidence::Mode;
+use offerwright_core::pilot::{Pilot, PilotInput};
+use offerwright_core::plan::{self, PlanView};
 use offerwright_core::exchange::ImportSummary;
 use offerwright_core::fermi::Targets;
 use offerwright_core::focus::{self, FocusReport, Overview, RuleCode};
@@ -38,6 +41,9 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         restore_candidate,
         compare_candidates,
         set_targets,
+        offer_plan,
+        save_package,
+        save_pilot,
         list_offers,
         draft_offer,
         update_offer,
@@ -256,4 +262,28 @@ fn undismiss_finding(
     field: String,
 ) -> Reply<()> {
     state.with_db(|db, _| db.undismiss(subject, id, code, &field))
+}
+
+/// An offer's package economics and pilot dates.
+#[tauri::command]
+fn offer_plan(state: State<'_, AppState>, offer_id: i64) -> Reply<PlanView> {
+    state.with_db(|db, lang| plan::offer_plan(db, offer_id, lang))
+}
+
+#[tauri::command]
+fn save_package(state: State<'_, AppState>, offer_id: i64, input: PackageInput) -> Reply<PlanView> {
+    state.with_db(|db, lang| {
+        let currency = db.get_offer(offer_id)?.draft.monthly_price.currency();
+        db.save_package(offer_id, &PackagePlan::parse(&input, currency)?)?;
+        plan::offer_plan(db, offer_id, lang)
+    })
+}
+
+#[tauri::command]
+fn save_pilot(state: State<'_, AppState>, offer_id: i64, input: PilotInput) -> Reply<PlanView> {
+    state.with_db(|db, lang| {
+        let currency = db.get_offer(offer_id)?.draft.monthly_price.currency();
+        db.save_pilot(offer_id, &Pilot::parse(&input, currency)?, Utc::now())?;
+        plan::offer_plan(db, offer_id, lang)
+    })
 }

@@ -435,3 +435,38 @@ fn focus_check_shape_dismissal_and_overview() {
     let report = h.ok("check_offer", json!({ "id": offer["id"], "input": offer }));
     assert_eq!(report["findings"], json!([]));
 }
+
+#[test]
+fn plan_shape_saving_and_errors() {
+    let h = harness();
+    h.ok("load_example", json!({ "language": "ja" }));
+    let offer = h.ok("list_offers", json!({}))[0].clone();
+    let view = h.ok("offer_plan", json!({ "offerId": offer["id"] }));
+    assert_eq!(keys(&view), ["economics", "package", "pilot", "schedule"]);
+    assert_eq!(
+        keys(&view["economics"]),
+        [
+            "available_minutes", "below_floor", "break_even_clients", "capacity_clients", "clients_needed",
+            "effective_hourly_rate", "minutes_per_client", "mrr_capacity", "mrr_one", "price_display",
+            "sentence", "slots_over_capacity", "suggested_price"
+        ]
+    );
+    assert_eq!(view["schedule"]["reviews"], json!(["2027-02-28", "2027-03-31", "2027-04-30"]));
+    let mut package = view["package"].clone();
+    package["slots"] = json!(9);
+    let saved = h.ok("save_package", json!({ "offerId": offer["id"], "input": package.clone() }));
+    assert_eq!(saved["economics"]["slots_over_capacity"], true);
+    package["utilization_percent"] = json!(0);
+    let err = h.err("save_package", json!({ "offerId": offer["id"], "input": package }));
+    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("out_of_range"), Some("utilization_percent")));
+    let mut pilot = view["pilot"].clone();
+    pilot["clients"] = json!(4);
+    let err = h.err("save_pilot", json!({ "offerId": offer["id"], "input": pilot.clone() }));
+    assert_eq!(err["field"], "clients");
+    assert_eq!(err["message"], "Please enter a number from 1 to 3.");
+    pilot["clients"] = json!(2);
+    pilot["decision"] = json!("go");
+    h.ok("save_pilot", json!({ "offerId": offer["id"], "input": pilot }));
+    let candidate = h.ok("list_candidates", json!({}))[0].clone();
+    assert_eq!(candidate["status"], "chosen");
+}

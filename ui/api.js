@@ -25,6 +25,9 @@ export const api = {
   restoreCandidate: (id) => invoke('restore_candidate', { id }),
   compareCandidates: (ids, mode = 'raw') => invoke('compare_candidates', { ids, mode }),
   setTargets: (input) => invoke('set_targets', { input }),
+  offerPlan: (offerId) => invoke('offer_plan', { offerId }),
+  savePackage: (offerId, input) => invoke('save_package', { offerId, input }),
+  savePilot: (offerId, input) => invoke('save_pilot', { offerId, input }),
 
   listOffers: () => invoke('list_offers'),
   draftOffer: (candidateId) => invoke('draft_offer', { candidateId }),
