@@ -446,19 +446,38 @@ fn plan_shape_saving_and_errors() {
     assert_eq!(
         keys(&view["economics"]),
         [
-            "available_minutes", "below_floor", "break_even_clients", "capacity_clients", "clients_needed",
-            "effective_hourly_rate", "minutes_per_client", "mrr_capacity", "mrr_one", "price_display",
-            "sentence", "slots_over_capacity", "suggested_price"
+            "available_minutes",
+            "below_floor",
+            "break_even_clients",
+            "capacity_clients",
+            "clients_needed",
+            "effective_hourly_rate",
+            "minutes_per_client",
+            "mrr_capacity",
+            "mrr_one",
+            "price_display",
+            "sentence",
+            "slots_over_capacity",
+            "suggested_price"
         ]
     );
-    assert_eq!(view["schedule"]["reviews"], json!(["2027-02-28", "2027-03-31", "2027-04-30"]));
+    assert_eq!(
+        view["schedule"]["reviews"],
+        json!(["2027-02-28", "2027-03-31", "2027-04-30"])
+    );
     let mut package = view["package"].clone();
     package["slots"] = json!(9);
-    let saved = h.ok("save_package", json!({ "offerId": offer["id"], "input": package.clone() }));
+    let saved = h.ok(
+        "save_package",
+        json!({ "offerId": offer["id"], "input": package.clone() }),
+    );
     assert_eq!(saved["economics"]["slots_over_capacity"], true);
     package["utilization_percent"] = json!(0);
     let err = h.err("save_package", json!({ "offerId": offer["id"], "input": package }));
-    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("out_of_range"), Some("utilization_percent")));
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("out_of_range"), Some("utilization_percent"))
+    );
     let mut pilot = view["pilot"].clone();
     pilot["clients"] = json!(4);
     let err = h.err("save_pilot", json!({ "offerId": offer["id"], "input": pilot.clone() }));

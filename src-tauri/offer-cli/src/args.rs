@@ -12,6 +12,7 @@ pub enum Action {
     Import { file: PathBuf },
     Check { file: PathBuf, json: bool },
     Compare { file: PathBuf, json: bool, evidence: bool },
+    Plan { file: PathBuf, json: bool },
     Help,
 }
 
@@ -49,10 +50,12 @@ Commands:
   compare FILE [--json] [--evidence]
                          rank the candidates of an exported workspace and say how
                          robust first place is (evidence-adjusted with --evidence)
+  plan FILE [--json]     the economics and pilot dates of each offer in an exported
+                         workspace, or of one offer JSON object
   check FILE [--json]    focus-check an exported workspace, offer or candidate file;
                          exit 0 when ready, 1 when not, 2 when the file cannot be read
 
-The database is --db PATH, or the file named by OFFERWRIGHT_DB (check and compare need none).";
+The database is --db PATH, or the file named by OFFERWRIGHT_DB (check, compare and plan need none).";
 
 pub const USAGE_JA: &str = "\
 使い方: offerwright-cli [--db パス] [--lang ja|en] コマンド
@@ -64,10 +67,12 @@ pub const USAGE_JA: &str = "\
   compare ファイル [--json] [--evidence]
                          書き出したワークスペースの候補を順位づけし、首位の確かさを示す
                          （--evidenceで根拠の強さを反映）
+  plan ファイル [--json]  書き出したワークスペース（または1件のオファー）の
+                         採算と試験提供の日程を表示する
   check ファイル [--json] 書き出したワークスペース・オファー・候補のファイルを点検する
                          準備OKなら0、未完成なら1、読めないファイルなら2で終了
 
-データベースは --db パス、またはOFFERWRIGHT_DBで指定したファイルです（checkとcompareには不要）。";
+データベースは --db パス、またはOFFERWRIGHT_DBで指定したファイルです（check・compare・planには不要）。";
 
 impl UsageError {
     pub fn message(&self, lang: Lang) -> String {
@@ -133,6 +138,13 @@ pub fn parse(argv: &[String]) -> Result<Command, UsageError> {
                 .ok_or(UsageError::MissingFile("compare"))?,
             json,
             evidence,
+        },
+        Some("plan") => Action::Plan {
+            file: positional
+                .next()
+                .map(PathBuf::from)
+                .ok_or(UsageError::MissingFile("plan"))?,
+            json,
         },
         Some("help") => Action::Help,
         Some(other) => return Err(UsageError::UnknownCommand(other.to_string())),

@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod planning;
 mod ranking;
 mod run;
 

@@ -69,6 +69,9 @@ pub fn execute(command: Command, env_lang: Lang, out: &mut impl Write) -> ExitCo
     if let Action::Check { file, json } = &command.action {
         return crate::check::run(file, *json, lang, out);
     }
+    if let Action::Plan { file, json } = &command.action {
+        return crate::planning::run(file, *json, lang, out);
+    }
     if let Action::Compare { file, json, evidence } = &command.action {
         return crate::ranking::run(file, *json, *evidence, lang, out);
     }
@@ -83,7 +86,7 @@ pub fn execute(command: Command, env_lang: Lang, out: &mut impl Write) -> ExitCo
 
 fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), CliError> {
     match command.action {
-        Action::Check { .. } | Action::Compare { .. } => Ok(()),
+        Action::Check { .. } | Action::Compare { .. } | Action::Plan { .. } => Ok(()),
         Action::Help => Ok(writeln!(out, "{}", lang.pick(USAGE_JA, USAGE_EN))?),
         Action::List { json } => {
             let db = database(command.db)?;

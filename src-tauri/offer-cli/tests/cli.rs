@@ -191,3 +191,35 @@ fn compare_prints_the_ranking_and_how_robust_first_place_is() {
     std::fs::write(&broken, "{").unwrap();
     assert_eq!(cli(&["compare", broken.to_str().unwrap()]).status.code(), Some(1));
 }
+
+#[test]
+fn plan_prints_economics_and_pilot_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let ja = write_example(dir.path(), offerwright_core::Lang::Ja);
+    let out = cli(&["plan", &ja, "--lang", "ja"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report = text(&out.stdout);
+    assert!(
+        report.contains("月¥55,000（税別）なら、3人まで対応できます。目標には6人が必要です。"),
+        "{report}"
+    );
+    assert!(report.contains("2027-01-31 〜 2027-04-30"), "{report}");
+    let one = dir.path().join("offer.json");
+    std::fs::write(
+        &one,
+        r#"{"title":"Reels","price":"300","currency":"USD","minimum_term_months":3,
+            "deliverables":[{"name":"Reel","quantity_per_month":4,"hours_each":"2"}],
+            "package":{"founder_hours":60,"utilization_percent":70,"target_income":"3000","slots":9,"hourly_floor":"50"},
+            "pilot":{"clients":4,"start":"2027-01-31","months":1}}"#,
+    )
+    .unwrap();
+    let out = cli(&["plan", one.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value[0]["plan"]["economics"]["slots_over_capacity"], true);
+    assert_eq!(value[0]["plan"]["economics"]["below_floor"], true);
+    // A pilot of 4 clients does not read, so it has no schedule.
+    assert_eq!(value[0]["plan"]["schedule"], serde_json::Value::Null);
+    let out = cli(&["plan", one.to_str().unwrap()]);
+    assert!(text(&out.stdout).contains("The slots promised exceed capacity."));
+}

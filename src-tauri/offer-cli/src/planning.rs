@@ -1,0 +1,158 @@
+//! `plan FILE`: the economics and pilot dates of each offer in an exported
+//! workspace, or of one offer JSON object (with optional "package" and "pilot").
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use offerwright_core::economics::PackageInput;
+use offerwright_core::exchange;
+use offerwright_core::input::OfferInput;
+use offerwright_core::offer::OfferDraft;
+use offerwright_core::pilot::PilotInput;
+use offerwright_core::plan::{plan_of, PlanView};
+use offerwright_core::{CoreError, Lang};
+use serde::{Deserialize, Serialize};
+
+#[derive(Deserialize)]
+struct OneOffer {
+    #[serde(default)]
+    package: Option<PackageInput>,
+    #[serde(default)]
+    pilot: Option<PilotInput>,
+    #[serde(flatten)]
+    fields: OfferInput,
+}
+
+#[derive(Serialize)]
+struct Planned {
+    title: String,
+    plan: PlanView,
+}
+
+fn plans(text: &str, lang: Lang) -> Result<Vec<Planned>, CoreError> {
+    let bad = |e: serde_json::Error| CoreError::BadJson {
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    };
+    let value: serde_json::Value = serde_json::from_str(text).map_err(bad)?;
+    let offers: Vec<(OfferInput, Option<PackageInput>, Option<PilotInput>)> = if value.get("format").is_some() {
+        exchange::parse(text)?
+            .offers
+            .into_iter()
+            .map(|o| (o.fields, o.package, o.pilot))
+            .collect()
+    } else {
+        let one: OneOffer = serde_json::from_value(value).map_err(bad)?;
+        vec![(one.fields, one.package, one.pilot)]
+    };
+    offers
+        .into_iter()
+        .map(|(fields, package, pilot)| {
+            let draft = OfferDraft::try_from(&fields)?;
+            let package = package.unwrap_or_else(PackageInput::starting_point);
+            Ok(Planned {
+                title: fields.title.clone(),
+                plan: plan_of(&draft, &package, pilot.as_ref(), lang),
+            })
+        })
+        .collect()
+}
+
+fn print(planned: &[Planned], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
+    for p in planned {
+        writeln!(out, "{}", p.title)?;
+        match &p.plan.economics {
+            Some(e) => {
+                writeln!(out, "  {}", e.sentence)?;
+                let hours = e.minutes_per_client as f64 / 60.0;
+                match lang {
+                    Lang::Ja => writeln!(
+                        out,
+                        "  1人あたり月{hours:.1}時間・対応できる人数 {}",
+                        e.capacity_clients.map_or("—".into(), |c| c.to_string())
+                    )?,
+                    Lang::En => writeln!(
+                        out,
+                        "  {hours:.1} h per client per month; capacity {}",
+                        e.capacity_clients.map_or("—".into(), |c| c.to_string())
+                    )?,
+                }
+                if e.slots_over_capacity {
+                    writeln!(
+                        out,
+                        "  {}",
+                        lang.pick(
+                            "約束した枠数が対応できる人数を超えています。",
+                            "The slots promised exceed capacity."
+                        )
+                    )?;
+                }
+                if e.below_floor {
+                    writeln!(
+                        out,
+                        "  {}",
+                        lang.pick(
+                            "実質の時給が下限を下回っています。",
+                            "The effective hourly rate is below your floor."
+                        )
+                    )?;
+                }
+            }
+            None => writeln!(
+                out,
+                "  {}",
+                lang.pick("計画の入力が読めません。", "The plan's inputs do not read.")
+            )?,
+        }
+        if let Some(s) = &p.plan.schedule {
+            let reviews: Vec<String> = s.reviews.iter().map(|d| d.to_string()).collect();
+            match lang {
+                Lang::Ja => writeln!(
+                    out,
+                    "  試験提供：{} 〜 {}（振り返り {}）",
+                    s.start,
+                    s.end,
+                    reviews.join("、")
+                )?,
+                Lang::En => writeln!(
+                    out,
+                    "  Pilot: {} to {} (reviews {})",
+                    s.start,
+                    s.end,
+                    reviews.join(", ")
+                )?,
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn run(file: &Path, json: bool, lang: Lang, out: &mut impl Write) -> ExitCode {
+    let result = std::fs::read_to_string(file)
+        .map_err(CoreError::Io)
+        .and_then(|t| plans(&t, lang));
+    let planned = match result {
+        Ok(p) => p,
+        Err(e) => {
+            let at = e.field().map(|f| format!(" ({f})")).unwrap_or_default();
+            eprintln!("offerwright-cli: {}{at}: {}", file.display(), e.message(lang));
+            return ExitCode::FAILURE;
+        }
+    };
+    let written = if json {
+        serde_json::to_string_pretty(&planned)
+            .map_err(std::io::Error::other)
+            .and_then(|t| writeln!(out, "{t}"))
+    } else {
+        print(&planned, lang, out)
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("offerwright-cli: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
