@@ -442,7 +442,11 @@ fn plan_shape_saving_and_errors() {
     h.ok("load_example", json!({ "language": "ja" }));
     let offer = h.ok("list_offers", json!({}))[0].clone();
     let view = h.ok("offer_plan", json!({ "offerId": offer["id"] }));
-    assert_eq!(keys(&view), ["economics", "package", "pilot", "schedule"]);
+    assert_eq!(
+        keys(&view),
+        ["economics", "mrr_pilot_display", "package", "pilot", "schedule"]
+    );
+    assert_eq!(view["mrr_pilot_display"], "¥60,000");
     assert_eq!(
         keys(&view["economics"]),
         [
@@ -452,13 +456,16 @@ fn plan_shape_saving_and_errors() {
             "capacity_clients",
             "clients_needed",
             "effective_hourly_rate",
+            "effective_hourly_rate_display",
             "minutes_per_client",
             "mrr_capacity",
+            "mrr_capacity_display",
             "mrr_one",
             "price_display",
             "sentence",
             "slots_over_capacity",
-            "suggested_price"
+            "suggested_price",
+            "suggested_price_display"
         ]
     );
     assert_eq!(

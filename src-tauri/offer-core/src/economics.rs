@@ -126,6 +126,10 @@ pub struct Economics {
     pub break_even_clients: Option<i64>,
     pub mrr_one: i64,
     pub mrr_capacity: Option<i64>,
+    /// The money figures above, formatted for people (same language rules as prices).
+    pub effective_hourly_rate_display: Option<String>,
+    pub suggested_price_display: Option<String>,
+    pub mrr_capacity_display: Option<String>,
     /// The price as a client sees it: ¥33,000（税込）, ¥30,000（税別）, $300.00.
     pub price_display: String,
     pub sentence: String,
@@ -201,7 +205,16 @@ pub fn economics(offer: &OfferDraft, plan: &PackagePlan, lang: Lang) -> Economic
             )
             .to_string(),
     };
+    let currency = offer.monthly_price.currency();
+    let shown = |minor: i128| {
+        Money::from_minor("amount", fit(minor), currency)
+            .ok()
+            .map(|m| m.format(lang))
+    };
     Economics {
+        effective_hourly_rate_display: rate.and_then(shown),
+        suggested_price_display: suggested.and_then(shown),
+        mrr_capacity_display: capacity.and_then(|c| shown(c * price)),
         minutes_per_client: fit(minutes_per_client),
         available_minutes: fit(available),
         capacity_clients: capacity.map(fit),

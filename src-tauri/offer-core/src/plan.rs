@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::economics::{economics, Economics, PackageInput, PackagePlan};
 use crate::error::CoreResult;
+use crate::money::Money;
 use crate::offer::OfferDraft;
 use crate::pilot::{Pilot, PilotInput, Schedule};
 use crate::{Database, Lang};
@@ -16,6 +17,9 @@ pub struct PlanView {
     pub economics: Option<Economics>,
     pub pilot: Option<PilotInput>,
     pub schedule: Option<Schedule>,
+    /// Monthly revenue during the pilot: its clients at the pilot price (or
+    /// the offer's price when the pilot has none).
+    pub mrr_pilot_display: Option<String>,
 }
 
 /// Computes the plan of an offer from its draft and its inputs.
@@ -24,12 +28,18 @@ pub fn plan_of(offer: &OfferDraft, package: &PackageInput, pilot: Option<&PilotI
     let economics = PackagePlan::parse(package, currency)
         .ok()
         .map(|p| economics(offer, &p, lang));
-    let schedule = pilot.and_then(|p| Pilot::parse(p, currency).ok()).map(|p| p.schedule());
+    let parsed = pilot.and_then(|p| Pilot::parse(p, currency).ok());
+    let mrr_pilot_display = parsed.as_ref().and_then(|p| {
+        let price = if p.price.is_zero() { offer.monthly_price } else { p.price };
+        let total = price.minor().checked_mul(i64::from(p.clients))?;
+        Money::from_minor("amount", total, currency).ok().map(|m| m.format(lang))
+    });
     PlanView {
         package: package.clone(),
         economics,
         pilot: pilot.cloned(),
-        schedule,
+        schedule: parsed.map(|p| p.schedule()),
+        mrr_pilot_display,
     }
 }
 
