@@ -158,6 +158,42 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     assert_eq!(text_of(&app, "#price-display").await, "$300.00");
     screenshot(&app, "05-offer-en").await;
 
+    // The package economics answer as the numbers change; the pilot keeps to 1–3 clients.
+    wait_for(&app, "document.getElementById('plan-sentence')").await;
+    replace_text(&app, ".plan-package [data-field='target_income']", "3000").await;
+    wait_for(
+        &app,
+        "document.getElementById('plan-sentence').textContent.includes('would be needed for your target')",
+    )
+    .await;
+    replace_text(&app, ".plan-pilot [data-field='clients']", "4").await;
+    wait_for(
+        &app,
+        "document.querySelector('.plan-pilot [data-field=\"clients\"]').getAttribute('aria-invalid') === 'true'",
+    )
+    .await;
+    replace_text(&app, ".plan-pilot [data-field='clients']", "2").await;
+    // A date input takes its value from the date picker; set it as the picker does.
+    app.execute(
+        "const d = document.querySelector('.plan-pilot [data-field=\"start\"]'); d.value = '2028-01-31'; \
+         d.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    wait_for(
+        &app,
+        "document.getElementById('pilot-dates')?.textContent.includes('2028-02-29')",
+    )
+    .await;
+    app.execute(
+        "document.querySelector('.plan').scrollIntoView({ block: 'start' });",
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot(&app, "05b-plan-en").await;
+
     click(&app, "#open-onepager").await;
     wait_for(&app, "document.getElementById('onepager-sheet')").await;
     let sheet = text_of(&app, "#onepager-sheet").await;

@@ -64,7 +64,8 @@ pub struct PilotInput {
 pub struct Pilot {
     pub clients: u8,
     pub price: Money,
-    pub start: NaiveDate,
+    /// None until the user picks a start date.
+    pub start: Option<NaiveDate>,
     pub months: u8,
     pub we_believe: LineText,
     pub we_will_test: LineText,
@@ -77,17 +78,22 @@ pub struct Pilot {
 
 impl Pilot {
     pub fn parse(input: &PilotInput, currency: Currency) -> Result<Pilot, ValidationError> {
-        let start = NaiveDate::parse_from_str(input.start.trim(), "%Y-%m-%d").map_err(|_| {
-            ValidationError::new(
-                "start",
-                ValidationKind::InvalidFormat {
-                    expected: Expected::Date,
-                },
-            )
-        })?;
+        let clients = bounded_number("clients", input.clients, 1, MAX_PILOT_CLIENTS)? as u8;
+        let price = Money::parse("price", &input.price, currency)?;
+        let start = match input.start.trim() {
+            "" => None,
+            text => Some(NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+                ValidationError::new(
+                    "start",
+                    ValidationKind::InvalidFormat {
+                        expected: Expected::Date,
+                    },
+                )
+            })?),
+        };
         Ok(Pilot {
-            clients: bounded_number("clients", input.clients, 1, MAX_PILOT_CLIENTS)? as u8,
-            price: Money::parse("price", &input.price, currency)?,
+            clients,
+            price,
             start,
             months: bounded_number("months", input.months, 1, MAX_PILOT_MONTHS)? as u8,
             we_believe: LineText::parse("we_believe", &input.we_believe)?,
@@ -108,7 +114,7 @@ impl Pilot {
             } else {
                 self.price.to_plain()
             },
-            start: self.start.format("%Y-%m-%d").to_string(),
+            start: self.start.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
             months: i64::from(self.months),
             we_believe: self.we_believe.as_str().into(),
             we_will_test: self.we_will_test.as_str().into(),
@@ -120,9 +126,10 @@ impl Pilot {
         }
     }
 
-    /// The review dates, one a month from the start, the last being the end.
-    pub fn schedule(&self) -> Schedule {
-        schedule(self.start, self.months)
+    /// The review dates, one a month from the start, the last being the end;
+    /// none before a start date is set.
+    pub fn schedule(&self) -> Option<Schedule> {
+        self.start.map(|start| schedule(start, self.months))
     }
 
     /// The evidence a finished pilot gives the candidate's scores: paying
@@ -209,6 +216,19 @@ mod tests {
             );
         }
         assert_eq!(Pilot::parse(&input(), Currency::Jpy).unwrap().clients, 2);
+    }
+
+    #[test]
+    fn a_pilot_without_a_start_date_has_no_schedule_yet() {
+        let p = Pilot::parse(
+            &PilotInput {
+                start: String::new(),
+                ..input()
+            },
+            Currency::Jpy,
+        )
+        .unwrap();
+        assert_eq!(p.schedule(), None);
     }
 
     #[test]

@@ -30,15 +30,21 @@ pub fn plan_of(offer: &OfferDraft, package: &PackageInput, pilot: Option<&PilotI
         .map(|p| economics(offer, &p, lang));
     let parsed = pilot.and_then(|p| Pilot::parse(p, currency).ok());
     let mrr_pilot_display = parsed.as_ref().and_then(|p| {
-        let price = if p.price.is_zero() { offer.monthly_price } else { p.price };
+        let price = if p.price.is_zero() {
+            offer.monthly_price
+        } else {
+            p.price
+        };
         let total = price.minor().checked_mul(i64::from(p.clients))?;
-        Money::from_minor("amount", total, currency).ok().map(|m| m.format(lang))
+        Money::from_minor("amount", total, currency)
+            .ok()
+            .map(|m| m.format(lang))
     });
     PlanView {
         package: package.clone(),
         economics,
         pilot: pilot.cloned(),
-        schedule: parsed.map(|p| p.schedule()),
+        schedule: parsed.and_then(|p| p.schedule()),
         mrr_pilot_display,
     }
 }
