@@ -4,9 +4,11 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use offerwright_core::economics::PackageInput;
 use offerwright_core::exchange;
-use offerwright_core::focus::{check_candidate, check_offer, FocusReport, Severity};
+use offerwright_core::focus::{check_candidate, check_offer, check_plan, FocusReport, Severity};
 use offerwright_core::input::{CandidateInput, OfferInput};
+use offerwright_core::pilot::PilotInput;
 use offerwright_core::{CoreError, Lang};
 use serde::Serialize;
 
@@ -42,10 +44,14 @@ fn checks(text: &str, lang: Lang) -> Result<Vec<Checked>, String> {
         name: c.name.clone(),
         report: FocusReport::new(check_candidate(c, lang), &[]),
     };
-    let offer = |o: &OfferInput| Checked {
-        kind: "offer",
-        name: o.title.clone(),
-        report: FocusReport::new(check_offer(o, lang), &[]),
+    let offer = |o: &OfferInput, package: Option<&PackageInput>, pilot: Option<&PilotInput>| {
+        let mut findings = check_offer(o, lang);
+        findings.extend(check_plan(o, package, pilot, lang));
+        Checked {
+            kind: "offer",
+            name: o.title.clone(),
+            report: FocusReport::new(findings, &[]),
+        }
     };
     let shape_error = |e: serde_json::Error| {
         CoreError::BadJson {
@@ -58,12 +64,25 @@ fn checks(text: &str, lang: Lang) -> Result<Vec<Checked>, String> {
     if value.get("format").is_some() {
         let file = exchange::parse(text).map_err(|e| e.message(lang))?;
         let mut out: Vec<Checked> = file.candidates.iter().map(|c| candidate(&c.fields)).collect();
-        out.extend(file.offers.iter().map(|o| offer(&o.fields)));
+        out.extend(
+            file.offers
+                .iter()
+                .map(|o| offer(&o.fields, o.package.as_ref(), o.pilot.as_ref())),
+        );
         return Ok(out);
     }
     if value.get("title").is_some() {
+        let part = |key: &str| value.get(key).cloned();
+        let package: Option<PackageInput> = part("package")
+            .map(serde_json::from_value)
+            .transpose()
+            .map_err(shape_error)?;
+        let pilot: Option<PilotInput> = part("pilot")
+            .map(serde_json::from_value)
+            .transpose()
+            .map_err(shape_error)?;
         let input: OfferInput = serde_json::from_value(value).map_err(shape_error)?;
-        return Ok(vec![offer(&input)]);
+        return Ok(vec![offer(&input, package.as_ref(), pilot.as_ref())]);
     }
     if value.get("name").is_some() {
         let input: CandidateInput = serde_json::from_value(value).map_err(shape_error)?;

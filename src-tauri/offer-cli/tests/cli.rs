@@ -138,6 +138,23 @@ fn check_exits_zero_when_ready_one_when_not_two_when_unreadable() {
     assert_eq!(value[0]["kind"], "offer");
     assert_eq!(value[0]["report"]["ready"], false);
 
+    let planned = dir.path().join("planned-offer.json");
+    std::fs::write(
+        &planned,
+        r#"{"title":"Reels","promise":"8 booked calls a month","price":"300","currency":"USD","minimum_term_months":3,
+            "deliverables":[{"name":"Reel","quantity_per_month":4,"hours_each":"2"}],"out_of_scope":["Ads"],
+            "success_metric":"8 booked calls per month","contact":"a@example.com",
+            "package":{"founder_hours":20,"utilization_percent":50,"slots":5},"pilot":{"clients":5,"months":1}}"#,
+    )
+    .unwrap();
+    let out = cli(&["check", planned.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = text(&out.stdout);
+    assert!(
+        report.contains("slots (slots_above_capacity)") && report.contains("clients (pilot_size)"),
+        "{report}"
+    );
+
     let candidate = dir.path().join("candidate.json");
     std::fs::write(
         &candidate,

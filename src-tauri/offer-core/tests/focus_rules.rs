@@ -84,7 +84,14 @@ fn both_example_sets_are_ready() {
             assert!(report.findings.is_empty(), "{}: {:?}", c.fields.name, report.findings);
         }
         for o in &file.offers {
-            let report = FocusReport::new(check_offer(&o.fields, lang), &[]);
+            let mut findings = check_offer(&o.fields, lang);
+            findings.extend(offerwright_core::focus::check_plan(
+                &o.fields,
+                o.package.as_ref(),
+                o.pilot.as_ref(),
+                lang,
+            ));
+            let report = FocusReport::new(findings, &[]);
             assert!(report.findings.is_empty(), "{}: {:?}", o.fields.title, report.findings);
         }
     }
@@ -388,4 +395,45 @@ fn messages_follow_the_language() {
     assert_eq!(ja.code, en.code);
     assert!(ja.message.contains("誰でも"));
     assert!(en.message.contains("Everyone"));
+}
+
+#[test]
+fn slots_above_capacity_and_pilot_size_need_the_plan() {
+    use offerwright_core::economics::PackageInput;
+    use offerwright_core::focus::check_plan;
+    use offerwright_core::pilot::PilotInput;
+    let offer = focused_offer();
+    // 8 × 1.5 h + 1 h + 1 h = 14 h, +10 % = 15.4 h per client; 80 h × 75 % = 60 h → 3 clients.
+    let mut package = PackageInput::starting_point();
+    package.slots = 3;
+    let pilot = PilotInput {
+        clients: 2,
+        months: 3,
+        ..Default::default()
+    };
+    assert_eq!(check_plan(&offer, Some(&package), Some(&pilot), Lang::En), []);
+    package.slots = 4;
+    let findings = check_plan(&offer, Some(&package), Some(&pilot), Lang::Ja);
+    assert_eq!(
+        (findings[0].code, findings[0].field.as_str()),
+        (RuleCode::SlotsAboveCapacity, "slots")
+    );
+    assert_eq!(findings[0].severity, Severity::Error);
+    for size in [0, 4] {
+        let findings = check_plan(
+            &offer,
+            None,
+            Some(&PilotInput {
+                clients: size,
+                ..pilot.clone()
+            }),
+            Lang::En,
+        );
+        assert_eq!(
+            findings.iter().map(|f| f.code).collect::<Vec<_>>(),
+            [RuleCode::PilotSize],
+            "{size}"
+        );
+    }
+    assert_eq!(check_plan(&offer, None, None, Lang::En), []);
 }

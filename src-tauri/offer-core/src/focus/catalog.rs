@@ -44,6 +44,8 @@ pub enum RuleCode {
     MissingPrice,
     MissingSuccessMetric,
     MissingContact,
+    SlotsAboveCapacity,
+    PilotSize,
 }
 
 impl RuleCode {
@@ -170,7 +172,7 @@ pub fn words() -> &'static WordLists {
 mod tests {
     use super::*;
 
-    const ALL: [RuleCode; 20] = [
+    const ALL: [RuleCode; 22] = [
         RuleCode::MissingPlatform,
         RuleCode::SeveralPlatforms,
         RuleCode::MissingAudience,
@@ -191,6 +193,8 @@ mod tests {
         RuleCode::MissingPrice,
         RuleCode::MissingSuccessMetric,
         RuleCode::MissingContact,
+        RuleCode::SlotsAboveCapacity,
+        RuleCode::PilotSize,
     ];
 
     #[test]
@@ -221,6 +225,8 @@ mod tests {
         assert_eq!(codes[8], "vanity_metric");
         assert_eq!(codes[13], "open_ended");
         assert_eq!(codes[19], "missing_contact");
+        assert_eq!(codes[20], "slots_above_capacity");
+        assert_eq!(codes[21], "pilot_size");
     }
 
     #[test]

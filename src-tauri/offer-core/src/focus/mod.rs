@@ -13,9 +13,12 @@ pub use catalog::{rule, RuleCode, Severity};
 use catalog::{words, WordList};
 use text::{contains_phrase, has_number, names_several, Prepared};
 
+use crate::economics::{economics, PackageInput, PackagePlan};
 use crate::error::CoreResult;
 use crate::input::{CandidateInput, OfferInput};
 use crate::money::{Currency, Money};
+use crate::offer::OfferDraft;
+use crate::pilot::{PilotInput, MAX_PILOT_CLIENTS};
 use crate::storage::Subject;
 use crate::Database;
 use crate::Lang;
@@ -235,6 +238,30 @@ pub fn check_offer(input: &OfferInput, lang: Lang) -> Vec<Finding> {
     f.out
 }
 
+/// Rules that need the package plan and the pilot: promised slots within
+/// capacity, and a pilot of 1–3 clients.
+pub fn check_plan(
+    offer: &OfferInput,
+    package: Option<&PackageInput>,
+    pilot: Option<&PilotInput>,
+    lang: Lang,
+) -> Vec<Finding> {
+    let mut f = Findings { lang, out: Vec::new() };
+    if let (Ok(draft), Some(package)) = (OfferDraft::try_from(offer), package) {
+        if let Ok(plan) = PackagePlan::parse(package, draft.monthly_price.currency()) {
+            if economics(&draft, &plan, lang).slots_over_capacity {
+                f.add(RuleCode::SlotsAboveCapacity, "slots", None);
+            }
+        }
+    }
+    if let Some(pilot) = pilot {
+        if !(1..=MAX_PILOT_CLIENTS).contains(&pilot.clients) {
+            f.add(RuleCode::PilotSize, "clients", None);
+        }
+    }
+    f.out
+}
+
 /// The report for a candidate as the user is editing it, with the reasons
 /// of what they dismissed on the stored one.
 pub fn candidate_report(db: &Database, id: Option<i64>, input: &CandidateInput, lang: Lang) -> CoreResult<FocusReport> {
@@ -245,12 +272,23 @@ pub fn candidate_report(db: &Database, id: Option<i64>, input: &CandidateInput, 
     Ok(FocusReport::new(check_candidate(input, lang), &dismissals))
 }
 
+/// The report for an offer as the user is editing it, with the stored plan's
+/// rules when the offer is saved.
 pub fn offer_report(db: &Database, id: Option<i64>, input: &OfferInput, lang: Lang) -> CoreResult<FocusReport> {
+    let mut findings = check_offer(input, lang);
     let dismissals = match id {
-        Some(id) => db.dismissals(Subject::Offer, id)?,
+        Some(id) => {
+            findings.extend(check_plan(
+                input,
+                db.package(id)?.as_ref(),
+                db.pilot(id)?.as_ref(),
+                lang,
+            ));
+            db.dismissals(Subject::Offer, id)?
+        }
         None => Vec::new(),
     };
-    Ok(FocusReport::new(check_offer(input, lang), &dismissals))
+    Ok(FocusReport::new(findings, &dismissals))
 }
 
 /// Ready or not, and how many open findings, for one stored record.
