@@ -166,6 +166,10 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
         "document.getElementById('plan-sentence').textContent.includes('would be needed for your target')",
     )
     .await;
+    replace_text(&app, ".plan-package [data-field='slots']", "9").await;
+    wait_for(&app, "document.querySelector('.finding.error[data-code=\"slots_above_capacity\"]')").await;
+    replace_text(&app, ".plan-package [data-field='slots']", "3").await;
+    wait_for(&app, "!document.querySelector('.finding[data-code=\"slots_above_capacity\"]')").await;
     replace_text(&app, ".plan-pilot [data-field='clients']", "4").await;
     wait_for(
         &app,

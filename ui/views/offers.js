@@ -103,6 +103,9 @@ function collect(form, table, scope) {
 }
 
 function editor(offer, ctx) {
+  // The focus check of this offer; the plan section re-runs it after saving,
+  // since slots and pilot size are checked against the stored plan.
+  let recheck = () => {};
   const form = h('form', { class: 'editor', onsubmit: (e) => e.preventDefault() });
   const key = `offer:${offer.id}`;
   const heading = h('h1', {}, offer.title);
@@ -199,12 +202,12 @@ function editor(offer, ctx) {
     priceShown,
     field({ label: t('offers.successMetric'), path: 'success_metric', value: offer.success_metric }),
     field({ label: t('offers.contact'), path: 'contact', value: offer.contact, hint: t('offers.contactHint') }),
-    planSection(offer),
+    planSection(offer, () => recheck()),
     h('div', { class: 'editor-actions' },
       h('button', { type: 'button', class: 'primary', id: 'open-onepager',
         onclick: () => ctx.show('onepager', { offer: offer.id }) }, t('offers.openOnepager')),
       h('button', { type: 'button', class: 'danger', onclick: remove }, t('offers.delete'))));
-  liveCheck(form, () => api.checkOffer(offer.id, collect(form, table, scope)), { subject: 'offer', id: offer.id });
+  recheck = liveCheck(form, () => api.checkOffer(offer.id, collect(form, table, scope)), { subject: 'offer', id: offer.id });
   return form;
 }
 

@@ -44,13 +44,13 @@ function pilotDates(view) {
   return h('p', { id: 'pilot-dates' }, t('plan.dates', { start: s.start, end: s.end, reviews: s.reviews.join(', ') }));
 }
 
-export function planSection(offer) {
+export function planSection(offer, onSaved) {
   const root = h('div', { class: 'plan' }, h('p', { class: 'hint' }, '…'));
-  api.offerPlan(offer.id).then((view) => render(root, offer, view)).catch((error) => showError(root, error));
+  api.offerPlan(offer.id).then((view) => render(root, offer, view, onSaved)).catch((error) => showError(root, error));
   return root;
 }
 
-function render(root, offer, view) {
+function render(root, offer, view, onSaved) {
   const p = view.package;
   const pilot = view.pilot ?? { clients: 1, price: '', start: '', months: 3, we_believe: '', we_will_test: '',
     we_measure: '', right_if: '', observed: '', learned: '', decision: '' };
@@ -115,6 +115,7 @@ function render(root, offer, view) {
       });
       clearErrors(packageForm);
       replace(summary, economicsSummary(saved));
+      onSaved();
       return true;
     } catch (error) {
       showError(packageForm, error);
@@ -133,6 +134,7 @@ function render(root, offer, view) {
       clearErrors(pilotForm);
       replace(dates, pilotDates(saved));
       replace(summary, economicsSummary(saved));
+      onSaved();
       return true;
     } catch (error) {
       showError(pilotForm, error);
