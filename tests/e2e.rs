@@ -276,6 +276,14 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     click(&app, ".step[data-view='offers']").await;
     wait_for(&app, "document.querySelector('[data-field=\"title\"]')").await;
     screenshot(&app, "14-offer-ja").await;
+    wait_for(&app, "document.getElementById('plan-sentence')").await;
+    assert_eq!(
+        text_of(&app, "#plan-sentence").await,
+        "月¥55,000（税別）なら、3人まで対応できます。目標には6人が必要です。"
+    );
+    assert!(text_of(&app, "#pilot-dates").await.contains("2027-02-28"));
+    app.execute("document.querySelector('.plan').scrollIntoView({ block: 'start' });", vec![]).await.unwrap();
+    screenshot(&app, "14b-plan-ja").await;
     click(&app, "#open-onepager").await;
     wait_for(&app, "document.getElementById('onepager-sheet')").await;
     assert!(text_of(&app, "#onepager-sheet").await.contains("¥55,000"));

@@ -41,7 +41,7 @@ function economicsSummary(view) {
 function pilotDates(view) {
   const s = view.schedule;
   if (!s) return h('p', { class: 'hint' }, t('plan.noDates'));
-  return h('p', { id: 'pilot-dates' }, t('plan.dates', { start: s.start, end: s.end, reviews: s.reviews.join(', ') }));
+  return h('p', { id: 'pilot-dates' }, t('plan.dates', { start: s.start, end: s.end, reviews: s.reviews.join(t('plan.listSeparator')) }));
 }
 
 export function planSection(offer, onSaved) {
