@@ -157,11 +157,23 @@ fn create_candidate(state: State<'_, AppState>, input: CandidateInput) -> Reply<
     })
 }
 
+/// Saves an edit made from `revision` (the one the form loaded); refused with
+/// a conflict if the candidate changed since, e.g. in another window.
 #[tauri::command]
-fn update_candidate(state: State<'_, AppState>, id: i64, input: CandidateInput) -> Reply<CandidateView> {
+fn update_candidate(
+    state: State<'_, AppState>,
+    id: i64,
+    input: CandidateInput,
+    revision: Option<i64>,
+) -> Reply<CandidateView> {
     state.with_db(|db, _| {
         let draft = CandidateDraft::try_from(&input)?;
-        Ok(CandidateView::from(&db.update_candidate(id, &draft, Utc::now())?))
+        Ok(CandidateView::from(&db.update_candidate_seen(
+            id,
+            &draft,
+            revision,
+            Utc::now(),
+        )?))
     })
 }
 
@@ -206,11 +218,16 @@ fn draft_offer(state: State<'_, AppState>, candidate_id: i64) -> Reply<OfferView
     })
 }
 
+/// Saves an edit made from `revision`; refused with a conflict if the offer
+/// changed since.
 #[tauri::command]
-fn update_offer(state: State<'_, AppState>, id: i64, input: OfferInput) -> Reply<OfferView> {
+fn update_offer(state: State<'_, AppState>, id: i64, input: OfferInput, revision: Option<i64>) -> Reply<OfferView> {
     state.with_db(|db, lang| {
         let draft = OfferDraft::try_from(&input).map_err(CoreError::from)?;
-        Ok(OfferView::new(&db.update_offer(id, &draft, Utc::now())?, lang))
+        Ok(OfferView::new(
+            &db.update_offer_seen(id, &draft, revision, Utc::now())?,
+            lang,
+        ))
     })
 }
 

@@ -167,9 +167,17 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     )
     .await;
     replace_text(&app, ".plan-package [data-field='slots']", "9").await;
-    wait_for(&app, "document.querySelector('.finding.error[data-code=\"slots_above_capacity\"]')").await;
+    wait_for(
+        &app,
+        "document.querySelector('.finding.error[data-code=\"slots_above_capacity\"]')",
+    )
+    .await;
     replace_text(&app, ".plan-package [data-field='slots']", "3").await;
-    wait_for(&app, "!document.querySelector('.finding[data-code=\"slots_above_capacity\"]')").await;
+    wait_for(
+        &app,
+        "!document.querySelector('.finding[data-code=\"slots_above_capacity\"]')",
+    )
+    .await;
     replace_text(&app, ".plan-pilot [data-field='clients']", "4").await;
     wait_for(
         &app,
@@ -269,6 +277,28 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
         "paid_pilot"
     );
     screenshot(&app, "12b-scores-ja").await;
+
+    // The same candidate changed from elsewhere (as the CLI would): the app's
+    // next save is refused with a conflict, and "reload" shows the new version.
+    {
+        let mut other = offerwright_core::Database::open(&db_ja).unwrap();
+        let mut c = other.list_candidates().unwrap()[0].clone();
+        c.draft.name = offerwright_core::text::ShortText::parse("name", "別の場所で変えた名前").unwrap();
+        other.update_candidate(c.id, &c.draft, chrono::Utc::now()).unwrap();
+    }
+    type_into(&app, "[data-field='notes']", "このウィンドウでの編集").await;
+    wait_for(
+        &app,
+        "document.querySelector('.editor .form-error')?.textContent.includes('別の場所')",
+    )
+    .await;
+    screenshot(&app, "12c-conflict-ja").await;
+    click(&app, ".editor .form-error button").await;
+    wait_for(
+        &app,
+        "document.getElementById('candidate-heading')?.textContent === '別の場所で変えた名前'",
+    )
+    .await;
     click(&app, ".step[data-view='compare']").await;
     wait_for(&app, "document.getElementById('compare-table')").await;
     assert!(text_of(&app, "#compare-table").await.contains("悩みの深さ・緊急度"));
@@ -282,7 +312,12 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
         "月¥55,000（税別）なら、3人まで対応できます。目標には6人が必要です。"
     );
     assert!(text_of(&app, "#pilot-dates").await.contains("2027-02-28"));
-    app.execute("document.querySelector('.plan').scrollIntoView({ block: 'start' });", vec![]).await.unwrap();
+    app.execute(
+        "document.querySelector('.plan').scrollIntoView({ block: 'start' });",
+        vec![],
+    )
+    .await
+    .unwrap();
     screenshot(&app, "14b-plan-ja").await;
     click(&app, "#open-onepager").await;
     wait_for(&app, "document.getElementById('onepager-sheet')").await;

@@ -198,6 +198,30 @@ fn delete_and_restore_candidates() {
 }
 
 #[test]
+fn an_edit_from_a_stale_revision_is_a_conflict() {
+    let h = harness();
+    let created = h.ok("create_candidate", json!({ "input": candidate_input() }));
+    let id = created["id"].clone();
+    h.ok(
+        "update_candidate",
+        json!({ "id": id, "input": candidate_input(), "revision": 1 }),
+    );
+    let err = h.err(
+        "update_candidate",
+        json!({ "id": id, "input": candidate_input(), "revision": 1 }),
+    );
+    assert_eq!(
+        (err["code"].as_str(), err["field"].clone()),
+        (Some("conflict"), Value::Null)
+    );
+    assert!(err["message"].as_str().unwrap().contains("changed elsewhere"));
+    h.ok(
+        "update_candidate",
+        json!({ "id": id, "input": candidate_input(), "revision": 2 }),
+    );
+}
+
+#[test]
 fn criteria_shape_and_editing() {
     let h = harness();
     let criteria = h.ok("list_criteria", json!({}));

@@ -20,7 +20,7 @@ export const api = {
 
   listCandidates: () => invoke('list_candidates'),
   createCandidate: (input) => invoke('create_candidate', { input }),
-  updateCandidate: (id, input) => invoke('update_candidate', { id, input }),
+  updateCandidate: (id, input, revision) => invoke('update_candidate', { id, input, revision }),
   deleteCandidate: (id) => invoke('delete_candidate', { id }),
   restoreCandidate: (id) => invoke('restore_candidate', { id }),
   compareCandidates: (ids, mode = 'raw') => invoke('compare_candidates', { ids, mode }),
@@ -31,7 +31,7 @@ export const api = {
 
   listOffers: () => invoke('list_offers'),
   draftOffer: (candidateId) => invoke('draft_offer', { candidateId }),
-  updateOffer: (id, input) => invoke('update_offer', { id, input }),
+  updateOffer: (id, input, revision) => invoke('update_offer', { id, input, revision }),
   deleteOffer: (id) => invoke('delete_offer', { id }),
   restoreOffer: (id) => invoke('restore_offer', { id }),
 

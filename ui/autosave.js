@@ -6,6 +6,9 @@ import { t } from './i18n.js';
 
 const DELAY_MS = 400;
 const pending = new Map();
+// The save under way per key: a new save waits for it, so saves of one
+// record reach Rust in order, each from the revision the last one returned.
+const underway = new Map();
 let statusEl = null;
 const failed = new Set();
 
@@ -35,7 +38,11 @@ async function run(key) {
   pending.delete(key);
   clearTimeout(entry.timer);
   show('saving');
-  const ok = await entry.save();
+  const previous = underway.get(key) ?? Promise.resolve(true);
+  const current = previous.then(() => entry.save());
+  underway.set(key, current);
+  const ok = await current;
+  if (underway.get(key) === current) underway.delete(key);
   if (ok) failed.delete(key);
   else failed.add(key);
   if (pending.size === 0) show(failed.size > 0 ? 'failed' : 'saved');

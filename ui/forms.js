@@ -63,3 +63,15 @@ export function readNumber(root, path) {
   const n = Number(raw);
   return Number.isInteger(n) ? n : -1;
 }
+
+// After a conflict (the record changed in another window or the CLI), offers
+// to load the latest version beside the message.
+export function offerReload(root, reload) {
+  const slot = root.querySelector('.form-error');
+  if (!slot) return;
+  const button = h('button', { type: 'button', class: 'link', onclick: reload }, t('errors.reload'));
+  slot.append(' ', button);
+  // The message sits at the top of the form; bring it into view.
+  slot.scrollIntoView({ block: 'center' });
+  button.focus();
+}

@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { schedule, forget } from '../autosave.js';
 import { h, replace } from '../dom.js';
-import { field, read, readNumber, showError, clearErrors } from '../forms.js';
+import { field, read, readNumber, showError, clearErrors, offerReload } from '../forms.js';
 import { t, formatDateTime } from '../i18n.js';
 import { offerUndo } from '../toasts.js';
 import { badge, liveCheck } from '../focus.js';
@@ -73,9 +73,11 @@ function collect(form, ctx) {
 function editor(candidate, ctx) {
   const form = h('form', { class: 'editor', 'aria-labelledby': 'candidate-heading', onsubmit: (e) => e.preventDefault() });
   const key = `candidate:${candidate.id}`;
+  let revision = candidate.revision;
   const save = async () => {
     try {
-      const saved = await api.updateCandidate(candidate.id, collect(form, ctx));
+      const saved = await api.updateCandidate(candidate.id, collect(form, ctx), revision);
+      revision = saved.revision;
       clearErrors(form);
       const index = ctx.candidates.findIndex((c) => c.id === saved.id);
       if (index >= 0) ctx.candidates[index] = saved;
@@ -89,6 +91,13 @@ function editor(candidate, ctx) {
       return true;
     } catch (error) {
       showError(form, error);
+      if (error.code === 'conflict') {
+        offerReload(form, async () => {
+          forget(key);
+          await ctx.reload();
+          await ctx.show('candidates', { candidate: candidate.id });
+        });
+      }
       return false;
     }
   };

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { schedule, forget } from '../autosave.js';
 import { h, replace } from '../dom.js';
-import { field, read, readNumber, showError, clearErrors } from '../forms.js';
+import { field, read, readNumber, showError, clearErrors, offerReload } from '../forms.js';
 import { t, formatDateTime } from '../i18n.js';
 import { offerUndo } from '../toasts.js';
 import { badge, liveCheck } from '../focus.js';
@@ -118,9 +118,11 @@ function editor(offer, ctx) {
     h('tbody', {}));
   const scope = h('ul', { class: 'scope-list' });
 
+  let revision = offer.revision;
   const save = async () => {
     try {
-      const saved = await api.updateOffer(offer.id, collect(form, table, scope));
+      const saved = await api.updateOffer(offer.id, collect(form, table, scope), revision);
+      revision = saved.revision;
       clearErrors(form);
       const index = ctx.offers.findIndex((o) => o.id === saved.id);
       if (index >= 0) ctx.offers[index] = saved;
@@ -133,6 +135,13 @@ function editor(offer, ctx) {
       return true;
     } catch (error) {
       showError(form, error);
+      if (error.code === 'conflict') {
+        offerReload(form, async () => {
+          forget(key);
+          await ctx.reload();
+          await ctx.show('offers', { offer: offer.id });
+        });
+      }
       return false;
     }
   };

@@ -25,10 +25,11 @@ pub enum ErrorCode {
     BadJson,
     UnsupportedFormat,
     NotDismissable,
+    Conflict,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 16] = [
         ErrorCode::Required,
         ErrorCode::TooLong,
         ErrorCode::OutOfRange,
@@ -44,6 +45,7 @@ impl ErrorCode {
         ErrorCode::BadJson,
         ErrorCode::UnsupportedFormat,
         ErrorCode::NotDismissable,
+        ErrorCode::Conflict,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -63,6 +65,7 @@ impl ErrorCode {
             ErrorCode::BadJson => "bad_json",
             ErrorCode::UnsupportedFormat => "unsupported_format",
             ErrorCode::NotDismissable => "not_dismissable",
+            ErrorCode::Conflict => "conflict",
         }
     }
 }
@@ -202,6 +205,8 @@ pub enum CoreError {
     UnsupportedFormat { found: u32, supported: u32 },
     #[error("errors of the focus check cannot be dismissed")]
     NotDismissable,
+    #[error("{what} {id} was changed elsewhere since this edit began")]
+    Conflict { what: &'static str, id: i64 },
 }
 
 impl CoreError {
@@ -216,6 +221,7 @@ impl CoreError {
             CoreError::BadJson { .. } => ErrorCode::BadJson,
             CoreError::UnsupportedFormat { .. } => ErrorCode::UnsupportedFormat,
             CoreError::NotDismissable => ErrorCode::NotDismissable,
+            CoreError::Conflict { .. } => ErrorCode::Conflict,
         }
     }
 
@@ -271,6 +277,12 @@ impl CoreError {
             (CoreError::NotDismissable, Lang::Ja) => {
                 "エラーは閉じられません。内容を直すと消えます。".into()
             }
+            (CoreError::Conflict { .. }, Lang::Ja) => {
+                "別の場所（ほかのウィンドウやコマンドライン）で先に変更されています。この編集は保存していません。読み込み直して最新の内容を確認してください。".into()
+            }
+            (CoreError::Conflict { .. }, Lang::En) => {
+                "This was changed elsewhere (another window or the command line) since you opened it. Your edit was not saved; reload to see the latest version.".into()
+            }
             (CoreError::NotDismissable, Lang::En) => {
                 "Errors cannot be dismissed; fixing the field clears them.".into()
             }
@@ -304,7 +316,8 @@ mod tests {
                 "io",
                 "bad_json",
                 "unsupported_format",
-                "not_dismissable"
+                "not_dismissable",
+                "conflict"
             ]
         );
         for code in ErrorCode::ALL {

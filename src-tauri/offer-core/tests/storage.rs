@@ -488,3 +488,68 @@ fn a_package_and_pilot_are_saved_and_a_decision_teaches_the_candidate() {
         .all(|k| candidate.draft.evidence_for(*k) >= Evidence::PaidPilot));
     assert_eq!(candidate.updated_at, at(11));
 }
+
+#[test]
+fn an_edit_from_a_stale_revision_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.sqlite3");
+    let mut window_a = Database::open(&path).unwrap();
+    let mut window_b = Database::open(&path).unwrap();
+    let c = window_a
+        .create_candidate(&CandidateDraft::try_from(&candidate_input("A")).unwrap(), at(9))
+        .unwrap();
+    // Both windows start from revision 1; B saves first.
+    let mut from_b = candidate_input("Saved in window B");
+    from_b.status = "testing".into();
+    window_b
+        .update_candidate_seen(c.id, &CandidateDraft::try_from(&from_b).unwrap(), Some(1), at(10))
+        .unwrap();
+    let err = window_a
+        .update_candidate_seen(
+            c.id,
+            &CandidateDraft::try_from(&candidate_input("Saved in window A")).unwrap(),
+            Some(1),
+            at(11),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Conflict);
+    assert!(err.message(Lang::Ja).contains("別の場所"));
+    let stored = window_a.get_candidate(c.id).unwrap();
+    assert_eq!((stored.draft.name.as_str(), stored.revision), ("Saved in window B", 2));
+    assert_eq!(
+        stored.draft.status.as_str(),
+        "testing",
+        "the refused edit left nothing behind"
+    );
+    // From the current revision the edit goes through.
+    window_a
+        .update_candidate_seen(
+            c.id,
+            &CandidateDraft::try_from(&candidate_input("Saved in window A")).unwrap(),
+            Some(2),
+            at(12),
+        )
+        .unwrap();
+
+    let o = window_a
+        .create_offer(&OfferDraft::try_from(&offer_input(Some(c.id))).unwrap(), at(9))
+        .unwrap();
+    window_b
+        .update_offer_seen(
+            o.id,
+            &OfferDraft::try_from(&offer_input(Some(c.id))).unwrap(),
+            Some(1),
+            at(10),
+        )
+        .unwrap();
+    let err = window_a
+        .update_offer_seen(
+            o.id,
+            &OfferDraft::try_from(&offer_input(None)).unwrap(),
+            Some(1),
+            at(11),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Conflict);
+    assert_eq!(window_a.get_offer(o.id).unwrap().draft.candidate_id, Some(c.id));
+}

@@ -134,8 +134,23 @@ impl Database {
     }
 
     pub fn update_candidate(&mut self, id: i64, draft: &CandidateDraft, now: DateTime<Utc>) -> CoreResult<Candidate> {
+        self.update_candidate_seen(id, draft, None, now)
+    }
+
+    /// As `update_candidate`, for an edit made from revision `seen`: refused
+    /// with a conflict if the candidate changed since.
+    pub fn update_candidate_seen(
+        &mut self,
+        id: i64,
+        draft: &CandidateDraft,
+        seen: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> CoreResult<Candidate> {
         self.get_candidate(id)?;
-        self.write(|tx| rewrite_candidate(tx, id, draft, now))?;
+        self.write(|tx| {
+            write_fields(tx, id, draft)?;
+            touch(tx, Table::Candidates, id, seen, now)
+        })?;
         self.get_candidate(id)
     }
 
@@ -158,7 +173,7 @@ pub(crate) fn rewrite_candidate(
     now: DateTime<Utc>,
 ) -> CoreResult<()> {
     write_fields(tx, id, draft)?;
-    touch(tx, Table::Candidates, id, now)
+    touch(tx, Table::Candidates, id, None, now)
 }
 
 /// Inserts a candidate inside a caller's transaction (also used by import).

@@ -85,7 +85,11 @@ impl Database {
 
     /// Runs `work` in one transaction: all of it is stored, or none.
     pub(crate) fn write<T>(&mut self, work: impl FnOnce(&rusqlite::Transaction) -> CoreResult<T>) -> CoreResult<T> {
-        let tx = self.conn.transaction()?;
+        // IMMEDIATE takes the write lock up front, so a check made inside the
+        // transaction (a revision, say) still holds when the write lands.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = work(&tx)?;
         tx.commit()?;
         Ok(value)

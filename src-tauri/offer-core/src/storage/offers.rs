@@ -192,10 +192,22 @@ impl Database {
     }
 
     pub fn update_offer(&mut self, id: i64, draft: &OfferDraft, now: DateTime<Utc>) -> CoreResult<Offer> {
+        self.update_offer_seen(id, draft, None, now)
+    }
+
+    /// As `update_offer`, for an edit made from revision `seen`: refused with
+    /// a conflict if the offer changed since.
+    pub fn update_offer_seen(
+        &mut self,
+        id: i64,
+        draft: &OfferDraft,
+        seen: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> CoreResult<Offer> {
         self.get_offer(id)?;
         self.write(|tx| {
             write_fields(tx, id, draft)?;
-            touch(tx, Table::Offers, id, now)
+            touch(tx, Table::Offers, id, seen, now)
         })?;
         self.get_offer(id)
     }

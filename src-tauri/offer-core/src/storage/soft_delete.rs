@@ -70,13 +70,25 @@ impl Database {
 }
 
 /// Marks an edit inside a caller's transaction: one revision more, and when.
-pub(crate) fn touch(tx: &rusqlite::Transaction, table: Table, id: i64, now: DateTime<Utc>) -> CoreResult<()> {
-    tx.execute(
+/// With `seen`, the edit was made from that revision; if the record has moved
+/// on since (another window, the CLI), the edit is refused and the caller's
+/// transaction rolls back.
+pub(crate) fn touch(
+    tx: &rusqlite::Transaction,
+    table: Table,
+    id: i64,
+    seen: Option<i64>,
+    now: DateTime<Utc>,
+) -> CoreResult<()> {
+    let changed = tx.execute(
         &format!(
-            "UPDATE {} SET revision = revision + 1, updated_at = ?2 WHERE id = ?1",
+            "UPDATE {} SET revision = revision + 1, updated_at = ?2 WHERE id = ?1 AND (?3 IS NULL OR revision = ?3)",
             table.name()
         ),
-        params![id, time::to_text(now)],
+        params![id, time::to_text(now), seen],
     )?;
+    if changed == 0 {
+        return Err(CoreError::Conflict { what: table.what(), id });
+    }
     Ok(())
 }
