@@ -49,7 +49,8 @@ const ctx = {
     if (options.candidate !== undefined) ctx.selectedCandidate = options.candidate;
     if (options.offer !== undefined) ctx.selectedOffer = options.offer;
     ctx.view = view;
-    ctx.firstRun = false;
+    // The welcome shows only until the user takes a first step.
+    ctx.firstRun = options.welcome ?? false;
     // Each printable screen has its own print style: the one-pager portrait,
     // the comparison landscape.
     document.getElementById('print-style').href = view === 'compare' ? 'print-compare.css' : 'print.css';
@@ -105,10 +106,7 @@ async function start() {
   }
   onWindowClose(flushAll);
   await ctx.reload();
-  ctx.firstRun = status.first_run;
-  await ctx.show('candidates');
-  ctx.firstRun = status.first_run;
-  await ctx.render();
+  await ctx.show('candidates', { welcome: status.first_run });
   document.body.dataset.ready = 'true';
 }
 

@@ -64,9 +64,14 @@ export function readNumber(root, path) {
   return Number.isInteger(n) ? n : -1;
 }
 
-// After a conflict (the record changed in another window or the CLI), offers
-// to load the latest version beside the message.
-export function offerReload(root, reload) {
+// Shows why a save failed; after a conflict (the record changed in another
+// window or the CLI) it also offers to load the latest version.
+export function showSaveError(root, error, reload) {
+  showError(root, error);
+  if (error.code === 'conflict') offerReload(root, reload);
+}
+
+function offerReload(root, reload) {
   const slot = root.querySelector('.form-error');
   if (!slot) return;
   const button = h('button', { type: 'button', class: 'link', onclick: reload }, t('errors.reload'));

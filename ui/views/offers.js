@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { schedule, forget } from '../autosave.js';
 import { h, replace } from '../dom.js';
-import { field, read, readNumber, showError, clearErrors, offerReload } from '../forms.js';
+import { field, read, readNumber, showSaveError, clearErrors } from '../forms.js';
 import { t, formatDateTime } from '../i18n.js';
 import { offerUndo } from '../toasts.js';
 import { badge, liveCheck } from '../focus.js';
@@ -134,14 +134,11 @@ function editor(offer, ctx) {
       stamp.textContent = t('candidates.updated', { when: formatDateTime(saved.updated_at) });
       return true;
     } catch (error) {
-      showError(form, error);
-      if (error.code === 'conflict') {
-        offerReload(form, async () => {
-          forget(key);
-          await ctx.reload();
-          await ctx.show('offers', { offer: offer.id });
-        });
-      }
+      showSaveError(form, error, async () => {
+        forget(key);
+        await ctx.reload();
+        await ctx.show('offers', { offer: offer.id });
+      });
       return false;
     }
   };

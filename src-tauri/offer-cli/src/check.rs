@@ -142,15 +142,7 @@ pub fn run(file: &Path, json: bool, lang: Lang, out: &mut impl Write) -> ExitCod
             return ExitCode::from(UNREADABLE);
         }
     };
-    let written = if json {
-        serde_json::to_string_pretty(&checked)
-            .map_err(std::io::Error::other)
-            .and_then(|text| writeln!(out, "{text}"))
-    } else {
-        print_text(&checked, lang, out)
-    };
-    if let Err(e) = written {
-        eprintln!("offerwright-cli: {e}");
+    if !crate::output::emit(out, json, &checked, |out| print_text(&checked, lang, out)) {
         return ExitCode::from(UNREADABLE);
     }
     ExitCode::from(if checked.iter().all(|c| c.report.ready) {

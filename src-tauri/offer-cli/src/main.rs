@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod output;
 mod planning;
 mod ranking;
 mod run;

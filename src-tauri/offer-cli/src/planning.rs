@@ -141,18 +141,9 @@ pub fn run(file: &Path, json: bool, lang: Lang, out: &mut impl Write) -> ExitCod
             return ExitCode::FAILURE;
         }
     };
-    let written = if json {
-        serde_json::to_string_pretty(&planned)
-            .map_err(std::io::Error::other)
-            .and_then(|t| writeln!(out, "{t}"))
+    if crate::output::emit(out, json, &planned, |out| print(&planned, lang, out)) {
+        ExitCode::SUCCESS
     } else {
-        print(&planned, lang, out)
-    };
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("offerwright-cli: {e}");
-            ExitCode::FAILURE
-        }
+        ExitCode::FAILURE
     }
 }

@@ -129,18 +129,9 @@ pub fn run(file: &Path, json: bool, evidence: bool, lang: Lang, out: &mut impl W
             return ExitCode::FAILURE;
         }
     };
-    let written = if json {
-        serde_json::to_string_pretty(&analysis)
-            .map_err(std::io::Error::other)
-            .and_then(|t| writeln!(out, "{t}"))
+    if crate::output::emit(out, json, &analysis, |out| print(&analysis, lang, out)) {
+        ExitCode::SUCCESS
     } else {
-        print(&analysis, lang, out)
-    };
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("offerwright-cli: {e}");
-            ExitCode::FAILURE
-        }
+        ExitCode::FAILURE
     }
 }

@@ -20,16 +20,51 @@ fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> CoreResult<T> {
     })
 }
 
+/// The two per-offer records kept here, each one JSON column in its own table.
+#[derive(Clone, Copy)]
+enum Part {
+    Package,
+    Pilot,
+}
+
+impl Part {
+    fn table_and_column(self) -> (&'static str, &'static str) {
+        match self {
+            Part::Package => ("packages", "plan"),
+            Part::Pilot => ("pilots", "pilot"),
+        }
+    }
+}
+
+fn read_part<T: serde::de::DeserializeOwned>(db: &Database, part: Part, offer_id: i64) -> CoreResult<Option<T>> {
+    let (table, column) = part.table_and_column();
+    let text: Option<String> = db
+        .conn
+        .query_row(
+            &format!("SELECT {column} FROM {table} WHERE offer_id = ?1"),
+            [offer_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    text.map(|t| from_json(&t)).transpose()
+}
+
+fn store_part<T: serde::Serialize>(tx: &rusqlite::Transaction, part: Part, offer_id: i64, value: &T) -> CoreResult<()> {
+    let (table, column) = part.table_and_column();
+    tx.execute(
+        &format!(
+            "INSERT INTO {table} (offer_id, {column}) VALUES (?1, ?2)
+             ON CONFLICT (offer_id) DO UPDATE SET {column} = excluded.{column}"
+        ),
+        params![offer_id, to_json(value)?],
+    )?;
+    Ok(())
+}
+
 impl Database {
     /// The offer's package plan as the user last saved it.
     pub fn package(&self, offer_id: i64) -> CoreResult<Option<PackageInput>> {
-        let text: Option<String> = self
-            .conn
-            .query_row("SELECT plan FROM packages WHERE offer_id = ?1", [offer_id], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        text.map(|t| from_json(&t)).transpose()
+        read_part(self, Part::Package, offer_id)
     }
 
     pub fn save_package(&mut self, offer_id: i64, plan: &PackagePlan) -> CoreResult<()> {
@@ -38,11 +73,7 @@ impl Database {
     }
 
     pub fn pilot(&self, offer_id: i64) -> CoreResult<Option<PilotInput>> {
-        let text: Option<String> = self
-            .conn
-            .query_row("SELECT pilot FROM pilots WHERE offer_id = ?1", [offer_id], |r| r.get(0))
-            .optional()?;
-        text.map(|t| from_json(&t)).transpose()
+        read_part(self, Part::Pilot, offer_id)
     }
 
     /// Saves the pilot. Once it has a decision, the candidate the offer was
@@ -76,20 +107,10 @@ impl Database {
 
 /// Stores a package plan inside a caller's transaction (also used by import).
 pub(crate) fn store_package(tx: &rusqlite::Transaction, offer_id: i64, plan: &PackagePlan) -> CoreResult<()> {
-    tx.execute(
-        "INSERT INTO packages (offer_id, plan) VALUES (?1, ?2)
-         ON CONFLICT (offer_id) DO UPDATE SET plan = excluded.plan",
-        params![offer_id, to_json(&plan.to_input())?],
-    )?;
-    Ok(())
+    store_part(tx, Part::Package, offer_id, &plan.to_input())
 }
 
 /// Stores a pilot inside a caller's transaction (also used by import).
 pub(crate) fn store_pilot(tx: &rusqlite::Transaction, offer_id: i64, pilot: &Pilot) -> CoreResult<()> {
-    tx.execute(
-        "INSERT INTO pilots (offer_id, pilot) VALUES (?1, ?2)
-         ON CONFLICT (offer_id) DO UPDATE SET pilot = excluded.pilot",
-        params![offer_id, to_json(&pilot.to_input())?],
-    )?;
-    Ok(())
+    store_part(tx, Part::Pilot, offer_id, &pilot.to_input())
 }
