@@ -18,6 +18,7 @@ pub mod input;
 pub mod lang;
 pub mod money;
 pub mod offer;
+pub mod onepager;
 pub mod pilot;
 pub mod plan;
 pub mod rng;

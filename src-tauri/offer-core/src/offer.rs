@@ -147,7 +147,7 @@ impl OfferDraft {
     /// over, priced in the language's usual currency, three months minimum.
     pub fn from_candidate(candidate: &Candidate, lang: Lang) -> OfferDraft {
         let c = &candidate.draft;
-        let metric = outcome_sentence(candidate, lang);
+        let metric = outcome_sentence(&candidate.draft.outcome, lang);
         OfferDraft {
             candidate_id: Some(candidate.id),
             title: c.name.clone(),
@@ -163,8 +163,7 @@ impl OfferDraft {
 }
 
 /// "Booked consultations: 8 per month within 3 months" in the user's language.
-fn outcome_sentence(candidate: &Candidate, lang: Lang) -> String {
-    let o = &candidate.draft.outcome;
+pub(crate) fn outcome_sentence(o: &crate::candidate::Outcome, lang: Lang) -> String {
     if o.metric.is_empty() {
         return String::new();
     }

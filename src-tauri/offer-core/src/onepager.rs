@@ -1,0 +1,385 @@
+//! What the offer one-pager says, in the reader's language: every line is
+//! finished text here, so the renderer only places it. User text stays text;
+//! nothing in this module is markup.
+
+use serde::Serialize;
+
+use crate::candidate::{Candidate, CandidateDraft};
+use crate::economics::{economics, price_display, PackageInput, PackagePlan};
+use crate::error::CoreResult;
+use crate::offer::{outcome_sentence, Offer, OfferDraft};
+use crate::pilot::{Pilot, PilotInput};
+use crate::{Database, Lang};
+
+/// The fixed words of the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Labels {
+    pub kind: &'static str,
+    pub audience: &'static str,
+    pub problem: &'static str,
+    pub outcome: &'static str,
+    pub measured: &'static str,
+    pub monthly: &'static str,
+    pub price: &'static str,
+    pub not_included: &'static str,
+    pub how_to_start: &'static str,
+    pub slots: &'static str,
+    pub contact: &'static str,
+}
+
+impl Labels {
+    pub fn new(lang: Lang) -> Labels {
+        Labels {
+            kind: lang.pick("月額パッケージ", "Monthly package"),
+            audience: lang.pick("対象", "Who it is for"),
+            problem: lang.pick("解決する困りごと", "The problem"),
+            outcome: lang.pick("目指す成果", "The outcome"),
+            measured: lang.pick("成果の測り方", "How it is measured"),
+            monthly: lang.pick("毎月お届けするもの", "What you get each month"),
+            price: lang.pick("料金", "Price"),
+            not_included: lang.pick("含まれないもの", "Not included"),
+            how_to_start: lang.pick("始め方", "How to start"),
+            slots: lang.pick("受付枠", "Slots"),
+            contact: lang.pick("連絡先", "Contact"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeliverableLine {
+    pub name: String,
+    /// "8 per month · within 3 working days", empty when neither is set.
+    pub detail: String,
+}
+
+/// Everything printed on the page, section by section. The section names are
+/// the keys the renderer uses when it says which one to shorten.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OnePager {
+    pub lang: Lang,
+    pub labels: Labels,
+    pub title: String,
+    pub promise: String,
+    pub audience: String,
+    pub platform: String,
+    pub problem: String,
+    pub outcome: String,
+    pub measured: String,
+    pub deliverables: Vec<DeliverableLine>,
+    pub price: String,
+    /// "per month · minimum 3 months", and a founding-client price if the pilot has one.
+    pub price_terms: Vec<String>,
+    pub not_included: Vec<String>,
+    pub start_steps: Vec<String>,
+    pub slots: String,
+    pub contact: String,
+}
+
+/// The sections a user can shorten, with their names in both languages.
+pub const SECTIONS: [(&str, &str, &str); 10] = [
+    ("title", "タイトルと約束", "title and promise"),
+    ("audience", "対象", "who it is for"),
+    ("problem", "解決する困りごと", "the problem"),
+    ("outcome", "目指す成果", "the outcome"),
+    ("monthly", "毎月お届けするもの", "what you get each month"),
+    ("price", "料金", "price"),
+    ("not_included", "含まれないもの", "not included"),
+    ("how_to_start", "始め方", "how to start"),
+    ("slots", "受付枠", "slots"),
+    ("contact", "連絡先", "contact"),
+];
+
+/// The section's name for people, or the key itself if unknown.
+pub fn section_name(key: &str, lang: Lang) -> &str {
+    SECTIONS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or(key, |(_, ja, en)| lang.pick(ja, en))
+}
+
+fn deliverable_line(d: &crate::offer::Deliverable, lang: Lang) -> DeliverableLine {
+    let mut parts = Vec::new();
+    if d.quantity_per_month > 0 {
+        let n = d.quantity_per_month;
+        parts.push(match lang {
+            Lang::Ja => format!("月{n}件"),
+            Lang::En => format!("{n} per month"),
+        });
+    }
+    if d.turnaround_days > 0 {
+        let n = d.turnaround_days;
+        parts.push(match lang {
+            Lang::Ja => format!("{n}営業日以内に納品"),
+            Lang::En if n == 1 => "delivered within 1 working day".to_string(),
+            Lang::En => format!("delivered within {n} working days"),
+        });
+    }
+    DeliverableLine {
+        name: d.name.as_str().to_string(),
+        detail: parts.join(lang.pick("・", " · ")),
+    }
+}
+
+fn start_steps(offer: &OfferDraft, pilot: Option<&Pilot>, lang: Lang) -> Vec<String> {
+    let mut steps = vec![lang
+        .pick(
+            "下記の連絡先からご連絡ください。",
+            "Get in touch using the contact below.",
+        )
+        .to_string()];
+    steps.push(
+        lang.pick(
+            "短い打ち合わせで、目標と必要なものを確認します。",
+            "A short call to confirm the goal and what you need.",
+        )
+        .to_string(),
+    );
+    match pilot {
+        Some(p) => {
+            let (n, months) = (p.clients, p.months);
+            steps.push(match lang {
+                Lang::Ja => format!("最初の{n}名様は{months}か月の試験提供として始め、毎月いっしょに振り返ります。"),
+                Lang::En if n == 1 => {
+                    format!("The first client starts with a {months}-month pilot, reviewed together every month.")
+                }
+                Lang::En => {
+                    format!("The first {n} clients start with a {months}-month pilot, reviewed together every month.")
+                }
+            });
+        }
+        None => steps.push(
+            lang.pick(
+                "初月スタート。成果は毎月いっしょに振り返ります。",
+                "The first month starts; results are reviewed together every month.",
+            )
+            .to_string(),
+        ),
+    }
+    if offer.minimum_term_months > 1 {
+        let n = offer.minimum_term_months;
+        steps.push(match lang {
+            Lang::Ja => format!("最低契約期間は{n}か月です。その後は毎月更新できます。"),
+            Lang::En => format!("The minimum term is {n} months; after that it renews monthly."),
+        });
+    }
+    steps
+}
+
+/// Composes the page from an offer, its candidate (if it has one), its
+/// package and pilot inputs. Inputs that do not read (saved by a newer
+/// version) are left out rather than guessed.
+pub fn compose(
+    offer: &OfferDraft,
+    candidate: Option<&CandidateDraft>,
+    package: &PackageInput,
+    pilot: Option<&PilotInput>,
+    lang: Lang,
+) -> OnePager {
+    let currency = offer.monthly_price.currency();
+    let plan = PackagePlan::parse(package, currency).ok();
+    let pilot = pilot.and_then(|p| Pilot::parse(p, currency).ok());
+    let consumer = plan.is_some_and(|p| p.consumer);
+    let outcome = if offer.success_metric.is_empty() {
+        candidate.map(|c| outcome_sentence(&c.outcome, lang)).unwrap_or_default()
+    } else {
+        offer.success_metric.as_str().to_string()
+    };
+    let metric = candidate.map(|c| c.outcome.metric.as_str()).unwrap_or("");
+    let measured = if metric.is_empty() {
+        lang.pick(
+            "毎月の数字をいっしょに確認します。",
+            "We check the numbers together every month.",
+        )
+        .to_string()
+    } else {
+        match lang {
+            Lang::Ja => format!("「{metric}」を毎月数えて、いっしょに確認します。"),
+            Lang::En => format!("We count “{metric}” every month and review it with you."),
+        }
+    };
+    let price = if offer.monthly_price.is_zero() {
+        "—".to_string()
+    } else {
+        price_display(offer.monthly_price, consumer, lang)
+    };
+    let mut price_terms = vec![lang.pick("月額", "per month").to_string()];
+    price_terms.push(match lang {
+        Lang::Ja => format!("最低{}か月", offer.minimum_term_months),
+        Lang::En if offer.minimum_term_months == 1 => "month to month".to_string(),
+        Lang::En => format!("minimum {} months", offer.minimum_term_months),
+    });
+    if let Some(p) = pilot.as_ref().filter(|p| !p.price.is_zero() && p.price != offer.monthly_price) {
+        let shown = price_display(p.price, consumer, lang);
+        price_terms.push(match lang {
+            Lang::Ja => format!("試験提供の{}名様は{shown}／月", p.clients),
+            Lang::En => format!("pilot clients: {shown} a month"),
+        });
+    }
+    let slots = match plan.filter(|p| p.slots > 0) {
+        Some(p) => {
+            let capacity = economics(offer, &p, lang).capacity_clients;
+            // Never advertise more places than the month holds.
+            let n = capacity.map_or(i64::from(p.slots), |c| c.min(i64::from(p.slots)));
+            match lang {
+                Lang::Ja => format!("同時にお受けできるのは{n}名様までです。"),
+                Lang::En if n == 1 => "I take on 1 client at a time.".to_string(),
+                Lang::En => format!("I take on {n} clients at a time."),
+            }
+        }
+        None => String::new(),
+    };
+    OnePager {
+        lang,
+        labels: Labels::new(lang),
+        title: offer.title.as_str().to_string(),
+        promise: offer.promise.as_str().to_string(),
+        audience: candidate.map(|c| c.audience.as_str().to_string()).unwrap_or_default(),
+        platform: candidate.map(|c| c.platform.as_str().to_string()).unwrap_or_default(),
+        problem: candidate.map(|c| c.problem.as_str().to_string()).unwrap_or_default(),
+        outcome,
+        measured,
+        deliverables: offer.deliverables.iter().map(|d| deliverable_line(d, lang)).collect(),
+        price,
+        price_terms,
+        not_included: offer.out_of_scope.iter().map(|s| s.as_str().to_string()).collect(),
+        start_steps: start_steps(offer, pilot.as_ref(), lang),
+        slots,
+        contact: offer.contact.as_str().to_string(),
+    }
+}
+
+/// The one-pager of a stored offer.
+pub fn onepager(db: &Database, offer_id: i64, lang: Lang) -> CoreResult<OnePager> {
+    let offer: Offer = db.get_offer(offer_id)?;
+    let candidate: Option<Candidate> = match offer.draft.candidate_id {
+        // A deleted candidate leaves the offer standing; its lines are then blank.
+        Some(id) => db.get_candidate(id).ok(),
+        None => None,
+    };
+    let package = db.package(offer_id)?.unwrap_or_else(PackageInput::starting_point);
+    let pilot = db.pilot(offer_id)?;
+    Ok(compose(
+        &offer.draft,
+        candidate.as_ref().map(|c| &c.draft),
+        &package,
+        pilot.as_ref(),
+        lang,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{CandidateInput, DeliverableInput, OfferInput, OutcomeInput};
+
+    fn offer(price: &str) -> OfferDraft {
+        OfferDraft::try_from(&OfferInput {
+            candidate_id: None,
+            title: "Reels for dental clinics".into(),
+            promise: "Eight booked consultations a month".into(),
+            deliverables: vec![DeliverableInput {
+                name: "Short video".into(),
+                quantity_per_month: 8,
+                turnaround_days: 3,
+                hours_each: "1.5".into(),
+            }],
+            out_of_scope: vec!["Ads management".into()],
+            price: price.into(),
+            currency: "JPY".into(),
+            minimum_term_months: 3,
+            success_metric: String::new(),
+            contact: "hello@example.com".into(),
+        })
+        .unwrap()
+    }
+
+    fn candidate() -> CandidateDraft {
+        CandidateDraft::try_from(&CandidateInput {
+            name: "Dental reels".into(),
+            platform: "Instagram".into(),
+            audience: "Dental clinics in Osaka".into(),
+            problem: "No time to post".into(),
+            outcome: OutcomeInput {
+                metric: "Booked consultations".into(),
+                target: Some(8),
+                unit: "per month".into(),
+                timeframe_amount: Some(3),
+                timeframe_unit: "months".into(),
+            },
+            ..CandidateInput::default()
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn consumer_yen_prices_show_tax_included() {
+        let mut package = PackageInput::starting_point();
+        package.consumer = true;
+        let page = compose(&offer("30000"), None, &package, None, Lang::Ja);
+        assert_eq!(page.price, "¥33,000（税込）");
+        package.consumer = false;
+        let page = compose(&offer("30000"), None, &package, None, Lang::En);
+        assert_eq!(page.price, "¥30,000 (excl. tax)");
+    }
+
+    #[test]
+    fn an_unpriced_offer_shows_a_dash_not_zero() {
+        let page = compose(&offer(""), None, &PackageInput::starting_point(), None, Lang::En);
+        assert_eq!(page.price, "—");
+    }
+
+    #[test]
+    fn the_outcome_falls_back_to_the_candidates_and_says_how_it_is_counted() {
+        let c = candidate();
+        let page = compose(&offer("30000"), Some(&c), &PackageInput::starting_point(), None, Lang::En);
+        assert_eq!(page.outcome, "Booked consultations: 8 per month within 3 months");
+        assert!(page.measured.contains("Booked consultations"), "{}", page.measured);
+        assert_eq!(page.audience, "Dental clinics in Osaka");
+        let page = compose(&offer("30000"), Some(&c), &PackageInput::starting_point(), None, Lang::Ja);
+        assert!(page.measured.starts_with("「Booked consultations」"), "{}", page.measured);
+    }
+
+    #[test]
+    fn deliverables_read_with_quantity_and_turnaround() {
+        let page = compose(&offer("1"), None, &PackageInput::starting_point(), None, Lang::Ja);
+        assert_eq!(page.deliverables[0].detail, "月8件・3営業日以内に納品");
+        let page = compose(&offer("1"), None, &PackageInput::starting_point(), None, Lang::En);
+        assert_eq!(page.deliverables[0].detail, "8 per month · delivered within 3 working days");
+    }
+
+    #[test]
+    fn slots_never_exceed_what_the_month_holds() {
+        // 8 × 1.5 h + 2 h of meetings and revisions, +10 % = 15.4 h per client;
+        // 80 h × 75 % = 60 h → capacity 3, whatever the slots say.
+        let mut package = PackageInput::starting_point();
+        package.slots = 9;
+        let page = compose(&offer("30000"), None, &package, None, Lang::En);
+        assert_eq!(page.slots, "I take on 3 clients at a time.");
+        package.slots = 2;
+        let page = compose(&offer("30000"), None, &package, None, Lang::Ja);
+        assert_eq!(page.slots, "同時にお受けできるのは2名様までです。");
+        package.slots = 0;
+        assert_eq!(compose(&offer("30000"), None, &package, None, Lang::En).slots, "");
+    }
+
+    #[test]
+    fn a_pilot_becomes_a_start_step_and_its_price_a_term() {
+        let pilot = PilotInput {
+            clients: 2,
+            price: "20000".into(),
+            months: 2,
+            ..PilotInput::default()
+        };
+        let page = compose(&offer("30000"), None, &PackageInput::starting_point(), Some(&pilot), Lang::En);
+        assert!(page.start_steps.iter().any(|s| s.contains("first 2 clients start with a 2-month pilot")));
+        assert!(page.price_terms.iter().any(|s| s == "pilot clients: ¥20,000 (excl. tax) a month"));
+        assert!(page.start_steps.iter().any(|s| s.contains("minimum term is 3 months")));
+    }
+
+    #[test]
+    fn section_names_exist_in_both_languages() {
+        assert_eq!(section_name("monthly", Lang::Ja), "毎月お届けするもの");
+        assert_eq!(section_name("monthly", Lang::En), "what you get each month");
+        assert_eq!(section_name("nope", Lang::En), "nope");
+    }
+}
