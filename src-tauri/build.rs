@@ -29,6 +29,9 @@ const COMMANDS: &[&str] = &[
     "focus_overview",
     "dismiss_finding",
     "undismiss_finding",
+    "onepager_preview",
+    "export_onepager",
+    "print_onepager",
 ];
 
 fn main() {

@@ -54,6 +54,9 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         focus_overview,
         dismiss_finding,
         undismiss_finding,
+        crate::onepager::onepager_preview,
+        crate::onepager::export_onepager,
+        crate::onepager::print_onepager,
     ]
 }
 
@@ -68,6 +71,8 @@ pub struct AppStatus {
     pub database_path: String,
     /// Why the database could not be opened, if it could not.
     pub database_error: Option<CommandError>,
+    /// The paper the one-pager starts on: Letter in North America, else A4.
+    pub paper: offerwright_onepager::Paper,
 }
 
 /// Called once as the UI starts, with the system's language tag
@@ -77,11 +82,15 @@ fn app_state(state: State<'_, AppState>, system_locale: Option<String>) -> AppSt
     // On Linux the locale variables are the user's setting, and the webview may
     // report English when the C library lacks the locale; elsewhere they are
     // usually unset and the webview's language is the system's.
-    let system = ["LC_ALL", "LC_MESSAGES", "LANG"]
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
-        .find_map(|v| std::env::var(v).ok().as_deref().and_then(Lang::from_tag))
-        .or_else(|| system_locale.as_deref().and_then(Lang::from_tag))
-        .unwrap_or_default();
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|tag| Lang::from_tag(tag).is_some())
+        .or(system_locale);
+    let system = locale.as_deref().and_then(Lang::from_tag).unwrap_or_default();
+    let paper = locale
+        .as_deref()
+        .map_or(offerwright_onepager::Paper::A4, offerwright_onepager::Paper::for_locale);
     let stored = state.with_db(|db, _| db.language()).ok().flatten();
     let language = stored.unwrap_or(system);
     state.set_lang(language);
@@ -92,6 +101,7 @@ fn app_state(state: State<'_, AppState>, system_locale: Option<String>) -> AppSt
         first_run: first_run.as_ref().is_ok_and(|empty| *empty),
         database_path: state.path().display().to_string(),
         database_error: first_run.err(),
+        paper,
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod onepager;
 pub mod state;
 
 use std::path::PathBuf;
@@ -25,7 +26,9 @@ fn database_path<R: Runtime>(app: &tauri::App<R>) -> tauri::Result<PathBuf> {
 /// manage one on a temp file) is kept.
 pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
+            onepager::warm_fonts();
             if app.try_state::<AppState>().is_none() {
                 let path = database_path(app)?;
                 app.manage(AppState::open(&path));

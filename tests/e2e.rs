@@ -207,23 +207,31 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     screenshot(&app, "05b-plan-en").await;
 
     click(&app, "#open-onepager").await;
-    wait_for(&app, "document.getElementById('onepager-sheet')").await;
-    let sheet = text_of(&app, "#onepager-sheet").await;
-    assert!(
-        sheet.contains("Bookkeeping videos for cafés") && sheet.contains("$300.00"),
-        "{sheet}"
-    );
-    assert!(sheet.contains("Monthly bookkeeping video"), "{sheet}");
+    wait_for(&app, "document.getElementById('onepager-area').dataset.state === 'ready'").await;
+    assert!(text_of(&app, "#onepager-status").await.contains("Fits on one page"));
     screenshot(&app, "06-onepager-en").await;
-    let (pages, width, height) = print_current_page(&app, "onepager-en").await;
-    assert_eq!(pages, 1, "the one-pager prints on one page");
-    assert!(height > width, "in portrait ({width} × {height} pt)");
+    // Export through the native save dialog; the PDF is written by Rust.
+    let exported = dir.path().join("cafe offer.pdf");
+    click(&app, "#export-pdf").await;
+    save_through_dialog(&display, "Save the one-pager as PDF", &exported);
+    wait_for(&app, "document.querySelector('.toast')?.textContent.includes('Saved the PDF')").await;
+    let (pages, width, height) = pdf_info(&exported);
+    assert_eq!(pages, 1, "the exported one-pager has one page");
+    assert!((width - 612.0).abs() < 1.0 && (height - 792.0).abs() < 1.0, "US Letter for en_US: {width} × {height}");
+    let text = pdf_text(&exported);
+    assert!(text.contains("Bookkeeping videos for cafés") && text.contains("$300.00"), "{text}");
+    assert!(text.contains("Monthly bookkeeping video"), "{text}");
+    // The page can be in the other language and on A4 without changing the app's language.
+    app.find(Locator::Css("select[data-field='lang']")).await.unwrap().select_by_value("ja").await.unwrap();
+    app.find(Locator::Css("select[data-field='paper']")).await.unwrap().select_by_value("a4").await.unwrap();
+    wait_for(&app, "document.getElementById('onepager-status').textContent.includes('Fits on one page') && document.getElementById('onepager-area').dataset.state === 'ready'").await;
+    screenshot(&app, "06b-onepager-en-app-ja-page").await;
 
     // Switching the language changes every screen and is remembered.
     let picker = app.find(Locator::Css("#language")).await.unwrap();
     picker.select_by_value("ja").await.unwrap();
     wait_for(&app, "document.documentElement.lang === 'ja'").await;
-    assert!(text_of(&app, "#onepager-sheet").await.contains("毎月お届けするもの"));
+    assert!(text_of(&app, "#onepager-status").await.contains("1枚に収まります"));
     screenshot(&app, "07-onepager-switched-ja").await;
 
     // An edit typed just before the window closes is saved, not lost.
@@ -320,8 +328,9 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     .unwrap();
     screenshot(&app, "14b-plan-ja").await;
     click(&app, "#open-onepager").await;
-    wait_for(&app, "document.getElementById('onepager-sheet')").await;
-    assert!(text_of(&app, "#onepager-sheet").await.contains("¥55,000"));
+    wait_for(&app, "document.getElementById('onepager-area').dataset.state === 'ready'").await;
+    assert!(text_of(&app, "#onepager-status").await.contains("1枚に収まります"));
+    assert!(text_of(&app, "select[data-field='paper'] option:checked").await.contains("A4"), "A4 for ja_JP");
     screenshot(&app, "15-onepager-ja").await;
     app.close().await.unwrap();
 }

@@ -99,7 +99,8 @@ fn app_state_reports_language_first_run_and_database() {
             "database_path",
             "first_run",
             "language",
-            "language_chosen"
+            "language_chosen",
+            "paper"
         ]
     );
     assert_eq!(state["first_run"], true);
@@ -519,4 +520,31 @@ fn plan_shape_saving_and_errors() {
     h.ok("save_pilot", json!({ "offerId": offer["id"], "input": pilot }));
     let candidate = h.ok("list_candidates", json!({}))[0].clone();
     assert_eq!(candidate["status"], "chosen");
+}
+
+#[test]
+fn onepager_preview_shape_and_the_too_long_error() {
+    let h = harness();
+    let candidate = h.ok("create_candidate", json!({ "input": candidate_input() }));
+    h.ok("set_language", json!({ "language": "ja" }));
+    let offer = h.ok("draft_offer", json!({ "candidateId": candidate["id"] }));
+    let preview = h.ok("onepager_preview", json!({ "offerId": offer["id"], "paper": "a4" }));
+    assert_eq!(keys(&preview), ["lang", "paper", "size_pt", "svg"]);
+    assert_eq!((preview["lang"].as_str(), preview["paper"].as_str()), (Some("ja"), Some("a4")));
+    assert!(preview["svg"].as_str().unwrap().starts_with("<svg"));
+    let english = h.ok("onepager_preview", json!({ "offerId": offer["id"], "paper": "letter", "lang": "en" }));
+    assert_eq!(english["lang"], "en");
+    let err = h.err("onepager_preview", json!({ "offerId": offer["id"], "paper": "b5" }));
+    assert!(err.as_str().is_some_and(|m| m.contains("b5")), "an unknown paper is refused: {err}");
+
+    let mut input = offer.clone();
+    input["deliverables"] = json!((0..20)
+        .map(|i| json!({ "name": format!("{i} とても長い納品物の名前をここに書いて一行を超えるようにしておきます。さらに続けて書きます"), "quantity_per_month": 1, "turnaround_days": 1, "hours_each": "1" }))
+        .collect::<Vec<_>>());
+    input["out_of_scope"] = json!((0..20).map(|i| format!("{i} 含まれないものの説明をここに長く書いておきます。")).collect::<Vec<_>>());
+    h.ok("update_offer", json!({ "id": offer["id"], "input": input }));
+    let err = h.err("onepager_preview", json!({ "offerId": offer["id"], "paper": "a4" }));
+    assert_eq!(err["code"], "onepager_too_long");
+    assert!(["monthly", "not_included"].contains(&err["field"].as_str().unwrap()), "{err}");
+    assert!(err["message"].as_str().unwrap().contains("短くしてください"), "{err}");
 }

@@ -39,6 +39,9 @@ export const api = {
   checkOffer: (id, input) => invoke('check_offer', { id, input }),
   focusOverview: () => invoke('focus_overview'),
   dismissFinding: (subject, id, code, field, reason) => invoke('dismiss_finding', { subject, id, code, field, reason }),
+  onepagerPreview: (offerId, paper, lang) => invoke('onepager_preview', { offerId, paper, lang }),
+  exportOnepager: (offerId, paper, lang) => invoke('export_onepager', { offerId, paper, lang }),
+  printOnepager: (offerId, paper, lang) => invoke('print_onepager', { offerId, paper, lang }),
   undismissFinding: (subject, id, code, field) => invoke('undismiss_finding', { subject, id, code, field }),
 };
 

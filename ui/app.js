@@ -86,6 +86,7 @@ function showFatal(status) {
 async function start() {
   const status = await api.appState(navigator.language || null);
   await useLanguage(status.language);
+  ctx.paper = status.paper;
   attachStatus(document.getElementById('save-status'));
   const picker = document.getElementById('language');
   picker.value = language();

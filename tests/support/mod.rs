@@ -291,8 +291,13 @@ pub async fn print_current_page(client: &Client, name: &str) -> (u32, f64, f64) 
         .status()
         .expect("chromium runs");
     assert!(status.success(), "chromium printed the page");
+    pdf_info(&pdf)
+}
+
+/// (pages, width, height in points) of a PDF, as poppler's pdfinfo reads it.
+pub fn pdf_info(pdf: &Path) -> (u32, f64, f64) {
     let info = Command::new(find_tool("pdfinfo", &[]))
-        .arg(&pdf)
+        .arg(pdf)
         .output()
         .expect("pdfinfo runs");
     let info = String::from_utf8_lossy(&info.stdout).into_owned();
@@ -300,11 +305,50 @@ pub async fn print_current_page(client: &Client, name: &str) -> (u32, f64, f64) 
         .lines()
         .find_map(|l| l.strip_prefix("Pages:"))
         .and_then(|v| v.trim().parse().ok())
-        .unwrap();
+        .unwrap_or_else(|| panic!("pdfinfo could not read {}: {info}", pdf.display()));
     let size: Vec<f64> = info
         .lines()
         .find_map(|l| l.strip_prefix("Page size:"))
         .map(|v| v.split_whitespace().filter_map(|w| w.parse().ok()).collect())
         .unwrap_or_default();
     (pages, size[0], size[1])
+}
+
+/// The text of a PDF as poppler's pdftotext extracts it.
+pub fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new(find_tool("pdftotext", &[]))
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Answers the native save dialog titled `title` as a person would: waits
+/// for it, types the full path into its name field, and presses Enter.
+pub fn save_through_dialog(display: &str, title: &str, path: &Path) {
+    let xdotool = find_tool("xdotool", &[]);
+    let run = |args: &[&str]| {
+        Command::new(&xdotool)
+            .env("DISPLAY", display)
+            .args(args)
+            .output()
+            .expect("xdotool runs")
+    };
+    let deadline = Instant::now() + WAIT;
+    let window = loop {
+        let found = run(&["search", "--onlyvisible", "--name", title]);
+        let id = String::from_utf8_lossy(&found.stdout).lines().next().map(str::to_string);
+        if let Some(id) = id {
+            break id;
+        }
+        assert!(Instant::now() < deadline, "no save dialog titled {title}");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    // Let GTK finish mapping the dialog and focusing its name field.
+    std::thread::sleep(Duration::from_millis(700));
+    run(&["windowfocus", "--sync", &window]);
+    run(&["key", "--clearmodifiers", "ctrl+a"]);
+    run(&["type", "--delay", "20", &path.display().to_string()]);
+    run(&["key", "Return"]);
 }

@@ -1,45 +1,66 @@
-// A printable page for the offer: what a first client is handed. This first
-// version is HTML with print CSS; the PDF renderer replaces it later.
+// The one-pager: a preview of the very PDF that prints (an SVG drawn by the
+// same Typst layout), with paper and language, "Export PDF…" through the
+// native save dialog, and "Print", which opens the PDF in the system viewer.
 
+import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { field } from '../forms.js';
 import { t } from '../i18n.js';
+import { notify } from '../toasts.js';
 
-function section(title, ...content) {
-  return h('section', {}, h('h2', {}, title), ...content);
+let previewUrl = null;
+
+// The SVG is shown as an image, so nothing in it can run or be read as page markup.
+function previewImage(svg, title) {
+  if (previewUrl) URL.revokeObjectURL(previewUrl);
+  previewUrl = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  return h('img', { class: 'preview-page', id: 'onepager-preview', src: previewUrl, alt: t('onepager.previewAlt', { title }) });
 }
 
-function deliverableLine(d) {
-  const parts = [];
-  if (d.quantity_per_month > 0) parts.push(t('onepager.quantity', { n: d.quantity_per_month }));
-  if (d.turnaround_days > 0) parts.push(t('onepager.turnaround', { n: d.turnaround_days }));
-  return h('li', {}, h('strong', {}, d.name), parts.length ? ` — ${parts.join(' · ')}` : '');
+function sectionMessage(error) {
+  return h('div', { class: 'onepager-problem', role: 'alert', id: 'onepager-problem' },
+    h('p', {}, error.message ?? String(error)),
+    error.code === 'onepager_too_long' ? h('p', { class: 'hint' }, t('onepager.tooLongHint')) : null);
 }
 
-function sheet(offer, candidate) {
-  const outcome = offer.success_metric || candidate?.outcome?.metric || '';
-  return h('article', { class: 'sheet', id: 'onepager-sheet', lang: document.documentElement.lang },
-    h('header', {},
-      h('h1', {}, offer.title),
-      offer.promise ? h('p', { class: 'promise' }, offer.promise) : null),
-    h('div', { class: 'band' },
-      section(t('onepager.for'), h('p', {}, candidate?.audience || '—'),
-        candidate?.platform ? h('p', { class: 'hint' }, candidate.platform) : null),
-      section(t('onepager.problem'), h('p', {}, candidate?.problem || '—')),
-      section(t('onepager.outcome'), h('p', {}, outcome || '—'))),
-    h('div', { class: 'two' },
-      section(t('onepager.monthly'), h('ul', {}, offer.deliverables.map(deliverableLine))),
-      h('div', {},
-        section(t('onepager.price'),
-          h('p', { class: 'price' }, offer.price_minor > 0 ? offer.price_display : '—', ' ',
-            h('small', {}, t('onepager.perMonth'))),
-          h('p', {}, t('onepager.term', { n: offer.minimum_term_months }))),
-        offer.out_of_scope.length
-          ? section(t('onepager.notIncluded'), h('ul', {}, offer.out_of_scope.map((s) => h('li', {}, s))))
-          : null)),
-    section(t('onepager.howToStart'),
-      h('ol', {}, h('li', {}, t('onepager.start1')), h('li', {}, t('onepager.start2')), h('li', {}, t('onepager.start3')))),
-    h('footer', {}, `${t('onepager.contact')}: ${offer.contact || '—'}`));
+function select(label, path, value, options, onChange) {
+  const wrapper = field({ label, path, value, kind: 'select', options });
+  wrapper.querySelector('select').addEventListener('change', (event) => onChange(event.target.value));
+  return wrapper;
+}
+
+async function refreshPreview(area, status, offer, ctx) {
+  status.textContent = t('onepager.rendering');
+  try {
+    const preview = await api.onepagerPreview(offer.id, ctx.onepager.paper, ctx.onepager.lang);
+    replace(area, previewImage(preview.svg, offer.title));
+    status.textContent = t('onepager.fits', { size: preview.size_pt.toFixed(1) });
+    area.dataset.state = 'ready';
+    return true;
+  } catch (error) {
+    replace(area, sectionMessage(error));
+    status.textContent = '';
+    area.dataset.state = 'error';
+    return false;
+  }
+}
+
+async function exportPdf(offer, ctx, area) {
+  try {
+    const path = await api.exportOnepager(offer.id, ctx.onepager.paper, ctx.onepager.lang);
+    if (path) notify(t('onepager.saved', { path }));
+  } catch (error) {
+    replace(area, sectionMessage(error));
+  }
+}
+
+async function printPdf(offer, ctx, area) {
+  try {
+    await api.printOnepager(offer.id, ctx.onepager.paper, ctx.onepager.lang);
+    notify(t('onepager.opened'));
+  } catch (error) {
+    replace(area, sectionMessage(error));
+  }
 }
 
 export async function renderOnepager(main, ctx) {
@@ -49,15 +70,33 @@ export async function renderOnepager(main, ctx) {
     return;
   }
   ctx.selectedOffer = offer.id;
-  const candidate = ctx.candidates.find((c) => c.id === offer.candidate_id) ?? null;
-  const picker = field({ label: t('onepager.offer'), path: 'offer', value: offer.id, kind: 'select',
-    options: ctx.offers.map((o) => [String(o.id), o.title]) });
-  picker.querySelector('select').addEventListener('change', (event) =>
-    ctx.show('onepager', { offer: Number(event.target.value) }));
-  replace(main,
-    h('div', { class: 'onepager-tools' },
-      h('h1', {}, t('onepager.title')),
-      picker,
-      h('button', { type: 'button', class: 'primary', id: 'print', onclick: () => window.print() }, t('onepager.print'))),
-    sheet(offer, candidate));
+  ctx.onepager ??= { paper: ctx.paper ?? 'a4', lang: null };
+  ctx.onepager.lang ??= document.documentElement.lang === 'ja' ? 'ja' : 'en';
+
+  const area = h('div', { class: 'preview', id: 'onepager-area', 'aria-live': 'polite' });
+  const status = h('p', { class: 'hint', id: 'onepager-status' });
+  const update = () => refreshPreview(area, status, offer, ctx);
+  const tools = h('div', { class: 'onepager-tools' },
+    h('h1', {}, t('onepager.title')),
+    select(t('onepager.offer'), 'offer', offer.id, ctx.offers.map((o) => [String(o.id), o.title]),
+      (id) => ctx.show('onepager', { offer: Number(id) })),
+    select(t('onepager.paper'), 'paper', ctx.onepager.paper, [['a4', 'A4'], ['letter', 'US Letter']],
+      (paper) => { ctx.onepager.paper = paper; update(); }),
+    select(t('onepager.language'), 'lang', ctx.onepager.lang, [['ja', '日本語'], ['en', 'English']],
+      (lang) => { ctx.onepager.lang = lang; update(); }),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', id: 'export-pdf', onclick: () => exportPdf(offer, ctx, area) }, t('onepager.export')),
+      h('button', { type: 'button', class: 'primary', id: 'print', title: 'Ctrl+P', onclick: () => printPdf(offer, ctx, area) },
+        t('onepager.print'))));
+  replace(main, tools, status, area);
+  await update();
 }
+
+// Ctrl+P on the one-pager prints the PDF rather than the app's window.
+document.addEventListener('keydown', (event) => {
+  const onOnepager = document.getElementById('onepager-area');
+  if (onOnepager && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'p') {
+    event.preventDefault();
+    document.getElementById('print')?.click();
+  }
+});

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use offerwright_core::Lang;
+use offerwright_onepager::Paper;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Action {
@@ -13,6 +14,14 @@ pub enum Action {
     Check { file: PathBuf, json: bool },
     Compare { file: PathBuf, json: bool, evidence: bool },
     Plan { file: PathBuf, json: bool },
+    Onepager {
+        file: PathBuf,
+        out: PathBuf,
+        paper: Paper,
+        svg: bool,
+        /// 1-based position of the offer in the file; the first when absent.
+        offer: Option<usize>,
+    },
     Help,
 }
 
@@ -36,6 +45,10 @@ pub enum UsageError {
     MissingFile(&'static str),
     #[error("--lang takes ja or en")]
     BadLang,
+    #[error("--paper takes a4 or letter")]
+    BadPaper,
+    #[error("--offer takes a number from 1")]
+    BadOffer,
     #[error("no command given")]
     NoCommand,
 }
@@ -54,8 +67,12 @@ Commands:
                          workspace, or of one offer JSON object
   check FILE [--json]    focus-check an exported workspace, offer or candidate file;
                          exit 0 when ready, 1 when not, 2 when the file cannot be read
+  onepager FILE --out OUT.pdf [--paper a4|letter] [--offer N] [--svg]
+                         print the one-pager of the Nth offer (default the first) of
+                         an exported workspace as a one-page PDF (SVG with --svg), in
+                         the --lang language
 
-The database is --db PATH, or the file named by OFFERWRIGHT_DB (check, compare and plan need none).";
+The database is --db PATH, or the file named by OFFERWRIGHT_DB (check, compare, plan and onepager need none).";
 
 pub const USAGE_JA: &str = "\
 使い方: offerwright-cli [--db パス] [--lang ja|en] コマンド
@@ -71,8 +88,11 @@ pub const USAGE_JA: &str = "\
                          採算と試験提供の日程を表示する
   check ファイル [--json] 書き出したワークスペース・オファー・候補のファイルを点検する
                          準備OKなら0、未完成なら1、読めないファイルなら2で終了
+  onepager ファイル --out 出力.pdf [--paper a4|letter] [--offer 番号] [--svg]
+                         書き出したワークスペースのN番目（省略時は最初）のオファーの
+                         1枚資料をPDF（--svgならSVG）で書き出す。言語は--lang
 
-データベースは --db パス、またはOFFERWRIGHT_DBで指定したファイルです（check・compare・planには不要）。";
+データベースは --db パス、またはOFFERWRIGHT_DBで指定したファイルです（check・compare・plan・onepagerには不要）。";
 
 impl UsageError {
     pub fn message(&self, lang: Lang) -> String {
@@ -82,6 +102,8 @@ impl UsageError {
             (UsageError::MissingValue(o), Lang::Ja) => format!("{o} には値が必要です"),
             (UsageError::MissingFile(c), Lang::Ja) => format!("{c} にはファイルの指定が必要です"),
             (UsageError::BadLang, Lang::Ja) => "--lang は ja か en です".to_string(),
+            (UsageError::BadPaper, Lang::Ja) => "--paper は a4 か letter です".to_string(),
+            (UsageError::BadOffer, Lang::Ja) => "--offer は1から始まる番号です".to_string(),
             (UsageError::NoCommand, Lang::Ja) => "コマンドを指定してください".to_string(),
             (e, Lang::En) => e.to_string(),
         };
@@ -95,6 +117,9 @@ pub fn parse(argv: &[String]) -> Result<Command, UsageError> {
     let mut out = None;
     let mut json = false;
     let mut evidence = false;
+    let mut paper = Paper::A4;
+    let mut svg = false;
+    let mut offer = None;
     let mut positional = Vec::new();
     let mut iter = argv.iter();
     while let Some(arg) = iter.next() {
@@ -107,6 +132,15 @@ pub fn parse(argv: &[String]) -> Result<Command, UsageError> {
             }
             "--json" => json = true,
             "--evidence" => evidence = true,
+            "--svg" => svg = true,
+            "--paper" => {
+                let value = iter.next().ok_or(UsageError::MissingValue("--paper"))?;
+                paper = Paper::parse(value).ok_or(UsageError::BadPaper)?;
+            }
+            "--offer" => {
+                let value = iter.next().ok_or(UsageError::MissingValue("--offer"))?;
+                offer = Some(value.parse::<usize>().ok().filter(|n| *n >= 1).ok_or(UsageError::BadOffer)?);
+            }
             "-h" | "--help" => positional.insert(0, "help".to_string()),
             other if other.starts_with('-') => return Err(UsageError::UnknownOption(other.to_string())),
             other => positional.push(other.to_string()),
@@ -145,6 +179,16 @@ pub fn parse(argv: &[String]) -> Result<Command, UsageError> {
                 .map(PathBuf::from)
                 .ok_or(UsageError::MissingFile("plan"))?,
             json,
+        },
+        Some("onepager") => Action::Onepager {
+            file: positional
+                .next()
+                .map(PathBuf::from)
+                .ok_or(UsageError::MissingFile("onepager"))?,
+            out: out.ok_or(UsageError::MissingFile("onepager --out"))?,
+            paper,
+            svg,
+            offer,
         },
         Some("help") => Action::Help,
         Some(other) => return Err(UsageError::UnknownCommand(other.to_string())),

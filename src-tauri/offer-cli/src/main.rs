@@ -4,6 +4,7 @@ mod args;
 mod check;
 mod output;
 mod planning;
+mod printing;
 mod ranking;
 mod run;
 

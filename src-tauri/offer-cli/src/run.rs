@@ -72,6 +72,9 @@ pub fn execute(command: Command, env_lang: Lang, out: &mut impl Write) -> ExitCo
     if let Action::Plan { file, json } = &command.action {
         return crate::planning::run(file, *json, lang, out);
     }
+    if let Action::Onepager { file, out: out_path, paper, svg, offer } = &command.action {
+        return crate::printing::run(file, out_path, *paper, *svg, *offer, lang, out);
+    }
     if let Action::Compare { file, json, evidence } = &command.action {
         return crate::ranking::run(file, *json, *evidence, lang, out);
     }
@@ -86,7 +89,7 @@ pub fn execute(command: Command, env_lang: Lang, out: &mut impl Write) -> ExitCo
 
 fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), CliError> {
     match command.action {
-        Action::Check { .. } | Action::Compare { .. } | Action::Plan { .. } => Ok(()),
+        Action::Check { .. } | Action::Compare { .. } | Action::Plan { .. } | Action::Onepager { .. } => Ok(()),
         Action::Help => Ok(writeln!(out, "{}", lang.pick(USAGE_JA, USAGE_EN))?),
         Action::List { json } => {
             let db = database(command.db)?;

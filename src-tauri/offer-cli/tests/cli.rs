@@ -240,3 +240,72 @@ fn plan_prints_economics_and_pilot_dates() {
     let out = cli(&["plan", one.to_str().unwrap()]);
     assert!(text(&out.stdout).contains("The slots promised exceed capacity."));
 }
+
+/// Pages and size as poppler's pdfinfo reads them: an outside check of the PDF.
+fn pdf_pages_and_size(pdf: &Path) -> (u32, String) {
+    let out = std::process::Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils) runs");
+    let info = text(&out.stdout);
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or_else(|| panic!("not a PDF: {info}"));
+    let size = info.lines().find_map(|l| l.strip_prefix("Page size:")).unwrap_or("").trim().to_string();
+    (pages, size)
+}
+
+#[test]
+fn onepager_writes_a_one_page_pdf_or_svg_in_either_language_and_paper() {
+    let dir = tempfile::tempdir().unwrap();
+    let ja = write_example(dir.path(), offerwright_core::Lang::Ja);
+    let pdf = dir.path().join("ja.pdf");
+    let out = cli(&["onepager", &ja, "--out", pdf.to_str().unwrap(), "--lang", "ja"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("1枚"), "{}", text(&out.stdout));
+    let (pages, size) = pdf_pages_and_size(&pdf);
+    assert_eq!(pages, 1);
+    assert!(size.starts_with("595.") && size.contains("x 841."), "A4: {size}");
+
+    let letter = dir.path().join("en.pdf");
+    let out = cli(&["onepager", &ja, "--out", letter.to_str().unwrap(), "--lang", "en", "--paper", "letter", "--offer", "1"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let (pages, size) = pdf_pages_and_size(&letter);
+    assert_eq!(pages, 1);
+    assert!(size.starts_with("612 x 792"), "Letter: {size}");
+
+    let svg = dir.path().join("ja.svg");
+    let out = cli(&["onepager", &ja, "--out", svg.to_str().unwrap(), "--svg"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+
+    let out = cli(&["onepager", &ja, "--out", pdf.to_str().unwrap(), "--offer", "9", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("There is no offer 9"), "{}", text(&out.stderr));
+    let out = cli(&["onepager", &ja, "--out", pdf.to_str().unwrap(), "--paper", "b5", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--paper takes a4 or letter"));
+}
+
+#[test]
+fn onepager_refuses_a_page_that_cannot_fit_and_names_the_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let long_item = |i: usize| format!("{i} A deliverable whose name is as long as the app allows, eighty chars");
+    let deliverables: Vec<serde_json::Value> = (0..20)
+        .map(|i| serde_json::json!({ "name": long_item(i), "quantity_per_month": 1, "turnaround_days": 1, "hours_each": "1" }))
+        .collect();
+    let file = dir.path().join("long.json");
+    std::fs::write(
+        &file,
+        serde_json::json!({
+            "format": "offerwright", "version": 1,
+            "offers": [{ "ref": "o1", "title": "Too much", "deliverables": deliverables, "price": "300", "currency": "USD", "minimum_term_months": 3 }]
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let pdf = dir.path().join("long.pdf");
+    let out = cli(&["onepager", file.to_str().unwrap(), "--out", pdf.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(text(&out.stderr).contains("Shorten “what you get each month”"), "{}", text(&out.stderr));
+    assert!(!pdf.exists(), "nothing is written");
+}

@@ -26,10 +26,16 @@ pub enum ErrorCode {
     UnsupportedFormat,
     NotDismissable,
     Conflict,
+    /// The one-pager runs past one page even at the smallest type size.
+    OnepagerTooLong,
+    /// No installed font can show some of the one-pager's characters.
+    FontMissing,
+    /// The system could not open a file with its default app.
+    OpenFailed,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 16] = [
+    pub const ALL: [ErrorCode; 19] = [
         ErrorCode::Required,
         ErrorCode::TooLong,
         ErrorCode::OutOfRange,
@@ -46,6 +52,9 @@ impl ErrorCode {
         ErrorCode::UnsupportedFormat,
         ErrorCode::NotDismissable,
         ErrorCode::Conflict,
+        ErrorCode::OnepagerTooLong,
+        ErrorCode::FontMissing,
+        ErrorCode::OpenFailed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -66,6 +75,9 @@ impl ErrorCode {
             ErrorCode::UnsupportedFormat => "unsupported_format",
             ErrorCode::NotDismissable => "not_dismissable",
             ErrorCode::Conflict => "conflict",
+            ErrorCode::OnepagerTooLong => "onepager_too_long",
+            ErrorCode::FontMissing => "font_missing",
+            ErrorCode::OpenFailed => "open_failed",
         }
     }
 }
@@ -317,7 +329,10 @@ mod tests {
                 "bad_json",
                 "unsupported_format",
                 "not_dismissable",
-                "conflict"
+                "conflict",
+                "onepager_too_long",
+                "font_missing",
+                "open_failed"
             ]
         );
         for code in ErrorCode::ALL {

@@ -41,12 +41,41 @@ impl Paper {
         }
     }
 
+    /// The paper usual where the locale's region is ("en_US.UTF-8", "en-CA"):
+    /// US Letter in North America and the Philippines, A4 elsewhere.
+    pub fn for_locale(tag: &str) -> Paper {
+        let region = tag
+            .split(['_', '-'])
+            .nth(1)
+            .map(|r| r.chars().take_while(|c| c.is_ascii_alphabetic()).collect::<String>().to_ascii_uppercase());
+        match region.as_deref() {
+            Some("US" | "CA" | "MX" | "PH") => Paper::Letter,
+            _ => Paper::A4,
+        }
+    }
+
     /// Page height in points.
     fn height_pt(self) -> f64 {
         match self {
             Paper::A4 => 841.89,
             Paper::Letter => 792.0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paper_follows_the_region() {
+        assert_eq!(Paper::for_locale("en_US.UTF-8"), Paper::Letter);
+        assert_eq!(Paper::for_locale("en-CA"), Paper::Letter);
+        assert_eq!(Paper::for_locale("en_GB.UTF-8"), Paper::A4);
+        assert_eq!(Paper::for_locale("ja_JP.UTF-8"), Paper::A4);
+        assert_eq!(Paper::for_locale("C"), Paper::A4);
+        assert_eq!(Paper::parse("Letter"), Some(Paper::Letter));
+        assert_eq!(Paper::parse("b5"), None);
     }
 }
 
