@@ -32,6 +32,12 @@ const COMMANDS: &[&str] = &[
     "onepager_preview",
     "export_onepager",
     "print_onepager",
+    "export_data",
+    "import_data",
+    "list_backups",
+    "backup_now",
+    "restore_backup",
+    "start_new_database",
 ];
 
 fn main() {

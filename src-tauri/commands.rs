@@ -57,6 +57,12 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         crate::onepager::onepager_preview,
         crate::onepager::export_onepager,
         crate::onepager::print_onepager,
+        crate::data::export_data,
+        crate::data::import_data,
+        crate::data::list_backups,
+        crate::data::backup_now,
+        crate::data::restore_backup,
+        crate::data::start_new_database,
     ]
 }
 

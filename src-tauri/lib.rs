@@ -3,6 +3,7 @@
 //! same wiring on the mock runtime.
 
 pub mod commands;
+pub mod data;
 pub mod error;
 pub mod onepager;
 pub mod state;
@@ -14,12 +15,16 @@ use tauri::{Manager, Runtime};
 
 pub use state::AppState;
 
-/// The database file: `OFFERWRIGHT_DB` if set, else the OS app-data folder.
+/// The database file: `OFFERWRIGHT_DB` if set, else a file the user chose
+/// earlier with "start a new file", else the OS app-data folder.
 fn database_path<R: Runtime>(app: &tauri::App<R>) -> tauri::Result<PathBuf> {
-    match std::env::var_os(DB_ENV_VAR).filter(|v| !v.is_empty()) {
-        Some(path) => Ok(PathBuf::from(path)),
-        None => Ok(app.path().app_data_dir()?.join(FILE_NAME)),
+    if let Some(path) = std::env::var_os(DB_ENV_VAR).filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(path));
     }
+    if let Some(path) = app.path().app_config_dir().ok().and_then(|d| data::remembered_location(&d)) {
+        return Ok(path);
+    }
+    Ok(app.path().app_data_dir()?.join(FILE_NAME))
 }
 
 /// Wires state and commands. State already managed by the caller (tests
@@ -32,6 +37,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             if app.try_state::<AppState>().is_none() {
                 let path = database_path(app)?;
                 app.manage(AppState::open(&path));
+                data::daily_backup(path);
             }
             Ok(())
         })

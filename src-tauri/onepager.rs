@@ -65,8 +65,10 @@ pub fn file_name(title: &str, lang: Lang) -> String {
 
 /// Writes next to the target and renames, so a failed write never leaves a
 /// half-written PDF under the chosen name.
-fn write_whole(path: &Path, bytes: &[u8], lang: Lang) -> Reply<()> {
-    let partial = path.with_extension("pdf.part");
+pub(crate) fn write_whole(path: &Path, bytes: &[u8], lang: Lang) -> Reply<()> {
+    let mut partial = path.as_os_str().to_os_string();
+    partial.push(".part");
+    let partial = PathBuf::from(partial);
     std::fs::write(&partial, bytes)
         .and_then(|_| std::fs::rename(&partial, path))
         .map_err(|e| {

@@ -9,7 +9,7 @@ use offerwright_core::{CoreError, Database, Lang};
 use crate::error::{CommandError, ShellError};
 
 pub struct AppState {
-    path: PathBuf,
+    path: Mutex<PathBuf>,
     db: Mutex<Result<Database, CoreError>>,
     lang: Mutex<Lang>,
 }
@@ -25,14 +25,32 @@ impl AppState {
             .and_then(|db| db.language().ok().flatten())
             .unwrap_or_default();
         AppState {
-            path: path.to_path_buf(),
+            path: Mutex::new(path.to_path_buf()),
             db: Mutex::new(db),
             lang: Mutex::new(lang),
         }
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    pub fn path(&self) -> PathBuf {
+        self.path.lock().map(|p| p.clone()).unwrap_or_default()
+    }
+
+    /// Closes the database, so its file can be replaced.
+    pub fn close(&self) {
+        if let Ok(mut db) = self.db.lock() {
+            *db = Err(CoreError::NotFound { what: "database", id: 0 });
+        }
+    }
+
+    /// Opens the database at `path` in place of the current one.
+    pub fn reopen(&self, path: &Path) {
+        let opened = Database::open(path);
+        if let Ok(mut db) = self.db.lock() {
+            *db = opened;
+        }
+        if let Ok(mut p) = self.path.lock() {
+            *p = path.to_path_buf();
+        }
     }
 
     pub fn lang(&self) -> Lang {

@@ -31,14 +31,7 @@ fn unreadable(message: String) -> Result<Vec<Checked>, String> {
 /// Reads a workspace file (every candidate and offer in it), or one offer or
 /// candidate record.
 fn checks(text: &str, lang: Lang) -> Result<Vec<Checked>, String> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        CoreError::BadJson {
-            line: e.line(),
-            column: e.column(),
-            detail: e.to_string(),
-        }
-        .message(lang)
-    })?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| exchange::bad_json(e).message(lang))?;
     let candidate = |c: &CandidateInput| Checked {
         kind: "candidate",
         name: c.name.clone(),
@@ -54,12 +47,7 @@ fn checks(text: &str, lang: Lang) -> Result<Vec<Checked>, String> {
         }
     };
     let shape_error = |e: serde_json::Error| {
-        CoreError::BadJson {
-            line: e.line(),
-            column: e.column(),
-            detail: e.to_string(),
-        }
-        .message(lang)
+        exchange::bad_json(e).message(lang)
     };
     if value.get("format").is_some() {
         let file = exchange::parse(text).map_err(|e| e.message(lang))?;

@@ -31,11 +31,7 @@ struct Planned {
 }
 
 fn plans(text: &str, lang: Lang) -> Result<Vec<Planned>, CoreError> {
-    let bad = |e: serde_json::Error| CoreError::BadJson {
-        line: e.line(),
-        column: e.column(),
-        detail: e.to_string(),
-    };
+    let bad = exchange::bad_json;
     let value: serde_json::Value = serde_json::from_str(text).map_err(bad)?;
     let offers: Vec<(OfferInput, Option<PackageInput>, Option<PilotInput>)> = if value.get("format").is_some() {
         exchange::parse(text)?

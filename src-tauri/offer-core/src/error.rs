@@ -32,10 +32,12 @@ pub enum ErrorCode {
     FontMissing,
     /// The system could not open a file with its default app.
     OpenFailed,
+    /// The database file is damaged (integrity check failed).
+    DatabaseCorrupt,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 20] = [
         ErrorCode::Required,
         ErrorCode::TooLong,
         ErrorCode::OutOfRange,
@@ -55,6 +57,7 @@ impl ErrorCode {
         ErrorCode::OnepagerTooLong,
         ErrorCode::FontMissing,
         ErrorCode::OpenFailed,
+        ErrorCode::DatabaseCorrupt,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -78,6 +81,7 @@ impl ErrorCode {
             ErrorCode::OnepagerTooLong => "onepager_too_long",
             ErrorCode::FontMissing => "font_missing",
             ErrorCode::OpenFailed => "open_failed",
+            ErrorCode::DatabaseCorrupt => "database_corrupt",
         }
     }
 }
@@ -205,6 +209,8 @@ pub enum CoreError {
     DatabaseTooNew { found: i64, supported: i64 },
     #[error("the file is not an Offerwright database: {0}")]
     NotADatabase(String),
+    #[error("the database file is damaged: {0}")]
+    Corrupt(String),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
     #[error("database migration failed: {0}")]
@@ -212,7 +218,15 @@ pub enum CoreError {
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
     #[error("not valid Offerwright JSON at line {line}, column {column}: {detail}")]
-    BadJson { line: usize, column: usize, detail: String },
+    BadJson {
+        line: usize,
+        column: usize,
+        /// Where in the file's structure, e.g. `offers[0].price`, when known.
+        path: Option<String>,
+        detail: String,
+    },
+    #[error("{error} (line {line})")]
+    InvalidInFile { line: usize, error: ValidationError },
     #[error("file format version {found} is newer than this Offerwright reads (up to {supported})")]
     UnsupportedFormat { found: u32, supported: u32 },
     #[error("errors of the focus check cannot be dismissed")]
@@ -224,10 +238,11 @@ pub enum CoreError {
 impl CoreError {
     pub fn code(&self) -> ErrorCode {
         match self {
-            CoreError::Invalid(v) => v.code(),
+            CoreError::Invalid(v) | CoreError::InvalidInFile { error: v, .. } => v.code(),
             CoreError::NotFound { .. } => ErrorCode::NotFound,
             CoreError::DatabaseTooNew { .. } => ErrorCode::DatabaseTooNew,
             CoreError::NotADatabase(_) => ErrorCode::NotADatabase,
+            CoreError::Corrupt(_) => ErrorCode::DatabaseCorrupt,
             CoreError::Storage(_) | CoreError::Migration(_) => ErrorCode::Storage,
             CoreError::Io(_) => ErrorCode::Io,
             CoreError::BadJson { .. } => ErrorCode::BadJson,
@@ -240,7 +255,8 @@ impl CoreError {
     /// The field a validation error belongs to, so the UI can show it there.
     pub fn field(&self) -> Option<&str> {
         match self {
-            CoreError::Invalid(v) => Some(&v.field),
+            CoreError::Invalid(v) | CoreError::InvalidInFile { error: v, .. } => Some(&v.field),
+            CoreError::BadJson { path, .. } => path.as_deref(),
             _ => None,
         }
     }
@@ -248,6 +264,12 @@ impl CoreError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (CoreError::Invalid(v), _) => v.message(lang),
+            (CoreError::InvalidInFile { line, error }, Lang::Ja) => {
+                format!("{}（{line}行目）：{}データは変更していません。", error.field, error.message(lang))
+            }
+            (CoreError::InvalidInFile { line, error }, Lang::En) => {
+                format!("{} (line {line}): {} Nothing was changed.", error.field, error.message(lang))
+            }
             (CoreError::NotFound { .. }, Lang::Ja) => {
                 "見つかりません。別の画面で削除された可能性があります。".into()
             }
@@ -266,6 +288,12 @@ impl CoreError {
             (CoreError::NotADatabase(_), Lang::En) => {
                 "This file is not an Offerwright database. The file was not changed.".into()
             }
+            (CoreError::Corrupt(_), Lang::Ja) => {
+                "データベースのファイルが壊れています。ファイルは変更していません。バックアップから戻すか、新しいファイルで始めてください。".into()
+            }
+            (CoreError::Corrupt(_), Lang::En) => {
+                "The database file is damaged. It was not changed. Restore a backup, or start a new file.".into()
+            }
             (CoreError::Storage(_) | CoreError::Migration(_), Lang::Ja) => {
                 format!("保存できませんでした（{self}）。もう一度お試しください。")
             }
@@ -274,11 +302,13 @@ impl CoreError {
             }
             (CoreError::Io(e), Lang::Ja) => format!("ファイルを読み書きできません：{e}"),
             (CoreError::Io(e), Lang::En) => format!("Could not read or write the file: {e}"),
-            (CoreError::BadJson { line, column, detail }, Lang::Ja) => {
-                format!("{line}行{column}列目が正しくありません：{detail}。データは変更していません。")
+            (CoreError::BadJson { line, column, path, detail }, Lang::Ja) => {
+                let at = path.as_ref().map(|p| format!("（{p}）")).unwrap_or_default();
+                format!("{line}行{column}列目{at}が正しくありません：{detail}。データは変更していません。")
             }
-            (CoreError::BadJson { line, column, detail }, Lang::En) => {
-                format!("Problem at line {line}, column {column}: {detail}. Nothing was changed.")
+            (CoreError::BadJson { line, column, path, detail }, Lang::En) => {
+                let at = path.as_ref().map(|p| format!(" ({p})")).unwrap_or_default();
+                format!("Problem at line {line}, column {column}{at}: {detail}. Nothing was changed.")
             }
             (CoreError::UnsupportedFormat { .. }, Lang::Ja) => {
                 "このファイルは新しいバージョンのOfferwrightで書き出されています。Offerwrightを更新してください。".into()
@@ -332,7 +362,8 @@ mod tests {
                 "conflict",
                 "onepager_too_long",
                 "font_missing",
-                "open_failed"
+                "open_failed",
+                "database_corrupt"
             ]
         );
         for code in ErrorCode::ALL {

@@ -99,14 +99,50 @@ fn criterion_ref(key: Option<CriterionKey>, custom_index: &mut usize) -> String 
     }
 }
 
+/// What a file holds: the whole workspace, or one record. A single offer
+/// carries its candidate; a single record carries only the criteria of its
+/// own (built-in ones are named by key and exist in every workspace).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    Workspace,
+    Offer(i64),
+    Candidate(i64),
+}
+
 /// The whole workspace (nothing deleted) as a file value.
 pub fn export(db: &Database) -> CoreResult<WorkspaceFile> {
+    export_selection(db, Selection::Workspace)
+}
+
+pub fn export_selection(db: &Database, selection: Selection) -> CoreResult<WorkspaceFile> {
+    let all_offers = db.list_offers()?;
+    let (candidate_ids, offer_ids): (Option<Vec<i64>>, Option<Vec<i64>>) = match selection {
+        Selection::Workspace => (None, None),
+        Selection::Offer(id) => {
+            let offer = db.get_offer(id)?;
+            (Some(offer.draft.candidate_id.into_iter().collect()), Some(vec![id]))
+        }
+        Selection::Candidate(id) => (Some(vec![db.get_candidate(id)?.id]), Some(Vec::new())),
+    };
+    let chosen_candidates: Vec<_> = db
+        .list_candidates()?
+        .into_iter()
+        .filter(|c| candidate_ids.as_ref().is_none_or(|ids| ids.contains(&c.id)))
+        .collect();
+    let used: std::collections::BTreeSet<String> = chosen_candidates
+        .iter()
+        .flat_map(|c| c.draft.scores.keys().chain(c.draft.evidence.keys()).map(i64::to_string))
+        .collect();
     let mut custom_index = 0;
     let mut criterion_refs = BTreeMap::new();
     let mut criteria = Vec::new();
     for c in db.list_criteria()? {
         let reference = criterion_ref(c.key, &mut custom_index);
         criterion_refs.insert(c.id.to_string(), reference.clone());
+        let needed = selection == Selection::Workspace || (c.key.is_none() && used.contains(&c.id.to_string()));
+        if !needed {
+            continue;
+        }
         criteria.push(CriterionRecord {
             reference,
             key: c.key.map(|k| k.as_str().to_string()),
@@ -118,7 +154,7 @@ pub fn export(db: &Database) -> CoreResult<WorkspaceFile> {
     }
     let mut candidate_refs = BTreeMap::new();
     let mut candidates = Vec::new();
-    for (i, c) in db.list_candidates()?.iter().enumerate() {
+    for (i, c) in chosen_candidates.iter().enumerate() {
         let reference = format!("candidate-{}", i + 1);
         candidate_refs.insert(c.id, reference.clone());
         let mut fields = c.draft.to_input();
@@ -140,7 +176,10 @@ pub fn export(db: &Database) -> CoreResult<WorkspaceFile> {
         });
     }
     let mut offers = Vec::new();
-    for (i, o) in db.list_offers()?.iter().enumerate() {
+    let chosen_offers = all_offers
+        .iter()
+        .filter(|o| offer_ids.as_ref().is_none_or(|ids| ids.contains(&o.id)));
+    for (i, o) in chosen_offers.enumerate() {
         let mut fields = o.draft.to_input();
         let candidate = fields
             .candidate_id
@@ -167,21 +206,36 @@ pub fn export(db: &Database) -> CoreResult<WorkspaceFile> {
 
 /// The workspace as the text of a file: pretty JSON ending in a newline.
 pub fn export_json(db: &Database) -> CoreResult<String> {
-    let file = export(db)?;
-    let mut text = serde_json::to_string_pretty(&file).map_err(|e| CoreError::BadJson {
-        line: e.line(),
-        column: e.column(),
-        detail: e.to_string(),
-    })?;
+    export_json_of(db, Selection::Workspace)
+}
+
+/// A workspace or one record as the text of a file.
+pub fn export_json_of(db: &Database, selection: Selection) -> CoreResult<String> {
+    let file = export_selection(db, selection)?;
+    let mut text = serde_json::to_string_pretty(&file).map_err(bad_json)?;
     text.push('\n');
     Ok(text)
 }
 
-fn bad_json(e: serde_json::Error) -> CoreError {
+/// A file that is not JSON, or not the expected shape, with where it went wrong.
+pub fn bad_json(e: serde_json::Error) -> CoreError {
     CoreError::BadJson {
         line: e.line(),
         column: e.column(),
+        path: None,
         detail: e.to_string(),
+    }
+}
+
+/// A structural error with the path of the value that did not fit.
+fn bad_shape(e: serde_path_to_error::Error<serde_json::Error>) -> CoreError {
+    let path = e.path().to_string();
+    let inner = e.into_inner();
+    CoreError::BadJson {
+        line: inner.line(),
+        column: inner.column(),
+        path: (path != ".").then_some(path),
+        detail: inner.to_string(),
     }
 }
 
@@ -201,7 +255,8 @@ pub fn parse(text: &str) -> CoreResult<WorkspaceFile> {
         Some(_) => {}
         None => return Err(ValidationError::new("version", ValidationKind::Required).into()),
     }
-    serde_json::from_str(text).map_err(bad_json)
+    let mut reader = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut reader).map_err(bad_shape)
 }
 
 /// Adds everything in `file` to the workspace in one transaction: either all
@@ -287,6 +342,13 @@ pub fn import(db: &mut Database, file: &WorkspaceFile, now: DateTime<Utc>) -> Co
 }
 
 /// Parses and imports a file's text.
+/// A value that fails validation is reported with the line it is on.
 pub fn import_json(db: &mut Database, text: &str, now: DateTime<Utc>) -> CoreResult<ImportSummary> {
-    import(db, &parse(text)?, now)
+    import(db, &parse(text)?, now).map_err(|e| match e {
+        CoreError::Invalid(error) => match crate::jsonpath::line_of(text, &error.field) {
+            Some(line) => CoreError::InvalidInFile { line, error },
+            None => CoreError::Invalid(error),
+        },
+        other => other,
+    })
 }

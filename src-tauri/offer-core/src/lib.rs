@@ -15,6 +15,7 @@ pub mod exchange;
 pub mod fermi;
 pub mod focus;
 pub mod input;
+pub mod jsonpath;
 pub mod lang;
 pub mod money;
 pub mod offer;

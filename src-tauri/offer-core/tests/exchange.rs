@@ -102,3 +102,185 @@ fn a_score_for_an_unknown_criterion_reference_is_an_error() {
     let err = import_json(&mut db, text, Utc::now()).unwrap_err();
     assert_eq!(err.field(), Some("candidates[0].scores.charisma"));
 }
+
+/// The JSON Schema in docs/ describes exactly what export writes: every
+/// exported value fits its schema, and every property the schema declares
+/// appears in an export of a fully filled record.
+mod schema {
+    use super::*;
+    use serde_json::Value;
+
+    const SCHEMA: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/offerwright.schema.json"));
+
+    fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
+        match node.get("$ref").and_then(Value::as_str) {
+            Some(r) => resolve(root, root.pointer(r.trim_start_matches('#')).expect("a $ref that resolves")),
+            None => node,
+        }
+    }
+
+    /// A small validator for the keywords the schema uses.
+    pub fn check(root: &Value, node: &Value, value: &Value, at: &str, seen: &mut Vec<String>) {
+        let node = resolve(root, node);
+        if let Some(c) = node.get("const") {
+            assert_eq!(value, c, "{at}");
+        }
+        if let Some(options) = node.get("enum").and_then(Value::as_array) {
+            assert!(options.contains(value), "{at}: {value} not in {options:?}");
+        }
+        if let Some(kind) = node.get("type") {
+            let kinds: Vec<&str> = match kind {
+                Value::String(s) => vec![s.as_str()],
+                Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+                _ => vec![],
+            };
+            let actual = match value {
+                Value::Null => "null",
+                Value::Bool(_) => "boolean",
+                Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+                Value::Number(_) => "number",
+                Value::String(_) => "string",
+                Value::Array(_) => "array",
+                Value::Object(_) => "object",
+            };
+            assert!(kinds.contains(&actual), "{at}: {actual} where the schema says {kinds:?}");
+        }
+        if let (Some(n), Some(min)) = (value.as_i64(), node.get("minimum").and_then(Value::as_i64)) {
+            assert!(n >= min, "{at}: {n} < {min}");
+        }
+        if let (Some(n), Some(max)) = (value.as_i64(), node.get("maximum").and_then(Value::as_i64)) {
+            assert!(n <= max, "{at}: {n} > {max}");
+        }
+        if let Value::Object(members) = value {
+            let props = node.get("properties").and_then(Value::as_object);
+            for required in node.get("required").and_then(Value::as_array).into_iter().flatten() {
+                assert!(members.contains_key(required.as_str().unwrap()), "{at}: {required} is required");
+            }
+            for (key, member) in members {
+                let path = format!("{at}.{key}");
+                match (props.and_then(|p| p.get(key)), node.get("additionalProperties")) {
+                    (Some(sub), _) => {
+                        seen.push(format!("{}#{key}", node_name(root, node)));
+                        check(root, sub, member, &path, seen)
+                    }
+                    (None, Some(extra)) => check(root, extra, member, &path, seen),
+                    (None, None) => panic!("{path} is exported but not in the schema"),
+                }
+            }
+        }
+        if let (Value::Array(items), Some(item)) = (value, node.get("items")) {
+            for (i, v) in items.iter().enumerate() {
+                check(root, item, v, &format!("{at}[{i}]"), seen);
+            }
+        }
+    }
+
+    fn node_name(root: &Value, node: &Value) -> String {
+        if std::ptr::eq(root, node) {
+            return "file".into();
+        }
+        root["$defs"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .find(|(_, v)| std::ptr::eq(*v, node))
+            .map_or("?".into(), |(k, _)| k.clone())
+    }
+
+    #[test]
+    fn exports_fit_the_documented_schema_and_the_schema_has_nothing_extra() {
+        let root: Value = serde_json::from_str(SCHEMA).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap();
+        let mut seen = Vec::new();
+        for lang in [Lang::Ja, Lang::En] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut db = db_in(&dir, "w.sqlite3");
+            load_example(&mut db, lang, now).unwrap();
+            // A criterion of the user's own, so custom criteria are covered too.
+            let mut file: Value = serde_json::from_str(&export_json(&db).unwrap()).unwrap();
+            file["criteria"].as_array_mut().unwrap().push(serde_json::json!({ "ref": "custom-1", "name": "Fun", "weight": 2 }));
+            file["candidates"][0]["scores"]["custom-1"] = 4.into();
+            file["offers"][0]["pilot"] = serde_json::json!({ "clients": 2, "price": "1000", "start": "2027-01-31", "months": 2,
+                "we_believe": "a", "we_will_test": "b", "we_measure": "c", "right_if": "d", "observed": "e", "learned": "f", "decision": "go" });
+            let dir2 = tempfile::tempdir().unwrap();
+            let mut full = db_in(&dir2, "full.sqlite3");
+            import_json(&mut full, &file.to_string(), now).unwrap();
+            let exported: Value = serde_json::from_str(&export_json(&full).unwrap()).unwrap();
+            check(&root, &root, &exported, "file", &mut seen);
+        }
+        // Every property the schema declares shows up in these exports.
+        for (name, def) in root["$defs"].as_object().unwrap().iter().chain([("file".to_string(), root.clone())].iter().map(|(k, v)| (k, v))) {
+            for key in def.get("properties").and_then(Value::as_object).into_iter().flatten().map(|(k, _)| k) {
+                assert!(seen.contains(&format!("{name}#{key}")), "the schema declares {name}.{key}, which export never writes");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_single_offer_or_candidate_travels_alone_and_imports_without_touching_criteria() {
+    use offerwright_core::exchange::{export_json_of, Selection};
+    let now = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = db_in(&dir, "a.sqlite3");
+    load_example(&mut a, Lang::En, now).unwrap();
+    let offer = a.list_offers().unwrap()[0].clone();
+    let text = export_json_of(&a, Selection::Offer(offer.id)).unwrap();
+    let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(file["offers"].as_array().unwrap().len(), 1);
+    assert_eq!(file["candidates"].as_array().unwrap().len(), 1, "with its candidate");
+    assert_eq!(file["criteria"].as_array().unwrap().len(), 0, "built-in criteria are named by key only");
+
+    let mut b = db_in(&dir, "b.sqlite3");
+    let weights_before: Vec<u8> = b.list_criteria().unwrap().iter().map(|c| c.draft.weight.value()).collect();
+    let summary = import_json(&mut b, &text, now).unwrap();
+    assert_eq!((summary.candidates, summary.offers), (1, 1));
+    let weights_after: Vec<u8> = b.list_criteria().unwrap().iter().map(|c| c.draft.weight.value()).collect();
+    assert_eq!(weights_before, weights_after);
+    let imported = &b.list_offers().unwrap()[0];
+    assert_eq!(imported.draft.title, offer.draft.title);
+    assert_eq!(b.package(imported.id).unwrap(), a.package(offer.id).unwrap());
+    assert_eq!(b.list_candidates().unwrap()[0].draft.scores.len(), 8);
+
+    let candidate = a.list_candidates().unwrap()[2].clone();
+    let text = export_json_of(&a, Selection::Candidate(candidate.id)).unwrap();
+    let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!((file["candidates"].as_array().unwrap().len(), file["offers"].as_array().unwrap().len()), (1, 0));
+}
+
+#[test]
+fn a_rule_broken_deep_in_a_file_is_reported_with_its_path_and_line() {
+    let now = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = db_in(&dir, "w.sqlite3");
+    load_example(&mut db, Lang::En, now).unwrap();
+    let good = export_json(&db).unwrap();
+    let line_of_term = good.lines().position(|l| l.contains("\"minimum_term_months\"")).unwrap() + 1;
+    let bad = good.replacen("\"minimum_term_months\": 3", "\"minimum_term_months\": 99", 1);
+    let err = import_json(&mut db, &bad, now).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::OutOfRange);
+    assert_eq!(err.field(), Some("offers[0].minimum_term_months"));
+    assert!(err.message(Lang::En).contains(&format!("(line {line_of_term})")), "{}", err.message(Lang::En));
+    assert!(err.message(Lang::Ja).contains(&format!("{line_of_term}行目")), "{}", err.message(Lang::Ja));
+    // A value of the wrong type: serde's line and column, and the path.
+    let wrong = good.replacen("\"minimum_term_months\": 3", "\"minimum_term_months\": \"three\"", 1);
+    let err = import_json(&mut db, &wrong, now).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::BadJson);
+    assert_eq!(err.field(), Some("offers[0].minimum_term_months"));
+    assert!(err.message(Lang::En).contains(&format!("line {line_of_term}")), "{}", err.message(Lang::En));
+    assert_eq!(export_json(&db).unwrap(), good, "nothing changed");
+}
+
+#[test]
+fn a_deleted_built_in_criterion_survives_export_import_export() {
+    let now = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = db_in(&dir, "a.sqlite3");
+    load_example(&mut a, Lang::Ja, now).unwrap();
+    let pain = a.list_criteria().unwrap()[0].id;
+    a.delete_criterion(pain, now).unwrap();
+    let first = export_json(&a).unwrap();
+    let mut b = db_in(&dir, "b.sqlite3");
+    import_json(&mut b, &first, now).unwrap();
+    assert_eq!(export_json(&b).unwrap(), first);
+}

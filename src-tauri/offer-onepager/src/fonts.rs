@@ -44,11 +44,14 @@ impl Fonts {
     /// 0.1 s) and shared by every render after.
     pub fn system() -> &'static Fonts {
         static SYSTEM: OnceLock<Fonts> = OnceLock::new();
-        SYSTEM.get_or_init(|| {
-            let mut store = FontStore::new();
-            store.extend(typst_kit::fonts::system());
-            Fonts { store }
-        })
+        SYSTEM.get_or_init(Fonts::search_system)
+    }
+
+    /// Searches the system's fonts now, without sharing the result.
+    pub fn search_system() -> Fonts {
+        let mut store = FontStore::new();
+        store.extend(typst_kit::fonts::system());
+        Fonts { store }
     }
 
     /// Only the fonts in one directory: lets tests see a machine without a

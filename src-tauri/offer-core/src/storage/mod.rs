@@ -1,6 +1,7 @@
 //! The one SQLite file a workspace lives in. Every connection is opened here,
 //! so every connection gets the same PRAGMAs and the schema check.
 
+pub mod backup;
 pub(crate) mod candidates;
 pub(crate) mod criteria;
 mod dismissals;
@@ -14,6 +15,7 @@ pub(crate) mod time;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, ErrorCode as SqliteCode};
 
 pub use dismissals::Subject;
@@ -34,8 +36,28 @@ pub const DB_ENV_VAR: &str = "OFFERWRIGHT_DB";
 fn not_a_database(error: rusqlite::Error) -> CoreError {
     match error.sqlite_error_code() {
         Some(SqliteCode::NotADatabase) => CoreError::NotADatabase(error.to_string()),
+        Some(SqliteCode::DatabaseCorrupt) => CoreError::Corrupt(error.to_string()),
         _ => CoreError::Storage(error),
     }
+}
+
+/// SQLite's quick integrity check: page structure, records and indexes.
+fn integrity(conn: &Connection) -> CoreResult<()> {
+    let problems: Vec<String> = conn
+        .prepare("PRAGMA quick_check")
+        .and_then(|mut stmt| stmt.query_map([], |row| row.get::<_, String>(0))?.collect())
+        .map_err(not_a_database)?;
+    match problems.as_slice() {
+        [ok] if ok == "ok" => Ok(()),
+        _ => Err(CoreError::Corrupt(problems.join("; "))),
+    }
+}
+
+/// `path` with `suffix` appended to its file name ("x.sqlite3" → "x.sqlite3-wal").
+pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
 }
 
 /// A stored value that no longer passes validation (edited by hand, or by a
@@ -49,6 +71,12 @@ impl Database {
     /// date. A file written by a newer Offerwright, or a file that is not a
     /// database, is refused before anything is written to it.
     pub fn open(path: &Path) -> CoreResult<Database> {
+        Database::open_at(path, Utc::now())
+    }
+
+    /// `open`, with the time a backup before a migration is stamped with.
+    /// A damaged file is refused, untouched, after SQLite's integrity check.
+    pub fn open_at(path: &Path, now: DateTime<Utc>) -> CoreResult<Database> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)?;
         }
@@ -64,10 +92,15 @@ impl Database {
                 supported: migrations::LATEST,
             });
         }
+        integrity(&conn)?;
         // WAL changes the file header, so it comes only after the checks above.
         let mode: String = conn.pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))?;
-        debug_assert!(mode.eq_ignore_ascii_case("wal") || mode.eq_ignore_ascii_case("memory"));
-        conn.pragma_update(None, "synchronous", "normal")?;
+        let on_disk = mode.eq_ignore_ascii_case("wal");
+        // FULL: a commit is on disk before it is acknowledged, even if the power fails.
+        conn.pragma_update(None, "synchronous", "full")?;
+        if on_disk && found > 0 && found < migrations::LATEST {
+            backup::take(&conn, path, backup::BackupReason::BeforeMigration, now)?;
+        }
         migrations::migrations().to_latest(&mut conn)?;
         Ok(Database {
             conn,

@@ -1,0 +1,174 @@
+//! Data safety commands: export and import files through the native dialogs
+//! (Rust reads and writes; the webview never touches files), backups, and the
+//! way out of a database that cannot be opened: restore a backup or start a
+//! new file elsewhere.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use offerwright_core::exchange::{export_json_of, import_json, ImportSummary, Selection};
+use offerwright_core::storage::backup::{self, Backup, BackupReason};
+use offerwright_core::{CoreError, Database, Lang};
+use serde::Deserialize;
+use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::error::CommandError;
+use crate::AppState;
+
+type Reply<T> = Result<T, CommandError>;
+
+/// Where the user chose to keep a new database file, remembered across starts.
+pub const LOCATION_FILE: &str = "database-location.txt";
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "id")]
+pub enum Scope {
+    Workspace,
+    Offer(i64),
+    Candidate(i64),
+}
+
+fn selection(scope: Scope) -> Selection {
+    match scope {
+        Scope::Workspace => Selection::Workspace,
+        Scope::Offer(id) => Selection::Offer(id),
+        Scope::Candidate(id) => Selection::Candidate(id),
+    }
+}
+
+fn core(e: CoreError, lang: Lang) -> CommandError {
+    CommandError::from_core(&e, lang)
+}
+
+fn suggested_name(scope: Scope, lang: Lang) -> String {
+    let date = Utc::now().format("%Y-%m-%d");
+    match scope {
+        Scope::Workspace => format!("offerwright-{date}.json"),
+        Scope::Offer(id) => format!("{}-{id}-{date}.json", lang.pick("offer", "offer")),
+        Scope::Candidate(id) => format!("candidate-{id}-{date}.json"),
+    }
+}
+
+#[tauri::command]
+pub async fn export_data<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, scope: Scope) -> Reply<Option<String>> {
+    let text = state.with_db(|db, _| export_json_of(db, selection(scope)))?;
+    let lang = state.lang();
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title(lang.pick("JSONファイルに書き出す", "Export to a JSON file"))
+        .add_filter("JSON", &["json"])
+        .set_file_name(suggested_name(scope, lang));
+    if let Ok(documents) = app.path().document_dir() {
+        dialog = dialog.set_directory(documents);
+    }
+    let Some(choice) = dialog.blocking_save_file() else {
+        return Ok(None);
+    };
+    let path = choice
+        .into_path()
+        .map_err(|_| CommandError::io(Path::new(""), &std::io::ErrorKind::InvalidInput.into(), lang))?;
+    crate::onepager::write_whole(&path, text.as_bytes(), lang)?;
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn import_data<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Reply<Option<ImportSummary>> {
+    let lang = state.lang();
+    let Some(choice) = app
+        .dialog()
+        .file()
+        .set_title(lang.pick("JSONファイルを読み込む", "Import a JSON file"))
+        .add_filter("JSON", &["json"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = choice
+        .into_path()
+        .map_err(|_| CommandError::io(Path::new(""), &std::io::ErrorKind::InvalidInput.into(), lang))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| core(CoreError::Io(e), lang))?;
+    state.with_db(|db, _| import_json(db, &text, Utc::now())).map(Some)
+}
+
+#[tauri::command]
+pub fn list_backups(state: State<'_, AppState>) -> Reply<Vec<Backup>> {
+    backup::list_backups(&state.path()).map_err(|e| core(e, state.lang()))
+}
+
+#[tauri::command]
+pub fn backup_now(state: State<'_, AppState>) -> Reply<Backup> {
+    state.with_db(|db, _| db.backup(BackupReason::Manual, Utc::now()))
+}
+
+/// Replaces the database with a backup (keeping the current file as a
+/// backup first) and opens it. Works when the current file cannot be opened.
+#[tauri::command]
+pub fn restore_backup(state: State<'_, AppState>, file_name: String) -> Reply<Backup> {
+    let lang = state.lang();
+    let path = state.path();
+    state.close();
+    let restored = backup::restore(&path, &file_name, Utc::now());
+    // Reopen whatever is there now: the restored file, or the untouched old one.
+    state.reopen(&path);
+    restored.map_err(|e| core(e, lang))
+}
+
+/// Starts a new, empty database in a file the user picks, and remembers it.
+/// The file that could not be opened is left as it is.
+#[tauri::command]
+pub async fn start_new_database<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Reply<Option<String>> {
+    let lang = state.lang();
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title(lang.pick("新しいデータファイルの場所", "Where to keep a new data file"))
+        .add_filter("SQLite", &["sqlite3"])
+        .set_file_name(offerwright_core::storage::FILE_NAME);
+    if let Ok(documents) = app.path().document_dir() {
+        dialog = dialog.set_directory(documents);
+    }
+    let Some(choice) = dialog.blocking_save_file() else {
+        return Ok(None);
+    };
+    let path = choice
+        .into_path()
+        .map_err(|_| CommandError::io(Path::new(""), &std::io::ErrorKind::InvalidInput.into(), lang))?;
+    if path == state.path() {
+        return Err(CommandError::io(&path, &std::io::ErrorKind::AlreadyExists.into(), lang));
+    }
+    let db = Database::open(&path).map_err(|e| core(e, lang))?;
+    drop(db);
+    remember_location(&app, &path).map_err(|e| CommandError::io(&path, &e, lang))?;
+    state.close();
+    state.reopen(&path);
+    Ok(Some(path.display().to_string()))
+}
+
+fn remember_location<R: Runtime>(app: &AppHandle<R>, path: &Path) -> std::io::Result<()> {
+    let dir = app
+        .path()
+        .app_config_dir()
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    std::fs::create_dir_all(&dir)?;
+    std::fs::write(dir.join(LOCATION_FILE), path.display().to_string())
+}
+
+/// The database file chosen earlier with "start a new file", if any.
+pub fn remembered_location(config_dir: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(config_dir.join(LOCATION_FILE)).ok()?;
+    let path = PathBuf::from(text.trim());
+    (!text.trim().is_empty()).then_some(path)
+}
+
+/// The day's backup, taken in the background at start so the window opens at once.
+pub fn daily_backup(path: PathBuf) {
+    std::thread::spawn(move || {
+        if let Ok(db) = Database::open(&path) {
+            if let Err(e) = db.daily_backup(Utc::now()) {
+                eprintln!("Offerwright: the daily backup failed: {e}");
+            }
+        }
+    });
+}

@@ -1,0 +1,143 @@
+//! Backups, restore and damaged files, on real temp-file databases.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use offerwright_core::candidate::CandidateDraft;
+use offerwright_core::input::CandidateInput;
+use offerwright_core::storage::backup::{list_backups, restore, verify, BackupReason, KEEP};
+use offerwright_core::storage::migrations::LATEST;
+use offerwright_core::{Database, ErrorCode};
+
+fn at(day: u32, hour: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap()
+}
+
+fn named(name: &str) -> CandidateDraft {
+    CandidateDraft::try_from(&CandidateInput { name: name.into(), ..CandidateInput::default() }).unwrap()
+}
+
+fn names(db: &Database) -> Vec<String> {
+    db.list_candidates().unwrap().iter().map(|c| c.draft.name.as_str().to_string()).collect()
+}
+
+#[test]
+fn a_backup_is_a_sound_copy_listed_newest_first_and_only_the_newest_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("work.sqlite3");
+    let mut db = Database::open(&path).unwrap();
+    db.create_candidate(&named("歯科医院のリール"), at(1, 9)).unwrap();
+    let first = db.backup(BackupReason::Manual, at(1, 10)).unwrap();
+    verify(&first.path).unwrap();
+    let copy = Database::open(&first.path).unwrap();
+    assert_eq!(names(&copy), ["歯科医院のリール"]);
+    drop(copy);
+    // Two in the same second get distinct names.
+    let twin = db.backup(BackupReason::Manual, at(1, 10)).unwrap();
+    assert_ne!(twin.file_name, first.file_name);
+    for i in 0..KEEP as i64 + 3 {
+        db.backup(BackupReason::Manual, at(2, 0) + Duration::minutes(i)).unwrap();
+    }
+    let listed = list_backups(&path).unwrap();
+    assert_eq!(listed.len(), KEEP);
+    assert!(listed.windows(2).all(|w| w[0].taken_at >= w[1].taken_at), "newest first");
+    assert_eq!(listed[0].taken_at, at(2, 0) + Duration::minutes(KEEP as i64 + 2));
+}
+
+#[test]
+fn the_daily_backup_is_taken_once_a_day_and_not_for_an_empty_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("work.sqlite3");
+    let mut db = Database::open(&path).unwrap();
+    assert!(db.daily_backup(at(1, 8)).unwrap().is_none(), "nothing to protect yet");
+    db.create_candidate(&named("a"), at(1, 9)).unwrap();
+    let taken = db.daily_backup(at(1, 9)).unwrap().expect("the first of the day");
+    assert_eq!(taken.reason, BackupReason::Daily);
+    assert!(db.daily_backup(at(1, 20)).unwrap().is_none(), "one a day");
+    assert!(db.daily_backup(at(2, 10)).unwrap().is_some(), "the next day");
+}
+
+#[test]
+fn restore_brings_back_the_backup_and_keeps_the_current_state_as_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("work.sqlite3");
+    let mut db = Database::open(&path).unwrap();
+    db.create_candidate(&named("before"), at(1, 9)).unwrap();
+    let saved = db.backup(BackupReason::Manual, at(1, 10)).unwrap();
+    db.create_candidate(&named("after"), at(1, 11)).unwrap();
+    drop(db);
+    restore(&path, &saved.file_name, at(1, 12)).unwrap();
+    let db = Database::open(&path).unwrap();
+    assert_eq!(names(&db), ["before"]);
+    let kept = list_backups(&path).unwrap();
+    let safety = kept.iter().find(|b| b.reason == BackupReason::BeforeRestore).expect("the state before the restore");
+    assert_eq!(names(&Database::open(&safety.path).unwrap()), ["before", "after"]);
+    assert_eq!(restore(&path, "offerwright-nope.sqlite3", at(1, 13)).unwrap_err().code(), ErrorCode::NotFound);
+}
+
+/// Damages a real database as a failing disk might: the second half of the
+/// file's pages get garbage where their b-tree headers are.
+fn damage(path: &std::path::Path) {
+    let mut bytes = std::fs::read(path).unwrap();
+    let page = 4096;
+    let pages = bytes.len() / page;
+    assert!(pages > 4, "big enough to damage table pages");
+    for p in pages / 2..pages {
+        for b in &mut bytes[p * page..p * page + 16] {
+            *b = 0x5a;
+        }
+    }
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn a_damaged_file_is_refused_untouched_and_a_backup_restores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("work.sqlite3");
+    let mut db = Database::open(&path).unwrap();
+    for i in 0..200 {
+        db.create_candidate(&named(&format!("候補{i}")), at(1, 9)).unwrap();
+    }
+    let good = db.backup(BackupReason::Manual, at(1, 10)).unwrap();
+    drop(db);
+    damage(&path);
+    let damaged = std::fs::read(&path).unwrap();
+    let err = Database::open(&path).err().expect("refused");
+    assert_eq!(err.code(), ErrorCode::DatabaseCorrupt, "{err}");
+    assert!(err.message(offerwright_core::Lang::Ja).contains("バックアップ"));
+    assert_eq!(std::fs::read(&path).unwrap(), damaged, "left untouched");
+    assert_eq!(verify(&path).unwrap_err().code(), ErrorCode::DatabaseCorrupt);
+
+    restore(&path, &good.file_name, at(1, 11)).unwrap();
+    let db = Database::open(&path).unwrap();
+    assert_eq!(db.list_candidates().unwrap().len(), 200);
+    // The damaged file was copied aside byte for byte, not lost.
+    let aside = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().contains(".unreadable-"))
+        .expect("the damaged file kept aside");
+    assert_eq!(std::fs::read(aside.path()).unwrap(), damaged);
+}
+
+#[test]
+fn a_migration_is_preceded_by_a_backup_of_the_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.sqlite3");
+    {
+        let raw = rusqlite::Connection::open(&path).unwrap();
+        raw.execute_batch("PRAGMA foreign_keys = OFF;").unwrap();
+        raw.execute_batch(include_str!("fixtures/schema-v1.sql")).unwrap();
+    }
+    let db = Database::open_at(&path, at(3, 9)).unwrap();
+    assert_eq!(db.schema_version().unwrap(), LATEST);
+    let backups = list_backups(&path).unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0].reason, BackupReason::BeforeMigration);
+    let old = rusqlite::Connection::open(&backups[0].path).unwrap();
+    let v: i64 = old.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(v, 1, "the backup is the file as it was before the upgrade");
+    // A new file, or one already up to date, needs no backup.
+    drop(db);
+    Database::open(&path).unwrap();
+    Database::open(&dir.path().join("new.sqlite3")).unwrap();
+    assert_eq!(list_backups(&path).unwrap().len(), 1);
+}

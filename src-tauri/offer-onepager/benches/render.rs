@@ -1,0 +1,46 @@
+//! One-pager rendering: a warm render (fonts already found, the app's usual
+//! case) and a first render (font search + layout + PDF, as after start-up).
+//! Goals: warm under 300 ms, first under 2 s.
+
+use std::hint::black_box;
+
+use chrono::{TimeZone, Utc};
+use criterion::{criterion_group, criterion_main, Criterion};
+use offerwright_core::examples::load_example;
+use offerwright_core::onepager::{onepager, OnePager};
+use offerwright_core::{Database, Lang};
+use offerwright_onepager::{render, Fonts, Paper};
+
+fn example(lang: Lang) -> OnePager {
+    let mut db = Database::open(std::path::Path::new(":memory:")).unwrap();
+    load_example(&mut db, lang, Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap()).unwrap();
+    let offer = db.list_offers().unwrap()[0].id;
+    onepager(&db, offer, lang).unwrap()
+}
+
+fn benches(c: &mut Criterion) {
+    let ja = example(Lang::Ja);
+    let en = example(Lang::En);
+    let fonts = Fonts::system();
+    c.bench_function("warm render + PDF, Japanese example, A4", |b| {
+        b.iter(|| render(black_box(&ja), Paper::A4, fonts).unwrap().pdf().unwrap())
+    });
+    c.bench_function("warm render + PDF, English example, Letter", |b| {
+        b.iter(|| render(black_box(&en), Paper::Letter, fonts).unwrap().pdf().unwrap())
+    });
+    c.bench_function("warm render + SVG preview, Japanese example", |b| {
+        b.iter(|| render(black_box(&ja), Paper::A4, fonts).unwrap().svg())
+    });
+    let mut group = c.benchmark_group("first render");
+    group.sample_size(10);
+    group.bench_function("font search + render + PDF, Japanese example", |b| {
+        b.iter(|| {
+            let fresh = Fonts::search_system();
+            render(black_box(&ja), Paper::A4, &fresh).unwrap().pdf().unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(render_benches, benches);
+criterion_main!(render_benches);
