@@ -51,7 +51,11 @@ fn suggested_name(scope: Scope, lang: Lang) -> String {
 }
 
 #[tauri::command]
-pub async fn export_data<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, scope: Scope) -> Reply<Option<String>> {
+pub async fn export_data<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    scope: Scope,
+) -> Reply<Option<String>> {
     let text = state.with_db(|db, _| export_json_of(db, selection(scope)))?;
     let lang = state.lang();
     let mut dialog = app

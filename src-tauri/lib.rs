@@ -21,7 +21,12 @@ fn database_path<R: Runtime>(app: &tauri::App<R>) -> tauri::Result<PathBuf> {
     if let Some(path) = std::env::var_os(DB_ENV_VAR).filter(|v| !v.is_empty()) {
         return Ok(PathBuf::from(path));
     }
-    if let Some(path) = app.path().app_config_dir().ok().and_then(|d| data::remembered_location(&d)) {
+    if let Some(path) = app
+        .path()
+        .app_config_dir()
+        .ok()
+        .and_then(|d| data::remembered_location(&d))
+    {
         return Ok(path);
     }
     Ok(app.path().app_data_dir()?.join(FILE_NAME))

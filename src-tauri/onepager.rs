@@ -37,7 +37,9 @@ fn rendered(state: &AppState, offer_id: i64, paper: Paper, lang: Option<Lang>) -
 
 fn pdf(state: &AppState, offer_id: i64, paper: Paper, lang: Option<Lang>) -> Reply<(OnePager, Vec<u8>)> {
     let (page, rendered) = rendered(state, offer_id, paper, lang)?;
-    let bytes = rendered.pdf().map_err(|e| CommandError::from_render(&e, state.lang()))?;
+    let bytes = rendered
+        .pdf()
+        .map_err(|e| CommandError::from_render(&e, state.lang()))?;
     Ok((page, bytes))
 }
 
@@ -46,7 +48,13 @@ fn pdf(state: &AppState, offer_id: i64, paper: Paper, lang: Option<Lang>) -> Rep
 pub fn file_name(title: &str, lang: Lang) -> String {
     let cleaned: String = title
         .chars()
-        .map(|c| if c.is_control() || r#"/\:*?"<>|"#.contains(c) { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || r#"/\:*?"<>|"#.contains(c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -112,7 +120,9 @@ pub async fn export_onepager<R: Runtime>(
     let Some(choice) = dialog.blocking_save_file() else {
         return Ok(None);
     };
-    let mut path = choice.into_path().map_err(|_| CommandError::io(Path::new(""), &std::io::ErrorKind::InvalidInput.into(), ui))?;
+    let mut path = choice
+        .into_path()
+        .map_err(|_| CommandError::io(Path::new(""), &std::io::ErrorKind::InvalidInput.into(), ui))?;
     if path.extension().is_none() {
         path.set_extension("pdf");
     }
@@ -140,7 +150,8 @@ pub fn print_onepager<R: Runtime>(
     std::fs::create_dir_all(&dir).map_err(|e| CommandError::io(&dir, &e, ui))?;
     let path = dir.join(file_name(&page.title, page.lang));
     write_whole(&path, &bytes, ui)?;
-    tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|e| CommandError::open_failed(&path, &e.to_string(), ui))?;
+    tauri_plugin_opener::open_path(&path, None::<&str>)
+        .map_err(|e| CommandError::open_failed(&path, &e.to_string(), ui))?;
     Ok(path.display().to_string())
 }
 
@@ -158,7 +169,10 @@ mod tests {
 
     #[test]
     fn file_names_are_safe_on_every_system() {
-        assert_eq!(file_name("Reels: for/dental <clinics>?", Lang::En), "Reels for dental clinics.pdf");
+        assert_eq!(
+            file_name("Reels: for/dental <clinics>?", Lang::En),
+            "Reels for dental clinics.pdf"
+        );
         assert_eq!(file_name("歯科医院のリール制作", Lang::Ja), "歯科医院のリール制作.pdf");
         assert_eq!(file_name(" ..\u{0}.. ", Lang::Ja), "オファー.pdf");
         assert_eq!(file_name(&"a".repeat(100), Lang::En).chars().count(), 64);

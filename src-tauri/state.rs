@@ -38,7 +38,10 @@ impl AppState {
     /// Closes the database, so its file can be replaced.
     pub fn close(&self) {
         if let Ok(mut db) = self.db.lock() {
-            *db = Err(CoreError::NotFound { what: "database", id: 0 });
+            *db = Err(CoreError::NotFound {
+                what: "database",
+                id: 0,
+            });
         }
     }
 

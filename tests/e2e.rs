@@ -207,23 +207,47 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     screenshot(&app, "05b-plan-en").await;
 
     click(&app, "#open-onepager").await;
-    wait_for(&app, "document.getElementById('onepager-area').dataset.state === 'ready'").await;
+    wait_for(
+        &app,
+        "document.getElementById('onepager-area').dataset.state === 'ready'",
+    )
+    .await;
     assert!(text_of(&app, "#onepager-status").await.contains("Fits on one page"));
     screenshot(&app, "06-onepager-en").await;
     // Export through the native save dialog; the PDF is written by Rust.
     let exported = dir.path().join("cafe offer.pdf");
     click(&app, "#export-pdf").await;
     save_through_dialog(&display, "Save the one-pager as PDF", &exported);
-    wait_for(&app, "document.querySelector('.toast')?.textContent.includes('Saved the PDF')").await;
+    wait_for(
+        &app,
+        "document.querySelector('.toast')?.textContent.includes('Saved the PDF')",
+    )
+    .await;
     let (pages, width, height) = pdf_info(&exported);
     assert_eq!(pages, 1, "the exported one-pager has one page");
-    assert!((width - 612.0).abs() < 1.0 && (height - 792.0).abs() < 1.0, "US Letter for en_US: {width} × {height}");
+    assert!(
+        (width - 612.0).abs() < 1.0 && (height - 792.0).abs() < 1.0,
+        "US Letter for en_US: {width} × {height}"
+    );
     let text = pdf_text(&exported);
-    assert!(text.contains("Bookkeeping videos for cafés") && text.contains("$300.00"), "{text}");
+    assert!(
+        text.contains("Bookkeeping videos for cafés") && text.contains("$300.00"),
+        "{text}"
+    );
     assert!(text.contains("Monthly bookkeeping video"), "{text}");
     // The page can be in the other language and on A4 without changing the app's language.
-    app.find(Locator::Css("select[data-field='lang']")).await.unwrap().select_by_value("ja").await.unwrap();
-    app.find(Locator::Css("select[data-field='paper']")).await.unwrap().select_by_value("a4").await.unwrap();
+    app.find(Locator::Css("select[data-field='lang']"))
+        .await
+        .unwrap()
+        .select_by_value("ja")
+        .await
+        .unwrap();
+    app.find(Locator::Css("select[data-field='paper']"))
+        .await
+        .unwrap()
+        .select_by_value("a4")
+        .await
+        .unwrap();
     wait_for(&app, "document.getElementById('onepager-status').textContent.includes('Fits on one page') && document.getElementById('onepager-area').dataset.state === 'ready'").await;
     screenshot(&app, "06b-onepager-en-app-ja-page").await;
 
@@ -231,7 +255,11 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     let picker = app.find(Locator::Css("#language")).await.unwrap();
     picker.select_by_value("ja").await.unwrap();
     wait_for(&app, "document.documentElement.lang === 'ja'").await;
-    assert!(text_of(&app, "#onepager-status").await.contains("1枚に収まります"));
+    wait_for(
+        &app,
+        "document.getElementById('onepager-status').textContent.includes('1枚に収まります')",
+    )
+    .await;
     screenshot(&app, "07-onepager-switched-ja").await;
 
     // An edit typed just before the window closes is saved, not lost.
@@ -328,9 +356,154 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     .unwrap();
     screenshot(&app, "14b-plan-ja").await;
     click(&app, "#open-onepager").await;
-    wait_for(&app, "document.getElementById('onepager-area').dataset.state === 'ready'").await;
-    assert!(text_of(&app, "#onepager-status").await.contains("1枚に収まります"));
-    assert!(text_of(&app, "select[data-field='paper'] option:checked").await.contains("A4"), "A4 for ja_JP");
+    wait_for(
+        &app,
+        "document.getElementById('onepager-status').textContent.includes('1枚に収まります')",
+    )
+    .await;
+    assert!(
+        text_of(&app, "select[data-field='paper'] option:checked")
+            .await
+            .contains("A4"),
+        "A4 for ja_JP"
+    );
     screenshot(&app, "15-onepager-ja").await;
+
+    // Your data: back up now, then restore it after a change; the change is gone.
+    click(&app, ".step[data-view='data']").await;
+    wait_for(&app, "document.getElementById('backups')").await;
+    click(&app, "#backup-now").await;
+    wait_for(&app, "document.querySelectorAll('#backup-list li').length >= 1").await;
+    screenshot(&app, "16-data-ja").await;
+    click(&app, ".step[data-view='candidates']").await;
+    replace_text(&app, "[data-field='notes']", "バックアップの後に書いたメモ").await;
+    saved(&app).await;
+    // A real click right after typing: the header must not shift under the pointer.
+    click(&app, ".step[data-view='data']").await;
+    wait_for(&app, "document.querySelectorAll('#backup-list li').length >= 1").await;
+    app.execute(
+        "[...document.querySelectorAll('#backup-list li')].find((li) => li.dataset.backup.includes('manual')).querySelector('button.restore').click();",
+        vec![],
+    )
+    .await
+    .unwrap();
+    click(&app, ".confirm-restore").await;
+    wait_for(
+        &app,
+        "document.querySelector('.toast')?.textContent.includes('バックアップに戻しました')",
+    )
+    .await;
+    click(&app, ".step[data-view='candidates']").await;
+    // The restore brought back the notes as they were at the backup.
+    wait_for(&app, "document.querySelector(\"[data-field='notes']\") && !document.querySelector(\"[data-field='notes']\").value.includes('バックアップの後')").await;
+    app.close().await.unwrap();
+    drop(_driver);
+
+    hostile_text_is_shown_as_plain_text(&display, dir.path()).await;
+}
+
+/// Markup and script in every field, from an imported file: each main
+/// screen shows it as text, and none of it runs.
+async fn hostile_text_is_shown_as_plain_text(display: &str, dir: &std::path::Path) {
+    const PAYLOADS: [&str; 4] = [
+        r#"<img src=x onerror="window.__pwned=1">"#,
+        "</script><script>window.__pwned=2</script>",
+        "javascript:window.__pwned=3",
+        r#""><svg onload="window.__pwned=4">"#,
+    ];
+    let db_path = dir.join("hostile.sqlite3");
+    {
+        let mut db = offerwright_core::Database::open(&db_path).unwrap();
+        offerwright_core::examples::load_example(&mut db, offerwright_core::Lang::En, chrono::Utc::now()).unwrap();
+        let text = offerwright_core::exchange::export_json(&db).unwrap();
+        let mut file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let c = &mut file["candidates"][0];
+        c["name"] = PAYLOADS[0].into();
+        c["platform"] = PAYLOADS[2].into();
+        c["audience"] = PAYLOADS[1].into();
+        c["problem"] = PAYLOADS[3].into();
+        c["notes"] = PAYLOADS.join(" ").into();
+        let o = &mut file["offers"][0];
+        o["title"] = PAYLOADS[1].into();
+        o["promise"] = PAYLOADS[0].into();
+        o["contact"] = PAYLOADS[2].into();
+        o["deliverables"][0]["name"] = PAYLOADS[3].into();
+        o["out_of_scope"] = serde_json::json!(PAYLOADS);
+        let mut fresh = offerwright_core::Database::open(&dir.join("hostile.sqlite3.tmp")).unwrap();
+        offerwright_core::exchange::import_json(&mut fresh, &file.to_string(), chrono::Utc::now()).unwrap();
+        drop(fresh);
+        drop(db);
+        std::fs::remove_file(&db_path).unwrap();
+        std::fs::rename(dir.join("hostile.sqlite3.tmp"), &db_path).unwrap();
+    }
+    let port = free_port();
+    let _driver = start_driver(display, &db_path, "en_US.UTF-8", port);
+    let app = open_app(port).await;
+    let untouched = "window.__pwned === undefined && \
+        document.querySelectorAll('script').length === 1 && \
+        ![...document.querySelectorAll('img')].some((i) => i.getAttribute('src') === 'x') && \
+        document.querySelectorAll('main svg[onload]').length === 0";
+    let check = |screen: &'static str| {
+        let app = app.clone();
+        async move {
+            let ok = app.execute(&format!("return {untouched};"), vec![]).await.unwrap();
+            assert_eq!(
+                ok,
+                serde_json::Value::Bool(true),
+                "{screen}: hostile text was interpreted"
+            );
+        }
+    };
+    let shows = |css: &'static str, payload: &'static str| {
+        let app = app.clone();
+        async move {
+            let found = app
+                .execute(
+                    "const [css, p] = arguments; return [...document.querySelectorAll(css)].some((e) => (e.value ?? '') === p || e.textContent.includes(p));",
+                    vec![css.into(), payload.into()],
+                )
+                .await
+                .unwrap();
+            assert_eq!(
+                found,
+                serde_json::Value::Bool(true),
+                "{payload} is not shown as text in {css}"
+            );
+        }
+    };
+    // Candidates: the list and the form.
+    wait_for(&app, "document.querySelectorAll('[data-candidate]').length === 3").await;
+    shows("[data-candidate]", PAYLOADS[0]).await;
+    shows("[data-field='audience']", PAYLOADS[1]).await;
+    shows("[data-field='problem']", PAYLOADS[3]).await;
+    check("candidates").await;
+    screenshot(&app, "20-hostile-candidates").await;
+    // Compare: names in the table.
+    click(&app, ".step[data-view='compare']").await;
+    wait_for(&app, "document.querySelector('table')").await;
+    shows("table", PAYLOADS[0]).await;
+    check("compare").await;
+    // Offer: title in the list and the form, scope lines.
+    click(&app, ".step[data-view='offers']").await;
+    wait_for(&app, "document.querySelector(\"[data-field='title']\")").await;
+    shows("[data-field='title']", PAYLOADS[1]).await;
+    shows("[data-field='promise']", PAYLOADS[0]).await;
+    check("offer").await;
+    screenshot(&app, "21-hostile-offer").await;
+    // One-pager: rendered by Typst as text; nothing in the preview can run.
+    click(&app, ".step[data-view='onepager']").await;
+    wait_for(
+        &app,
+        "document.getElementById('onepager-area').dataset.state === 'ready'",
+    )
+    .await;
+    shows("select[data-field='offer'] option", PAYLOADS[1]).await;
+    check("one-pager").await;
+    screenshot(&app, "22-hostile-onepager").await;
+    // Your data: the export pickers list the names as text.
+    click(&app, ".step[data-view='data']").await;
+    wait_for(&app, "document.getElementById('backups')").await;
+    shows("select[data-field='export-candidate'] option", PAYLOADS[0]).await;
+    check("data").await;
     app.close().await.unwrap();
 }

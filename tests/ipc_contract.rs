@@ -530,21 +530,108 @@ fn onepager_preview_shape_and_the_too_long_error() {
     let offer = h.ok("draft_offer", json!({ "candidateId": candidate["id"] }));
     let preview = h.ok("onepager_preview", json!({ "offerId": offer["id"], "paper": "a4" }));
     assert_eq!(keys(&preview), ["lang", "paper", "size_pt", "svg"]);
-    assert_eq!((preview["lang"].as_str(), preview["paper"].as_str()), (Some("ja"), Some("a4")));
+    assert_eq!(
+        (preview["lang"].as_str(), preview["paper"].as_str()),
+        (Some("ja"), Some("a4"))
+    );
     assert!(preview["svg"].as_str().unwrap().starts_with("<svg"));
-    let english = h.ok("onepager_preview", json!({ "offerId": offer["id"], "paper": "letter", "lang": "en" }));
+    let english = h.ok(
+        "onepager_preview",
+        json!({ "offerId": offer["id"], "paper": "letter", "lang": "en" }),
+    );
     assert_eq!(english["lang"], "en");
     let err = h.err("onepager_preview", json!({ "offerId": offer["id"], "paper": "b5" }));
-    assert!(err.as_str().is_some_and(|m| m.contains("b5")), "an unknown paper is refused: {err}");
+    assert!(
+        err.as_str().is_some_and(|m| m.contains("b5")),
+        "an unknown paper is refused: {err}"
+    );
 
     let mut input = offer.clone();
     input["deliverables"] = json!((0..20)
         .map(|i| json!({ "name": format!("{i} とても長い納品物の名前をここに書いて一行を超えるようにしておきます。さらに続けて書きます"), "quantity_per_month": 1, "turnaround_days": 1, "hours_each": "1" }))
         .collect::<Vec<_>>());
-    input["out_of_scope"] = json!((0..20).map(|i| format!("{i} 含まれないものの説明をここに長く書いておきます。")).collect::<Vec<_>>());
+    input["out_of_scope"] = json!((0..20)
+        .map(|i| format!("{i} 含まれないものの説明をここに長く書いておきます。"))
+        .collect::<Vec<_>>());
     h.ok("update_offer", json!({ "id": offer["id"], "input": input }));
     let err = h.err("onepager_preview", json!({ "offerId": offer["id"], "paper": "a4" }));
     assert_eq!(err["code"], "onepager_too_long");
-    assert!(["monthly", "not_included"].contains(&err["field"].as_str().unwrap()), "{err}");
+    assert!(
+        ["monthly", "not_included"].contains(&err["field"].as_str().unwrap()),
+        "{err}"
+    );
     assert!(err["message"].as_str().unwrap().contains("短くしてください"), "{err}");
+}
+
+#[test]
+fn backups_shape_and_restoring_one_while_the_app_runs() {
+    let h = harness();
+    assert_eq!(h.ok("list_backups", json!({})), json!([]));
+    h.ok("create_candidate", json!({ "input": candidate_input() }));
+    let taken = h.ok("backup_now", json!({}));
+    assert_eq!(keys(&taken), ["bytes", "file_name", "path", "reason", "taken_at"]);
+    assert_eq!(taken["reason"], "manual");
+    let mut second = candidate_input();
+    second["name"] = json!("二件目");
+    h.ok("create_candidate", json!({ "input": second }));
+    assert_eq!(h.ok("list_candidates", json!({})).as_array().unwrap().len(), 2);
+    h.ok("restore_backup", json!({ "fileName": taken["file_name"] }));
+    // The app keeps working on the restored file.
+    assert_eq!(h.ok("list_candidates", json!({})).as_array().unwrap().len(), 1);
+    let reasons: Vec<Value> = h
+        .ok("list_backups", json!({}))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["reason"].clone())
+        .collect();
+    assert!(reasons.contains(&json!("before_restore")), "{reasons:?}");
+    let err = h.err("restore_backup", json!({ "fileName": "offerwright-missing.sqlite3" }));
+    assert_eq!(err["code"], "not_found");
+    assert_eq!(
+        h.ok("list_candidates", json!({})).as_array().unwrap().len(),
+        1,
+        "a failed restore changes nothing"
+    );
+}
+
+#[test]
+fn a_damaged_database_is_reported_and_a_backup_brings_the_app_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("damaged.sqlite3");
+    let backup_name = {
+        let mut db = offerwright_core::Database::open(&path).unwrap();
+        offerwright_core::examples::load_example(&mut db, offerwright_core::Lang::En, chrono::Utc::now()).unwrap();
+        for i in 0..100 {
+            let draft =
+                offerwright_core::candidate::CandidateDraft::try_from(&offerwright_core::input::CandidateInput {
+                    name: format!("filler {i}"),
+                    ..Default::default()
+                })
+                .unwrap();
+            db.create_candidate(&draft, chrono::Utc::now()).unwrap();
+        }
+        db.backup(
+            offerwright_core::storage::backup::BackupReason::Manual,
+            chrono::Utc::now(),
+        )
+        .unwrap()
+        .file_name
+    };
+    let mut bytes = std::fs::read(&path).unwrap();
+    let pages = bytes.len() / 4096;
+    for p in pages / 2..pages {
+        bytes[p * 4096..p * 4096 + 16].fill(0x5a);
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let h = harness_at(&path, dir);
+    let state = h.ok("app_state", json!({}));
+    assert_eq!(state["database_error"]["code"], "database_corrupt");
+    assert_eq!(h.err("list_candidates", json!({}))["code"], "database_corrupt");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "left untouched");
+    let backups = h.ok("list_backups", json!({}));
+    assert_eq!(backups[0]["file_name"], backup_name);
+    h.ok("restore_backup", json!({ "fileName": backup_name }));
+    assert_eq!(h.ok("list_candidates", json!({})).as_array().unwrap().len(), 103);
+    assert_eq!(h.ok("app_state", json!({}))["database_error"], Value::Null);
 }

@@ -42,6 +42,12 @@ export const api = {
   onepagerPreview: (offerId, paper, lang) => invoke('onepager_preview', { offerId, paper, lang }),
   exportOnepager: (offerId, paper, lang) => invoke('export_onepager', { offerId, paper, lang }),
   printOnepager: (offerId, paper, lang) => invoke('print_onepager', { offerId, paper, lang }),
+  exportData: (scope) => invoke('export_data', { scope }),
+  importData: () => invoke('import_data'),
+  listBackups: () => invoke('list_backups'),
+  backupNow: () => invoke('backup_now'),
+  restoreBackup: (fileName) => invoke('restore_backup', { fileName }),
+  startNewDatabase: () => invoke('start_new_database'),
   undismissFinding: (subject, id, code, field) => invoke('undismiss_finding', { subject, id, code, field }),
 };
 

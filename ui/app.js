@@ -10,12 +10,15 @@ import { renderCandidates } from './views/candidates.js';
 import { renderCompare } from './views/compare.js';
 import { renderOffers } from './views/offers.js';
 import { renderOnepager } from './views/onepager.js';
+import { renderData, backupList } from './views/data.js';
+import { notify } from './toasts.js';
 
 const views = {
   candidates: renderCandidates,
   compare: renderCompare,
   offers: renderOffers,
   onepager: renderOnepager,
+  data: renderData,
 };
 
 // What the screens share: the loaded records and the current selection.
@@ -73,14 +76,35 @@ const ctx = {
   },
 };
 
-function showFatal(status) {
+// The data file cannot be opened: say why, leave it alone, and offer the two
+// ways on: restore a backup, or start a new file elsewhere.
+async function showFatal(status) {
   const error = status.database_error;
+  const problem = h('p', { class: 'form-error', id: 'recovery-error' });
+  let backups = [];
+  try {
+    backups = await api.listBackups();
+  } catch (e) {
+    problem.textContent = e.message ?? String(e);
+  }
   replace(document.getElementById('main'),
-    h('section', { class: 'fatal', role: 'alert' },
+    h('section', { class: 'fatal', role: 'alert', id: 'fatal' },
       h('h1', {}, t('errors.databaseTitle')),
       h('p', {}, error.message),
       h('p', {}, h('code', {}, t('errors.databasePath', { path: status.database_path }))),
-      h('p', {}, t('errors.databaseHelp'))));
+      h('p', {}, t('errors.databaseHelp')),
+      h('h2', {}, t('errors.restoreTitle')),
+      backupList(backups, () => window.location.reload()),
+      h('h2', {}, t('errors.newFileTitle')),
+      h('p', { class: 'hint' }, t('errors.newFileHelp')),
+      h('button', { type: 'button', id: 'start-new-file', onclick: async () => {
+        try {
+          if (await api.startNewDatabase()) window.location.reload();
+        } catch (e) {
+          problem.textContent = e.message ?? String(e);
+        }
+      } }, t('errors.newFile')),
+      problem));
 }
 
 async function start() {
@@ -91,7 +115,7 @@ async function start() {
   const picker = document.getElementById('language');
   picker.value = language();
   if (status.database_error) {
-    showFatal(status);
+    await showFatal(status);
     return;
   }
   picker.addEventListener('change', async () => {
@@ -110,6 +134,12 @@ async function start() {
   await ctx.show('candidates', { welcome: status.first_run });
   document.body.dataset.ready = 'true';
 }
+
+// A failure nobody caught still reaches the user, in their language.
+window.addEventListener('unhandledrejection', (event) => {
+  const error = event.reason;
+  notify(t('errors.unexpected', { message: error?.message ?? String(error) }));
+});
 
 start().catch((error) => {
   replace(document.getElementById('main'),

@@ -82,7 +82,7 @@ pub fn start_driver(display: &str, db: &Path, lang: &str, port: u16) -> Stopping
         .env("LC_ALL", lang)
         .env_remove("LC_MESSAGES")
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(driver_log(db))
         .spawn()
         .expect("tauri-driver starts");
     let deadline = Instant::now() + WAIT;
@@ -91,6 +91,19 @@ pub fn start_driver(display: &str, db: &Path, lang: &str, port: u16) -> Stopping
         std::thread::sleep(Duration::from_millis(100));
     }
     Stopping(child)
+}
+
+/// The driver's and the app's messages, kept next to the screenshots for when a test fails.
+fn driver_log(db: &Path) -> Stdio {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+    let _ = std::fs::create_dir_all(&dir);
+    let name = db
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    std::fs::File::create(dir.join(format!("driver-{name}.log")))
+        .map(Stdio::from)
+        .unwrap_or_else(|_| Stdio::null())
 }
 
 /// The app binary: `OFFERWRIGHT_APP` (e.g. a release build to measure), else
@@ -123,7 +136,19 @@ pub async fn wait_for(client: &Client, condition: &str) {
         if client.execute(&script, vec![]).await.ok().and_then(|v| v.as_bool()) == Some(true) {
             return;
         }
-        assert!(Instant::now() < deadline, "timed out waiting for: {condition}");
+        if Instant::now() >= deadline {
+            let page = client
+                .execute("return document.body.innerText;", vec![])
+                .await
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            if let Ok(png) = client.screenshot().await {
+                let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots/failure.png");
+                let _ = std::fs::write(path, png);
+            }
+            panic!("timed out waiting for: {condition}\n--- the screen shows (also in failure.png):\n{page}");
+        }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -338,7 +363,10 @@ pub fn save_through_dialog(display: &str, title: &str, path: &Path) {
     let deadline = Instant::now() + WAIT;
     let window = loop {
         let found = run(&["search", "--onlyvisible", "--name", title]);
-        let id = String::from_utf8_lossy(&found.stdout).lines().next().map(str::to_string);
+        let id = String::from_utf8_lossy(&found.stdout)
+            .lines()
+            .next()
+            .map(str::to_string);
         if let Some(id) = id {
             break id;
         }

@@ -8,12 +8,28 @@ use offerwright_onepager::Paper;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Action {
-    List { json: bool },
-    Export { out: PathBuf },
-    Import { file: PathBuf },
-    Check { file: PathBuf, json: bool },
-    Compare { file: PathBuf, json: bool, evidence: bool },
-    Plan { file: PathBuf, json: bool },
+    List {
+        json: bool,
+    },
+    Export {
+        out: PathBuf,
+    },
+    Import {
+        file: PathBuf,
+    },
+    Check {
+        file: PathBuf,
+        json: bool,
+    },
+    Compare {
+        file: PathBuf,
+        json: bool,
+        evidence: bool,
+    },
+    Plan {
+        file: PathBuf,
+        json: bool,
+    },
     Onepager {
         file: PathBuf,
         out: PathBuf,
@@ -139,7 +155,13 @@ pub fn parse(argv: &[String]) -> Result<Command, UsageError> {
             }
             "--offer" => {
                 let value = iter.next().ok_or(UsageError::MissingValue("--offer"))?;
-                offer = Some(value.parse::<usize>().ok().filter(|n| *n >= 1).ok_or(UsageError::BadOffer)?);
+                offer = Some(
+                    value
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|n| *n >= 1)
+                        .ok_or(UsageError::BadOffer)?,
+                );
             }
             "-h" | "--help" => positional.insert(0, "help".to_string()),
             other if other.starts_with('-') => return Err(UsageError::UnknownOption(other.to_string())),

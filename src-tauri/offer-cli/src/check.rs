@@ -46,9 +46,7 @@ fn checks(text: &str, lang: Lang) -> Result<Vec<Checked>, String> {
             report: FocusReport::new(findings, &[]),
         }
     };
-    let shape_error = |e: serde_json::Error| {
-        exchange::bad_json(e).message(lang)
-    };
+    let shape_error = |e: serde_json::Error| exchange::bad_json(e).message(lang);
     if value.get("format").is_some() {
         let file = exchange::parse(text).map_err(|e| e.message(lang))?;
         let mut out: Vec<Checked> = file.candidates.iter().map(|c| candidate(&c.fields)).collect();

@@ -72,7 +72,14 @@ pub fn execute(command: Command, env_lang: Lang, out: &mut impl Write) -> ExitCo
     if let Action::Plan { file, json } = &command.action {
         return crate::planning::run(file, *json, lang, out);
     }
-    if let Action::Onepager { file, out: out_path, paper, svg, offer } = &command.action {
+    if let Action::Onepager {
+        file,
+        out: out_path,
+        paper,
+        svg,
+        offer,
+    } = &command.action
+    {
         return crate::printing::run(file, out_path, *paper, *svg, *offer, lang, out);
     }
     if let Action::Compare { file, json, evidence } = &command.action {

@@ -243,14 +243,22 @@ fn plan_prints_economics_and_pilot_dates() {
 
 /// Pages and size as poppler's pdfinfo reads them: an outside check of the PDF.
 fn pdf_pages_and_size(pdf: &Path) -> (u32, String) {
-    let out = std::process::Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils) runs");
+    let out = std::process::Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) runs");
     let info = text(&out.stdout);
     let pages = info
         .lines()
         .find_map(|l| l.strip_prefix("Pages:"))
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or_else(|| panic!("not a PDF: {info}"));
-    let size = info.lines().find_map(|l| l.strip_prefix("Page size:")).unwrap_or("").trim().to_string();
+    let size = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Page size:"))
+        .unwrap_or("")
+        .trim()
+        .to_string();
     (pages, size)
 }
 
@@ -267,7 +275,18 @@ fn onepager_writes_a_one_page_pdf_or_svg_in_either_language_and_paper() {
     assert!(size.starts_with("595.") && size.contains("x 841."), "A4: {size}");
 
     let letter = dir.path().join("en.pdf");
-    let out = cli(&["onepager", &ja, "--out", letter.to_str().unwrap(), "--lang", "en", "--paper", "letter", "--offer", "1"]);
+    let out = cli(&[
+        "onepager",
+        &ja,
+        "--out",
+        letter.to_str().unwrap(),
+        "--lang",
+        "en",
+        "--paper",
+        "letter",
+        "--offer",
+        "1",
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let (pages, size) = pdf_pages_and_size(&letter);
     assert_eq!(pages, 1);
@@ -278,10 +297,32 @@ fn onepager_writes_a_one_page_pdf_or_svg_in_either_language_and_paper() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
 
-    let out = cli(&["onepager", &ja, "--out", pdf.to_str().unwrap(), "--offer", "9", "--lang", "en"]);
+    let out = cli(&[
+        "onepager",
+        &ja,
+        "--out",
+        pdf.to_str().unwrap(),
+        "--offer",
+        "9",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("There is no offer 9"), "{}", text(&out.stderr));
-    let out = cli(&["onepager", &ja, "--out", pdf.to_str().unwrap(), "--paper", "b5", "--lang", "en"]);
+    assert!(
+        text(&out.stderr).contains("There is no offer 9"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = cli(&[
+        "onepager",
+        &ja,
+        "--out",
+        pdf.to_str().unwrap(),
+        "--paper",
+        "b5",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--paper takes a4 or letter"));
 }
@@ -304,8 +345,19 @@ fn onepager_refuses_a_page_that_cannot_fit_and_names_the_section() {
     )
     .unwrap();
     let pdf = dir.path().join("long.pdf");
-    let out = cli(&["onepager", file.to_str().unwrap(), "--out", pdf.to_str().unwrap(), "--lang", "en"]);
+    let out = cli(&[
+        "onepager",
+        file.to_str().unwrap(),
+        "--out",
+        pdf.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
-    assert!(text(&out.stderr).contains("Shorten “what you get each month”"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("Shorten “what you get each month”"),
+        "{}",
+        text(&out.stderr)
+    );
     assert!(!pdf.exists(), "nothing is written");
 }

@@ -180,7 +180,9 @@ pub fn compose(
     let pilot = pilot.and_then(|p| Pilot::parse(p, currency).ok());
     let consumer = plan.is_some_and(|p| p.consumer);
     let outcome = if offer.success_metric.is_empty() {
-        candidate.map(|c| outcome_sentence(&c.outcome, lang)).unwrap_or_default()
+        candidate
+            .map(|c| outcome_sentence(&c.outcome, lang))
+            .unwrap_or_default()
     } else {
         offer.success_metric.as_str().to_string()
     };
@@ -208,7 +210,10 @@ pub fn compose(
         Lang::En if offer.minimum_term_months == 1 => "month to month".to_string(),
         Lang::En => format!("minimum {} months", offer.minimum_term_months),
     });
-    if let Some(p) = pilot.as_ref().filter(|p| !p.price.is_zero() && p.price != offer.monthly_price) {
+    if let Some(p) = pilot
+        .as_ref()
+        .filter(|p| !p.price.is_zero() && p.price != offer.monthly_price)
+    {
         let shown = price_display(p.price, consumer, lang);
         price_terms.push(match lang {
             Lang::Ja => format!("試験提供の{}名様は{shown}／月", p.clients),
@@ -331,12 +336,28 @@ mod tests {
     #[test]
     fn the_outcome_falls_back_to_the_candidates_and_says_how_it_is_counted() {
         let c = candidate();
-        let page = compose(&offer("30000"), Some(&c), &PackageInput::starting_point(), None, Lang::En);
+        let page = compose(
+            &offer("30000"),
+            Some(&c),
+            &PackageInput::starting_point(),
+            None,
+            Lang::En,
+        );
         assert_eq!(page.outcome, "Booked consultations: 8 per month within 3 months");
         assert!(page.measured.contains("Booked consultations"), "{}", page.measured);
         assert_eq!(page.audience, "Dental clinics in Osaka");
-        let page = compose(&offer("30000"), Some(&c), &PackageInput::starting_point(), None, Lang::Ja);
-        assert!(page.measured.starts_with("「Booked consultations」"), "{}", page.measured);
+        let page = compose(
+            &offer("30000"),
+            Some(&c),
+            &PackageInput::starting_point(),
+            None,
+            Lang::Ja,
+        );
+        assert!(
+            page.measured.starts_with("「Booked consultations」"),
+            "{}",
+            page.measured
+        );
     }
 
     #[test]
@@ -344,7 +365,10 @@ mod tests {
         let page = compose(&offer("1"), None, &PackageInput::starting_point(), None, Lang::Ja);
         assert_eq!(page.deliverables[0].detail, "月8件・3営業日以内に納品");
         let page = compose(&offer("1"), None, &PackageInput::starting_point(), None, Lang::En);
-        assert_eq!(page.deliverables[0].detail, "8 per month · delivered within 3 working days");
+        assert_eq!(
+            page.deliverables[0].detail,
+            "8 per month · delivered within 3 working days"
+        );
     }
 
     #[test]
@@ -370,9 +394,21 @@ mod tests {
             months: 2,
             ..PilotInput::default()
         };
-        let page = compose(&offer("30000"), None, &PackageInput::starting_point(), Some(&pilot), Lang::En);
-        assert!(page.start_steps.iter().any(|s| s.contains("first 2 clients start with a 2-month pilot")));
-        assert!(page.price_terms.iter().any(|s| s == "pilot clients: ¥20,000 (excl. tax) a month"));
+        let page = compose(
+            &offer("30000"),
+            None,
+            &PackageInput::starting_point(),
+            Some(&pilot),
+            Lang::En,
+        );
+        assert!(page
+            .start_steps
+            .iter()
+            .any(|s| s.contains("first 2 clients start with a 2-month pilot")));
+        assert!(page
+            .price_terms
+            .iter()
+            .any(|s| s == "pilot clients: ¥20,000 (excl. tax) a month"));
         assert!(page.start_steps.iter().any(|s| s.contains("minimum term is 3 months")));
     }
 

@@ -12,11 +12,19 @@ fn at(day: u32, hour: u32) -> DateTime<Utc> {
 }
 
 fn named(name: &str) -> CandidateDraft {
-    CandidateDraft::try_from(&CandidateInput { name: name.into(), ..CandidateInput::default() }).unwrap()
+    CandidateDraft::try_from(&CandidateInput {
+        name: name.into(),
+        ..CandidateInput::default()
+    })
+    .unwrap()
 }
 
 fn names(db: &Database) -> Vec<String> {
-    db.list_candidates().unwrap().iter().map(|c| c.draft.name.as_str().to_string()).collect()
+    db.list_candidates()
+        .unwrap()
+        .iter()
+        .map(|c| c.draft.name.as_str().to_string())
+        .collect()
 }
 
 #[test]
@@ -34,11 +42,15 @@ fn a_backup_is_a_sound_copy_listed_newest_first_and_only_the_newest_are_kept() {
     let twin = db.backup(BackupReason::Manual, at(1, 10)).unwrap();
     assert_ne!(twin.file_name, first.file_name);
     for i in 0..KEEP as i64 + 3 {
-        db.backup(BackupReason::Manual, at(2, 0) + Duration::minutes(i)).unwrap();
+        db.backup(BackupReason::Manual, at(2, 0) + Duration::minutes(i))
+            .unwrap();
     }
     let listed = list_backups(&path).unwrap();
     assert_eq!(listed.len(), KEEP);
-    assert!(listed.windows(2).all(|w| w[0].taken_at >= w[1].taken_at), "newest first");
+    assert!(
+        listed.windows(2).all(|w| w[0].taken_at >= w[1].taken_at),
+        "newest first"
+    );
     assert_eq!(listed[0].taken_at, at(2, 0) + Duration::minutes(KEEP as i64 + 2));
 }
 
@@ -68,9 +80,17 @@ fn restore_brings_back_the_backup_and_keeps_the_current_state_as_a_backup() {
     let db = Database::open(&path).unwrap();
     assert_eq!(names(&db), ["before"]);
     let kept = list_backups(&path).unwrap();
-    let safety = kept.iter().find(|b| b.reason == BackupReason::BeforeRestore).expect("the state before the restore");
+    let safety = kept
+        .iter()
+        .find(|b| b.reason == BackupReason::BeforeRestore)
+        .expect("the state before the restore");
     assert_eq!(names(&Database::open(&safety.path).unwrap()), ["before", "after"]);
-    assert_eq!(restore(&path, "offerwright-nope.sqlite3", at(1, 13)).unwrap_err().code(), ErrorCode::NotFound);
+    assert_eq!(
+        restore(&path, "offerwright-nope.sqlite3", at(1, 13))
+            .unwrap_err()
+            .code(),
+        ErrorCode::NotFound
+    );
 }
 
 /// Damages a real database as a failing disk might: the second half of the

@@ -99,16 +99,29 @@ fn killed_writers_lose_no_acknowledged_write_and_leave_a_sound_file() {
         next = acknowledged.last().map_or(0, |n| n + 1) + 1000;
 
         let db = Database::open(&path).unwrap_or_else(|e| panic!("run {run}: the database does not open: {e}"));
-        let names: std::collections::HashSet<String> =
-            db.list_candidates().unwrap().into_iter().map(|c| c.draft.name.as_str().to_string()).collect();
+        let names: std::collections::HashSet<String> = db
+            .list_candidates()
+            .unwrap()
+            .into_iter()
+            .map(|c| c.draft.name.as_str().to_string())
+            .collect();
         for n in &acknowledged {
-            assert!(names.contains(&format!("crash-{n}")), "run {run}: acknowledged write {n} was lost");
+            assert!(
+                names.contains(&format!("crash-{n}")),
+                "run {run}: acknowledged write {n} was lost"
+            );
         }
         drop(db);
         let check = rusqlite::Connection::open(&path).unwrap();
         let verdict: String = check.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
         assert_eq!(verdict, "ok", "run {run}");
     }
-    println!("crash test: {RUNS} runs, {} writes acknowledged, 0 lost", acknowledged.len());
-    assert!(acknowledged.len() as u32 >= RUNS, "every run acknowledged at least one write");
+    println!(
+        "crash test: {RUNS} runs, {} writes acknowledged, 0 lost",
+        acknowledged.len()
+    );
+    assert!(
+        acknowledged.len() as u32 >= RUNS,
+        "every run acknowledged at least one write"
+    );
 }

@@ -110,11 +110,17 @@ mod schema {
     use super::*;
     use serde_json::Value;
 
-    const SCHEMA: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/offerwright.schema.json"));
+    const SCHEMA: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/offerwright.schema.json"
+    ));
 
     fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
         match node.get("$ref").and_then(Value::as_str) {
-            Some(r) => resolve(root, root.pointer(r.trim_start_matches('#')).expect("a $ref that resolves")),
+            Some(r) => resolve(
+                root,
+                root.pointer(r.trim_start_matches('#')).expect("a $ref that resolves"),
+            ),
             None => node,
         }
     }
@@ -143,7 +149,10 @@ mod schema {
                 Value::Array(_) => "array",
                 Value::Object(_) => "object",
             };
-            assert!(kinds.contains(&actual), "{at}: {actual} where the schema says {kinds:?}");
+            assert!(
+                kinds.contains(&actual),
+                "{at}: {actual} where the schema says {kinds:?}"
+            );
         }
         if let (Some(n), Some(min)) = (value.as_i64(), node.get("minimum").and_then(Value::as_i64)) {
             assert!(n >= min, "{at}: {n} < {min}");
@@ -154,7 +163,10 @@ mod schema {
         if let Value::Object(members) = value {
             let props = node.get("properties").and_then(Value::as_object);
             for required in node.get("required").and_then(Value::as_array).into_iter().flatten() {
-                assert!(members.contains_key(required.as_str().unwrap()), "{at}: {required} is required");
+                assert!(
+                    members.contains_key(required.as_str().unwrap()),
+                    "{at}: {required} is required"
+                );
             }
             for (key, member) in members {
                 let path = format!("{at}.{key}");
@@ -198,7 +210,10 @@ mod schema {
             load_example(&mut db, lang, now).unwrap();
             // A criterion of the user's own, so custom criteria are covered too.
             let mut file: Value = serde_json::from_str(&export_json(&db).unwrap()).unwrap();
-            file["criteria"].as_array_mut().unwrap().push(serde_json::json!({ "ref": "custom-1", "name": "Fun", "weight": 2 }));
+            file["criteria"]
+                .as_array_mut()
+                .unwrap()
+                .push(serde_json::json!({ "ref": "custom-1", "name": "Fun", "weight": 2 }));
             file["candidates"][0]["scores"]["custom-1"] = 4.into();
             file["offers"][0]["pilot"] = serde_json::json!({ "clients": 2, "price": "1000", "start": "2027-01-31", "months": 2,
                 "we_believe": "a", "we_will_test": "b", "we_measure": "c", "right_if": "d", "observed": "e", "learned": "f", "decision": "go" });
@@ -209,9 +224,23 @@ mod schema {
             check(&root, &root, &exported, "file", &mut seen);
         }
         // Every property the schema declares shows up in these exports.
-        for (name, def) in root["$defs"].as_object().unwrap().iter().chain([("file".to_string(), root.clone())].iter().map(|(k, v)| (k, v))) {
-            for key in def.get("properties").and_then(Value::as_object).into_iter().flatten().map(|(k, _)| k) {
-                assert!(seen.contains(&format!("{name}#{key}")), "the schema declares {name}.{key}, which export never writes");
+        for (name, def) in root["$defs"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .chain([("file".to_string(), root.clone())].iter().map(|(k, v)| (k, v)))
+        {
+            for key in def
+                .get("properties")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+                .map(|(k, _)| k)
+            {
+                assert!(
+                    seen.contains(&format!("{name}#{key}")),
+                    "the schema declares {name}.{key}, which export never writes"
+                );
             }
         }
     }
@@ -229,13 +258,27 @@ fn a_single_offer_or_candidate_travels_alone_and_imports_without_touching_criter
     let file: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(file["offers"].as_array().unwrap().len(), 1);
     assert_eq!(file["candidates"].as_array().unwrap().len(), 1, "with its candidate");
-    assert_eq!(file["criteria"].as_array().unwrap().len(), 0, "built-in criteria are named by key only");
+    assert_eq!(
+        file["criteria"].as_array().unwrap().len(),
+        0,
+        "built-in criteria are named by key only"
+    );
 
     let mut b = db_in(&dir, "b.sqlite3");
-    let weights_before: Vec<u8> = b.list_criteria().unwrap().iter().map(|c| c.draft.weight.value()).collect();
+    let weights_before: Vec<u8> = b
+        .list_criteria()
+        .unwrap()
+        .iter()
+        .map(|c| c.draft.weight.value())
+        .collect();
     let summary = import_json(&mut b, &text, now).unwrap();
     assert_eq!((summary.candidates, summary.offers), (1, 1));
-    let weights_after: Vec<u8> = b.list_criteria().unwrap().iter().map(|c| c.draft.weight.value()).collect();
+    let weights_after: Vec<u8> = b
+        .list_criteria()
+        .unwrap()
+        .iter()
+        .map(|c| c.draft.weight.value())
+        .collect();
     assert_eq!(weights_before, weights_after);
     let imported = &b.list_offers().unwrap()[0];
     assert_eq!(imported.draft.title, offer.draft.title);
@@ -245,7 +288,13 @@ fn a_single_offer_or_candidate_travels_alone_and_imports_without_touching_criter
     let candidate = a.list_candidates().unwrap()[2].clone();
     let text = export_json_of(&a, Selection::Candidate(candidate.id)).unwrap();
     let file: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!((file["candidates"].as_array().unwrap().len(), file["offers"].as_array().unwrap().len()), (1, 0));
+    assert_eq!(
+        (
+            file["candidates"].as_array().unwrap().len(),
+            file["offers"].as_array().unwrap().len()
+        ),
+        (1, 0)
+    );
 }
 
 #[test]
@@ -255,19 +304,35 @@ fn a_rule_broken_deep_in_a_file_is_reported_with_its_path_and_line() {
     let mut db = db_in(&dir, "w.sqlite3");
     load_example(&mut db, Lang::En, now).unwrap();
     let good = export_json(&db).unwrap();
-    let line_of_term = good.lines().position(|l| l.contains("\"minimum_term_months\"")).unwrap() + 1;
+    let line_of_term = good
+        .lines()
+        .position(|l| l.contains("\"minimum_term_months\""))
+        .unwrap()
+        + 1;
     let bad = good.replacen("\"minimum_term_months\": 3", "\"minimum_term_months\": 99", 1);
     let err = import_json(&mut db, &bad, now).unwrap_err();
     assert_eq!(err.code(), ErrorCode::OutOfRange);
     assert_eq!(err.field(), Some("offers[0].minimum_term_months"));
-    assert!(err.message(Lang::En).contains(&format!("(line {line_of_term})")), "{}", err.message(Lang::En));
-    assert!(err.message(Lang::Ja).contains(&format!("{line_of_term}行目")), "{}", err.message(Lang::Ja));
+    assert!(
+        err.message(Lang::En).contains(&format!("(line {line_of_term})")),
+        "{}",
+        err.message(Lang::En)
+    );
+    assert!(
+        err.message(Lang::Ja).contains(&format!("{line_of_term}行目")),
+        "{}",
+        err.message(Lang::Ja)
+    );
     // A value of the wrong type: serde's line and column, and the path.
     let wrong = good.replacen("\"minimum_term_months\": 3", "\"minimum_term_months\": \"three\"", 1);
     let err = import_json(&mut db, &wrong, now).unwrap_err();
     assert_eq!(err.code(), ErrorCode::BadJson);
     assert_eq!(err.field(), Some("offers[0].minimum_term_months"));
-    assert!(err.message(Lang::En).contains(&format!("line {line_of_term}")), "{}", err.message(Lang::En));
+    assert!(
+        err.message(Lang::En).contains(&format!("line {line_of_term}")),
+        "{}",
+        err.message(Lang::En)
+    );
     assert_eq!(export_json(&db).unwrap(), good, "nothing changed");
 }
 

@@ -157,7 +157,10 @@ fn deep_nesting_and_huge_strings_are_refused_not_crashed() {
         "[".repeat(5000),
         "]".repeat(5000)
     );
-    assert_eq!(import_json(&mut db, &nested, now()).unwrap_err().code(), ErrorCode::BadJson);
+    assert_eq!(
+        import_json(&mut db, &nested, now()).unwrap_err().code(),
+        ErrorCode::BadJson
+    );
     let huge = format!(
         r#"{{"format":"offerwright","version":1,"candidates":[{{"ref":"c","name":"{}"}}]}}"#,
         "長".repeat(2_000_000)
@@ -174,11 +177,50 @@ fn every_text_field_has_a_grapheme_limit_with_a_clear_error() {
     let family = "👩‍👩‍👧‍👦";
     let over = |n: usize| family.repeat(n + 1);
     let cases: Vec<(&str, Box<dyn Fn(&str) -> CandidateInput>, usize)> = vec![
-        ("name", Box::new(|t| CandidateInput { name: t.into(), ..CandidateInput::default() }), 80),
-        ("platform", Box::new(|t| CandidateInput { platform: t.into(), name: "x".into(), ..CandidateInput::default() }), 80),
-        ("audience", Box::new(|t| CandidateInput { audience: t.into(), name: "x".into(), ..CandidateInput::default() }), 200),
-        ("problem", Box::new(|t| CandidateInput { problem: t.into(), name: "x".into(), ..CandidateInput::default() }), 200),
-        ("notes", Box::new(|t| CandidateInput { notes: t.into(), name: "x".into(), ..CandidateInput::default() }), 4000),
+        (
+            "name",
+            Box::new(|t| CandidateInput {
+                name: t.into(),
+                ..CandidateInput::default()
+            }),
+            80,
+        ),
+        (
+            "platform",
+            Box::new(|t| CandidateInput {
+                platform: t.into(),
+                name: "x".into(),
+                ..CandidateInput::default()
+            }),
+            80,
+        ),
+        (
+            "audience",
+            Box::new(|t| CandidateInput {
+                audience: t.into(),
+                name: "x".into(),
+                ..CandidateInput::default()
+            }),
+            200,
+        ),
+        (
+            "problem",
+            Box::new(|t| CandidateInput {
+                problem: t.into(),
+                name: "x".into(),
+                ..CandidateInput::default()
+            }),
+            200,
+        ),
+        (
+            "notes",
+            Box::new(|t| CandidateInput {
+                notes: t.into(),
+                name: "x".into(),
+                ..CandidateInput::default()
+            }),
+            4000,
+        ),
     ];
     for (field, make, max) in cases {
         let at_limit = CandidateDraft::try_from(&make(&family.repeat(max)));
@@ -189,15 +231,55 @@ fn every_text_field_has_a_grapheme_limit_with_a_clear_error() {
         assert!(message.contains(&max.to_string()), "{field}: {message}");
     }
     let offer_cases: Vec<(&str, Box<dyn Fn(&str) -> OfferInput>, usize)> = vec![
-        ("title", Box::new(|t| OfferInput { title: t.into(), ..offer_input("x") }), 80),
-        ("promise", Box::new(|t| OfferInput { promise: t.into(), ..offer_input("x") }), 200),
-        ("success_metric", Box::new(|t| OfferInput { success_metric: t.into(), ..offer_input("x") }), 200),
-        ("contact", Box::new(|t| OfferInput { contact: t.into(), ..offer_input("x") }), 200),
-        ("out_of_scope[0]", Box::new(|t| OfferInput { out_of_scope: vec![t.into()], ..offer_input("x") }), 200),
+        (
+            "title",
+            Box::new(|t| OfferInput {
+                title: t.into(),
+                ..offer_input("x")
+            }),
+            80,
+        ),
+        (
+            "promise",
+            Box::new(|t| OfferInput {
+                promise: t.into(),
+                ..offer_input("x")
+            }),
+            200,
+        ),
+        (
+            "success_metric",
+            Box::new(|t| OfferInput {
+                success_metric: t.into(),
+                ..offer_input("x")
+            }),
+            200,
+        ),
+        (
+            "contact",
+            Box::new(|t| OfferInput {
+                contact: t.into(),
+                ..offer_input("x")
+            }),
+            200,
+        ),
+        (
+            "out_of_scope[0]",
+            Box::new(|t| OfferInput {
+                out_of_scope: vec![t.into()],
+                ..offer_input("x")
+            }),
+            200,
+        ),
         (
             "deliverables[0].name",
             Box::new(|t| OfferInput {
-                deliverables: vec![DeliverableInput { name: t.into(), quantity_per_month: 1, turnaround_days: 1, hours_each: "1".into() }],
+                deliverables: vec![DeliverableInput {
+                    name: t.into(),
+                    quantity_per_month: 1,
+                    turnaround_days: 1,
+                    hours_each: "1".into(),
+                }],
                 ..offer_input("x")
             }),
             80,
@@ -207,12 +289,20 @@ fn every_text_field_has_a_grapheme_limit_with_a_clear_error() {
         let mut ok = make(&family.repeat(max));
         ok.price = "1000".into();
         ok.deliverables.iter_mut().for_each(|d| d.hours_each = "1".into());
-        assert!(OfferDraft::try_from(&ok).is_ok(), "{field} at its limit: {:?}", OfferDraft::try_from(&ok).err());
+        assert!(
+            OfferDraft::try_from(&ok).is_ok(),
+            "{field} at its limit: {:?}",
+            OfferDraft::try_from(&ok).err()
+        );
         let mut bad = make(&over(max));
         bad.price = "1000".into();
         bad.deliverables.iter_mut().for_each(|d| d.hours_each = "1".into());
         let err = OfferDraft::try_from(&bad).unwrap_err();
-        assert!(err.field.starts_with(field.split('[').next().unwrap()), "{field}: {}", err.field);
+        assert!(
+            err.field.starts_with(field.split('[').next().unwrap()),
+            "{field}: {}",
+            err.field
+        );
         assert_eq!(err.code(), ErrorCode::TooLong, "{field}");
     }
 }

@@ -31,6 +31,18 @@ fn benches(c: &mut Criterion) {
     c.bench_function("warm render + SVG preview, Japanese example", |b| {
         b.iter(|| render(black_box(&ja), Paper::A4, fonts).unwrap().svg())
     });
+    // Typst memoizes: an unchanged page is mostly cache hits. The user edits
+    // between previews, so this one changes the text every time.
+    let mut n = 0u64;
+    c.bench_function("warm render + PDF, Japanese example edited each time", |b| {
+        b.iter(|| {
+            n += 1;
+            let mut page = ja.clone();
+            page.promise = format!("{}（第{n}版）", ja.promise);
+            page.deliverables[0].detail = format!("月{n}件");
+            render(black_box(&page), Paper::A4, fonts).unwrap().pdf().unwrap()
+        })
+    });
     let mut group = c.benchmark_group("first render");
     group.sample_size(10);
     group.bench_function("font search + render + PDF, Japanese example", |b| {

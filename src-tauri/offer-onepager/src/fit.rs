@@ -44,10 +44,12 @@ impl Paper {
     /// The paper usual where the locale's region is ("en_US.UTF-8", "en-CA"):
     /// US Letter in North America and the Philippines, A4 elsewhere.
     pub fn for_locale(tag: &str) -> Paper {
-        let region = tag
-            .split(['_', '-'])
-            .nth(1)
-            .map(|r| r.chars().take_while(|c| c.is_ascii_alphabetic()).collect::<String>().to_ascii_uppercase());
+        let region = tag.split(['_', '-']).nth(1).map(|r| {
+            r.chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect::<String>()
+                .to_ascii_uppercase()
+        });
         match region.as_deref() {
             Some("US" | "CA" | "MX" | "PH") => Paper::Letter,
             _ => Paper::A4,
@@ -114,7 +116,9 @@ impl Rendered {
     pub fn empty_boxes(&self) -> usize {
         let mut count = 0;
         for page in self.document.pages() {
-            walk(&page.frame, &mut |item| count += item.glyphs.iter().filter(|g| g.id == 0).count());
+            walk(&page.frame, &mut |item| {
+                count += item.glyphs.iter().filter(|g| g.id == 0).count()
+            });
         }
         count
     }
@@ -141,7 +145,11 @@ fn walk(frame: &Frame, visit: &mut impl FnMut(&TextItem)) {
 }
 
 fn describe(errors: &[typst::diag::SourceDiagnostic]) -> String {
-    errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; ")
+    errors
+        .iter()
+        .map(|e| e.message.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn all_text(page: &OnePager) -> String {
@@ -185,13 +193,19 @@ pub fn render(page: &OnePager, paper: Paper, fonts: &Fonts) -> Result<Rendered, 
         });
     }
     let families = fonts.families(page.lang);
-    let data = Bytes::new(text.into_bytes());
+    let data = Bytes::new(all_text(&crate::breaks::page(page)).into_bytes());
     let result = fit(&data, paper, &families, fonts, page);
     comemo::evict(10);
     result
 }
 
-fn fit(data: &Bytes, paper: Paper, families: &[String], fonts: &Fonts, page: &OnePager) -> Result<Rendered, RenderError> {
+fn fit(
+    data: &Bytes,
+    paper: Paper,
+    families: &[String],
+    fonts: &Fonts,
+    page: &OnePager,
+) -> Result<Rendered, RenderError> {
     let steps = ((START_PT - FLOOR_PT) / STEP_PT).round() as u32;
     for step in 0..=steps {
         let size_pt = START_PT - f64::from(step) * STEP_PT;
@@ -228,7 +242,11 @@ fn section_chars(page: &OnePager, key: &str) -> usize {
         "audience" => count(&page.audience) + count(&page.platform),
         "problem" => count(&page.problem),
         "outcome" => count(&page.outcome) + count(&page.measured),
-        "monthly" => page.deliverables.iter().map(|d| count(&d.name) + count(&d.detail)).sum(),
+        "monthly" => page
+            .deliverables
+            .iter()
+            .map(|d| count(&d.name) + count(&d.detail))
+            .sum(),
         "price" => count(&page.price) + page.price_terms.iter().map(|s| count(s)).sum::<usize>(),
         "not_included" => page.not_included.iter().map(|s| count(s)).sum(),
         "how_to_start" => page.start_steps.iter().map(|s| count(s)).sum(),
@@ -239,7 +257,13 @@ fn section_chars(page: &OnePager, key: &str) -> usize {
 
 /// Measures how far past the page the text runs at the floor size, and which
 /// section on the tallest path down the page is the longest.
-fn too_long(data: &Bytes, paper: Paper, families: &[String], fonts: &Fonts, page: &OnePager) -> Result<RenderError, RenderError> {
+fn too_long(
+    data: &Bytes,
+    paper: Paper,
+    families: &[String],
+    fonts: &Fonts,
+    page: &OnePager,
+) -> Result<RenderError, RenderError> {
     let tall = compile(fonts, data, inputs(paper, FLOOR_PT, families, "tall"))?;
     let needed = tall.pages().iter().map(|p| p.frame.size().y.to_pt()).sum::<f64>();
     let overflow = (needed - paper.height_pt()).max(1.0);

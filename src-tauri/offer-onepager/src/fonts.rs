@@ -95,7 +95,9 @@ impl Fonts {
             if c.is_whitespace() || c.is_control() || !seen.insert(c) {
                 continue;
             }
-            let covered = (0..).map_while(|i| self.book().info(i)).any(|info| info.coverage.contains(c as u32));
+            let covered = (0..)
+                .map_while(|i| self.book().info(i))
+                .any(|info| info.coverage.contains(c as u32));
             if !covered {
                 missing.push(c);
             }

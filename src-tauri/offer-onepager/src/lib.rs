@@ -3,6 +3,7 @@
 //! compiler sees only the bundled template, the page's data and fonts; user
 //! text travels as JSON data and is placed as text, never read as markup.
 
+mod breaks;
 mod error;
 mod fit;
 mod fonts;

@@ -12,13 +12,22 @@ use offerwright_onepager::{render, Fonts, Paper, RenderError, FLOOR_PT, START_PT
 /// Counts the pages the PDF itself declares (its page tree's /Count).
 fn pdf_pages(pdf: &[u8]) -> usize {
     let text = String::from_utf8_lossy(pdf);
-    let tree = text.find("/Type /Pages").or_else(|| text.find("/Type/Pages")).expect("a page tree");
+    let tree = text
+        .find("/Type /Pages")
+        .or_else(|| text.find("/Type/Pages"))
+        .expect("a page tree");
     // The /Count of the page tree object that holds /Type /Pages.
     let start = text[..tree].rfind("obj").expect("an object");
     let end = tree + text[tree..].find("endobj").expect("end of object");
     let object = &text[start..end];
     let at = object.find("/Count").expect("a page count") + "/Count".len();
-    object[at..].trim_start().split(|c: char| !c.is_ascii_digit()).next().unwrap().parse().unwrap()
+    object[at..]
+        .trim_start()
+        .split(|c: char| !c.is_ascii_digit())
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
 }
 
 fn example(lang: Lang) -> OnePager {
@@ -33,7 +42,12 @@ fn offer_input(title: &str, lang: Lang) -> OfferInput {
     OfferInput {
         candidate_id: None,
         title: title.into(),
-        promise: lang.pick("毎月8件の初診予約をInstagramから", "Eight booked consultations a month from Instagram").into(),
+        promise: lang
+            .pick(
+                "毎月8件の初診予約をInstagramから",
+                "Eight booked consultations a month from Instagram",
+            )
+            .into(),
         deliverables: vec![DeliverableInput {
             name: lang.pick("ショート動画", "Short video").into(),
             quantity_per_month: 8,
@@ -83,10 +97,18 @@ fn the_examples_print_on_one_page_in_both_languages_and_both_papers() {
             assert_eq!(pdf_pages(&pdf), 1, "{lang:?} {paper:?}");
             assert_eq!(rendered.empty_boxes(), 0, "{lang:?} {paper:?} printed empty boxes");
             assert!(rendered.size_pt >= FLOOR_PT && rendered.size_pt <= START_PT);
-            let text: String = rendered.text().split_whitespace().collect();
+            let text: String = rendered
+                .text()
+                .split_whitespace()
+                .collect::<String>()
+                .replace('\u{200B}', "");
             let title: String = page.title.split_whitespace().collect();
             assert!(text.contains(&title), "{lang:?}: title missing from {text}");
-            std::fs::write(out.join(format!("onepager-{}-{}.pdf", lang.as_str(), paper.as_str())), &pdf).unwrap();
+            std::fs::write(
+                out.join(format!("onepager-{}-{}.pdf", lang.as_str(), paper.as_str())),
+                &pdf,
+            )
+            .unwrap();
         }
     }
 }
@@ -94,9 +116,15 @@ fn the_examples_print_on_one_page_in_both_languages_and_both_papers() {
 #[test]
 fn paper_sizes_are_a4_and_us_letter() {
     let page = example(Lang::En);
-    let (w, h) = render(&page, Paper::A4, Fonts::system()).unwrap().page_size_pt().unwrap();
+    let (w, h) = render(&page, Paper::A4, Fonts::system())
+        .unwrap()
+        .page_size_pt()
+        .unwrap();
     assert!((w - 595.28).abs() < 0.5 && (h - 841.89).abs() < 0.5, "{w}×{h}");
-    let (w, h) = render(&page, Paper::Letter, Fonts::system()).unwrap().page_size_pt().unwrap();
+    let (w, h) = render(&page, Paper::Letter, Fonts::system())
+        .unwrap()
+        .page_size_pt()
+        .unwrap();
     assert!((w - 612.0).abs() < 0.5 && (h - 792.0).abs() < 0.5, "{w}×{h}");
 }
 
@@ -136,9 +164,16 @@ fn user_text_is_printed_literally_never_run_as_markup() {
         // so success also proves nothing else was read.
         let rendered = render(&page, Paper::A4, Fonts::system()).unwrap_or_else(|e| panic!("{payload}: {e}"));
         assert_eq!(rendered.pages(), 1, "{payload} changed the page");
-        let text: String = rendered.text().split_whitespace().collect();
+        let text: String = rendered
+            .text()
+            .split_whitespace()
+            .collect::<String>()
+            .replace('\u{200B}', "");
         let literal: String = payload.split_whitespace().collect();
-        assert!(text.matches(&literal).count() >= 5, "{payload} not shown as text: {text}");
+        assert!(
+            text.matches(&literal).count() >= 5,
+            "{payload} not shown as text: {text}"
+        );
         assert!(!text.contains("root:"), "{payload} leaked a file");
     }
 }
@@ -154,14 +189,30 @@ fn longer_text_shrinks_the_type_but_stays_readable() {
             hours_each: "1".into(),
         })
         .collect();
-    offer.out_of_scope = (0..6).map(|i| format!("Excluded item {i}, which also takes a line or two to explain properly")).collect();
-    let short = render(&page_of(&offer_input("Short", Lang::En), &candidate_input(Lang::En), Lang::En), Paper::A4, Fonts::system()).unwrap();
-    let long = render(&page_of(&offer, &candidate_input(Lang::En), Lang::En), Paper::A4, Fonts::system()).unwrap();
+    offer.out_of_scope = (0..6)
+        .map(|i| format!("Excluded item {i}, which also takes a line or two to explain properly"))
+        .collect();
+    let short = render(
+        &page_of(&offer_input("Short", Lang::En), &candidate_input(Lang::En), Lang::En),
+        Paper::A4,
+        Fonts::system(),
+    )
+    .unwrap();
+    let long = render(
+        &page_of(&offer, &candidate_input(Lang::En), Lang::En),
+        Paper::A4,
+        Fonts::system(),
+    )
+    .unwrap();
     assert_eq!(short.size_pt, START_PT);
     assert!(long.size_pt < START_PT && long.size_pt >= FLOOR_PT, "{}", long.size_pt);
     let pdf = long.pdf().unwrap();
     assert_eq!(pdf_pages(&pdf), 1);
-    std::fs::write(std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("onepager-long.pdf"), &pdf).unwrap();
+    std::fs::write(
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("onepager-long.pdf"),
+        &pdf,
+    )
+    .unwrap();
 }
 
 /// Generated inputs from short to the longest the app accepts: every one
@@ -172,7 +223,8 @@ fn generated_long_inputs_always_give_one_page_or_a_clear_refusal() {
         Lang::Ja => ["初診予約", "を増やす", "ための", "短い動画", "と投稿", "、"][i % 6],
         Lang::En => ["booked ", "calls ", "from ", "short ", "weekly ", "videos "][i % 6],
     };
-    let text = |lang: Lang, n: usize| -> String { (0..n).map(|i| word(lang, i)).collect::<String>().trim().to_string() };
+    let text =
+        |lang: Lang, n: usize| -> String { (0..n).map(|i| word(lang, i)).collect::<String>().trim().to_string() };
     let cap = |s: String, graphemes: usize| -> String { s.chars().take(graphemes).collect() };
     let mut refused = 0;
     let mut printed = 0;
@@ -202,7 +254,19 @@ fn generated_long_inputs_always_give_one_page_or_a_clear_refusal() {
                     }
                     Err(RenderError::DoesNotFit { section, lines, chars }) => {
                         assert!(lines > 0 && chars > 0);
-                        assert!(["monthly", "not_included", "how_to_start", "title", "audience", "problem", "outcome"].contains(&section.as_str()), "{section}");
+                        assert!(
+                            [
+                                "monthly",
+                                "not_included",
+                                "how_to_start",
+                                "title",
+                                "audience",
+                                "problem",
+                                "outcome"
+                            ]
+                            .contains(&section.as_str()),
+                            "{section}"
+                        );
                         refused += 1;
                     }
                     Err(other) => panic!("{lang:?} {items}×{words}: {other}"),
@@ -226,11 +290,21 @@ fn a_hopeless_page_names_the_section_to_shorten_in_both_languages() {
         .collect();
     let page = page_of(&offer, &candidate_input(Lang::En), Lang::En);
     let err = render(&page, Paper::A4, Fonts::system()).err().expect("refused");
-    let RenderError::DoesNotFit { section, lines, .. } = &err else { panic!("{err:?}") };
+    let RenderError::DoesNotFit { section, lines, .. } = &err else {
+        panic!("{err:?}")
+    };
     assert_eq!(section, "monthly");
     assert!(*lines >= 3, "{lines}");
-    assert!(err.message(Lang::En).contains("“what you get each month”"), "{}", err.message(Lang::En));
-    assert!(err.message(Lang::Ja).contains("「毎月お届けするもの」"), "{}", err.message(Lang::Ja));
+    assert!(
+        err.message(Lang::En).contains("“what you get each month”"),
+        "{}",
+        err.message(Lang::En)
+    );
+    assert!(
+        err.message(Lang::Ja).contains("「毎月お届けするもの」"),
+        "{}",
+        err.message(Lang::Ja)
+    );
 }
 
 #[test]
@@ -238,8 +312,13 @@ fn without_a_japanese_font_japanese_is_refused_not_boxed() {
     let dejavu = std::path::Path::new("/usr/share/fonts/truetype/dejavu");
     assert!(dejavu.is_dir(), "the test needs DejaVu (fonts-dejavu-core)");
     let latin_only = Fonts::from_dir(dejavu);
-    let err = render(&example(Lang::Ja), Paper::A4, &latin_only).err().expect("refused");
-    assert!(matches!(err, RenderError::MissingGlyphs { japanese: true, .. }), "{err:?}");
+    let err = render(&example(Lang::Ja), Paper::A4, &latin_only)
+        .err()
+        .expect("refused");
+    assert!(
+        matches!(err, RenderError::MissingGlyphs { japanese: true, .. }),
+        "{err:?}"
+    );
     assert!(err.message(Lang::Ja).contains("fonts-noto-cjk"));
     assert!(err.message(Lang::En).contains("No Japanese font"));
     // English needs no Japanese font.

@@ -129,7 +129,10 @@ pub(super) fn take(conn: &Connection, db_path: &Path, reason: BackupReason, now:
     let path = target(db_path, reason, now);
     conn.backup(rusqlite::MAIN_DB, &path, None)?;
     prune(db_path, KEEP)?;
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     Ok(Backup {
         bytes: std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0),
         file_name,
