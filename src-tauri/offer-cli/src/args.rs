@@ -13,6 +13,15 @@ pub enum Action {
     },
     Export {
         out: PathBuf,
+        offer: Option<i64>,
+        candidate: Option<i64>,
+    },
+    Backups {
+        json: bool,
+    },
+    Backup,
+    Restore {
+        name: String,
     },
     Import {
         file: PathBuf,
@@ -74,7 +83,9 @@ Usage: offerwright-cli [--db PATH] [--lang ja|en] COMMAND
 
 Commands:
   list [--json]          list candidates (with weighted totals) and offers
-  export --out FILE      write the whole workspace as JSON
+  export --out FILE [--offer ID | --candidate ID]
+                         write the whole workspace (or one offer with its candidate,
+                         or one candidate) as JSON; ids are those `list` shows
   import FILE            add a workspace JSON file, all or nothing
   compare FILE [--json] [--evidence]
                          rank the candidates of an exported workspace and say how
@@ -83,6 +94,10 @@ Commands:
                          workspace, or of one offer JSON object
   check FILE [--json]    focus-check an exported workspace, offer or candidate file;
                          exit 0 when ready, 1 when not, 2 when the file cannot be read
+  backups [--json]       list the database's backups, newest first
+  backup                 take a backup now
+  restore NAME           replace the database with the backup NAME (the current
+                         state is kept as a backup first)
   onepager FILE --out OUT.pdf [--paper a4|letter] [--offer N] [--svg]
                          print the one-pager of the Nth offer (default the first) of
                          an exported workspace as a one-page PDF (SVG with --svg), in
@@ -95,7 +110,9 @@ pub const USAGE_JA: &str = "\
 
 コマンド:
   list [--json]          候補（重み付き合計つき）とオファーの一覧
-  export --out ファイル  ワークスペース全体をJSONで書き出す
+  export --out ファイル [--offer ID | --candidate ID]
+                         ワークスペース全体（または候補つきの1件のオファー、1件の候補）を
+                         JSONで書き出す。IDはlistで表示されるもの
   import ファイル        ワークスペースのJSONを追加する（全部か、何もしないか）
   compare ファイル [--json] [--evidence]
                          書き出したワークスペースの候補を順位づけし、首位の確かさを示す
@@ -104,6 +121,10 @@ pub const USAGE_JA: &str = "\
                          採算と試験提供の日程を表示する
   check ファイル [--json] 書き出したワークスペース・オファー・候補のファイルを点検する
                          準備OKなら0、未完成なら1、読めないファイルなら2で終了
+  backups [--json]       データベースのバックアップの一覧（新しい順）
+  backup                 今すぐバックアップを取る
+  restore 名前           データベースをバックアップ「名前」に置き換える
+                         （今の状態は先にバックアップとして残す）
   onepager ファイル --out 出力.pdf [--paper a4|letter] [--offer 番号] [--svg]
                          書き出したワークスペースのN番目（省略時は最初）のオファーの
                          1枚資料をPDF（--svgならSVG）で書き出す。言語は--lang
@@ -136,6 +157,8 @@ pub fn parse(argv: &[String]) -> Result<Command, UsageError> {
     let mut paper = Paper::A4;
     let mut svg = false;
     let mut offer = None;
+    let mut offer_id = None;
+    let mut candidate_id = None;
     let mut positional = Vec::new();
     let mut iter = argv.iter();
     while let Some(arg) = iter.next() {
@@ -162,6 +185,11 @@ pub fn parse(argv: &[String]) -> Result<Command, UsageError> {
                         .filter(|n| *n >= 1)
                         .ok_or(UsageError::BadOffer)?,
                 );
+                offer_id = value.parse::<i64>().ok();
+            }
+            "--candidate" => {
+                let value = iter.next().ok_or(UsageError::MissingValue("--candidate"))?;
+                candidate_id = Some(value.parse::<i64>().map_err(|_| UsageError::BadOffer)?);
             }
             "-h" | "--help" => positional.insert(0, "help".to_string()),
             other if other.starts_with('-') => return Err(UsageError::UnknownOption(other.to_string())),
@@ -173,6 +201,13 @@ pub fn parse(argv: &[String]) -> Result<Command, UsageError> {
         Some("list") => Action::List { json },
         Some("export") => Action::Export {
             out: out.ok_or(UsageError::MissingFile("export --out"))?,
+            offer: offer_id,
+            candidate: candidate_id,
+        },
+        Some("backups") => Action::Backups { json },
+        Some("backup") => Action::Backup,
+        Some("restore") => Action::Restore {
+            name: positional.next().ok_or(UsageError::MissingFile("restore"))?,
         },
         Some("import") => Action::Import {
             file: positional
@@ -234,7 +269,9 @@ mod tests {
         assert_eq!(
             c.action,
             Action::Export {
-                out: PathBuf::from("x.json")
+                out: PathBuf::from("x.json"),
+                offer: None,
+                candidate: None
             }
         );
         let c = parse(&args("import x.json --db w.sqlite3 --lang ja")).unwrap();

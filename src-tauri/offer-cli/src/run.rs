@@ -7,8 +7,9 @@ use std::process::ExitCode;
 use chrono::Utc;
 use offerwright_core::compare::compare;
 use offerwright_core::evidence::Mode;
-use offerwright_core::exchange::{export_json, import_json};
+use offerwright_core::exchange::{export_json_of, import_json, Selection};
 use offerwright_core::offer::OfferView;
+use offerwright_core::storage::backup::{self, BackupReason};
 use offerwright_core::storage::DB_ENV_VAR;
 use offerwright_core::{CoreError, Database, Lang};
 
@@ -53,15 +54,17 @@ impl CliError {
     }
 }
 
+fn database_path(path: Option<PathBuf>) -> Result<PathBuf, CliError> {
+    path.or_else(|| {
+        std::env::var_os(DB_ENV_VAR)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    })
+    .ok_or(CliError::NoDatabase)
+}
+
 fn database(path: Option<PathBuf>) -> Result<Database, CliError> {
-    let path = path
-        .or_else(|| {
-            std::env::var_os(DB_ENV_VAR)
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from)
-        })
-        .ok_or(CliError::NoDatabase)?;
-    Ok(Database::open(&path)?)
+    Ok(Database::open(&database_path(path)?)?)
 }
 
 pub fn execute(command: Command, env_lang: Lang, out: &mut impl Write) -> ExitCode {
@@ -102,13 +105,75 @@ fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), Cli
             let db = database(command.db)?;
             list(&db, lang, json, out)
         }
-        Action::Export { out: path } => {
+        Action::Export {
+            out: path,
+            offer,
+            candidate,
+        } => {
             let db = database(command.db)?;
-            let text = export_json(&db)?;
+            let selection = match (offer, candidate) {
+                (Some(id), _) => Selection::Offer(id),
+                (None, Some(id)) => Selection::Candidate(id),
+                (None, None) => Selection::Workspace,
+            };
+            let text = export_json_of(&db, selection)?;
             std::fs::write(&path, text)?;
             let done = match lang {
                 Lang::Ja => format!("{}に書き出しました。", path.display()),
                 Lang::En => format!("Exported to {}.", path.display()),
+            };
+            Ok(writeln!(out, "{done}")?)
+        }
+        Action::Backups { json } => {
+            let path = database_path(command.db)?;
+            let backups = backup::list_backups(&path)?;
+            let print = |out: &mut dyn Write| -> std::io::Result<()> {
+                if backups.is_empty() {
+                    writeln!(
+                        out,
+                        "{}",
+                        lang.pick("バックアップはまだありません。", "No backups yet.")
+                    )?;
+                }
+                for b in &backups {
+                    writeln!(
+                        out,
+                        "{}  {:<16} {:>8} KiB  {}",
+                        b.taken_at.format("%Y-%m-%d %H:%M:%S"),
+                        format!("{:?}", b.reason),
+                        b.bytes / 1024,
+                        b.file_name
+                    )?;
+                }
+                Ok(())
+            };
+            if json {
+                Ok(writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&backups).unwrap_or_default()
+                )?)
+            } else {
+                Ok(print(out)?)
+            }
+        }
+        Action::Backup => {
+            let db = database(command.db)?;
+            let taken = db.backup(BackupReason::Manual, Utc::now())?;
+            Ok(writeln!(out, "{}", taken.path.display())?)
+        }
+        Action::Restore { name } => {
+            let path = database_path(command.db)?;
+            let restored = backup::restore(&path, &name, Utc::now())?;
+            let done = match lang {
+                Lang::Ja => format!(
+                    "{}に戻しました（今の状態はバックアップに残しました）。",
+                    restored.file_name
+                ),
+                Lang::En => format!(
+                    "Restored {} (the previous state was kept as a backup).",
+                    restored.file_name
+                ),
             };
             Ok(writeln!(out, "{done}")?)
         }

@@ -361,3 +361,62 @@ fn onepager_refuses_a_page_that_cannot_fit_and_names_the_section() {
     );
     assert!(!pdf.exists(), "nothing is written");
 }
+
+#[test]
+fn backups_are_listed_taken_and_restored_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let db = db.to_str().unwrap();
+    let ja = write_example(dir.path(), offerwright_core::Lang::Ja);
+    assert!(cli(&["--db", db, "import", &ja]).status.success());
+    assert!(text(&cli(&["--db", db, "backups"]).stdout).contains("No backups yet"));
+    let taken = cli(&["--db", db, "backup"]);
+    assert!(taken.status.success(), "{}", text(&taken.stderr));
+    let name = Path::new(text(&taken.stdout).trim())
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        cli(&["--db", db, "import", &ja]).status.success(),
+        "a second import doubles the candidates"
+    );
+    let listed: serde_json::Value = serde_json::from_slice(&cli(&["--db", db, "backups", "--json"]).stdout).unwrap();
+    assert_eq!(listed[0]["file_name"], name.as_str());
+    let restored = cli(&["--db", db, "restore", &name]);
+    assert!(restored.status.success(), "{}", text(&restored.stderr));
+    let list: serde_json::Value = serde_json::from_slice(&cli(&["--db", db, "list", "--json"]).stdout).unwrap();
+    assert_eq!(list["candidates"].as_array().unwrap().len(), 3, "back to one import");
+    let missing = cli(&["--db", db, "restore", "offerwright-nope.sqlite3"]);
+    assert_eq!(missing.status.code(), Some(1));
+}
+
+#[test]
+fn one_offer_or_candidate_can_be_exported_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let db = db.to_str().unwrap();
+    let en = write_example(dir.path(), offerwright_core::Lang::En);
+    assert!(cli(&["--db", db, "import", &en]).status.success());
+    let list: serde_json::Value = serde_json::from_slice(&cli(&["--db", db, "list", "--json"]).stdout).unwrap();
+    let offer_id = list["offers"][0]["id"].as_i64().unwrap().to_string();
+    let out = dir.path().join("one.json");
+    let done = cli(&[
+        "--db",
+        db,
+        "export",
+        "--out",
+        out.to_str().unwrap(),
+        "--offer",
+        &offer_id,
+    ]);
+    assert!(done.status.success(), "{}", text(&done.stderr));
+    let file: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(
+        (
+            file["offers"].as_array().unwrap().len(),
+            file["candidates"].as_array().unwrap().len()
+        ),
+        (1, 1)
+    );
+}
