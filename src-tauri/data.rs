@@ -166,9 +166,11 @@ pub fn remembered_location(config_dir: &Path) -> Option<PathBuf> {
     (!text.trim().is_empty()).then_some(path)
 }
 
-/// The day's backup, taken in the background at start so the window opens at once.
+/// The day's backup, taken in the background a few seconds after start so
+/// the window opens at once.
 pub fn daily_backup(path: PathBuf) {
     std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(5));
         if let Ok(db) = Database::open(&path) {
             if let Err(e) = db.daily_backup(Utc::now()) {
                 eprintln!("Offerwright: the daily backup failed: {e}");

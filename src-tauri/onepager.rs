@@ -155,10 +155,14 @@ pub fn print_onepager<R: Runtime>(
     Ok(path.display().to_string())
 }
 
-/// Finds the system's fonts in the background at start, so the first preview
-/// does not wait for the search.
+/// Finds the system's fonts in the background soon after start, so the first
+/// preview does not wait for the search. It waits a few seconds first: on two
+/// cores the search (~0.1 s of CPU, reading every font file's tables) would
+/// otherwise compete with the window's own start. A preview asked for sooner
+/// simply searches then.
 pub fn warm_fonts() {
     std::thread::spawn(|| {
+        std::thread::sleep(std::time::Duration::from_secs(3));
         let _ = Fonts::system();
     });
 }

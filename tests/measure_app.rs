@@ -2,7 +2,7 @@
 //! test suite (a timing is a measurement, not an assertion); run it with
 //!
 //!     cargo build --release && OFFERWRIGHT_APP=target/release/offerwright \
-//!       cargo test --test measure_app -- --ignored --nocapture
+//!       cargo test --test measure_app -- --ignored --nocapture --test-threads 1
 //!
 //! It prints the median, fastest and slowest of several runs.
 
@@ -114,5 +114,50 @@ async fn compare_screen_with_fifty_candidates() {
         calls.push(app.execute_async(&light, vec![]).await.unwrap().as_f64().unwrap());
     }
     println!("  a light read (list_criteria) round trip: {}", summary(calls));
+    app.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a measurement; run it by hand (see the file's header)"]
+async fn onepager_renders_in_the_real_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = dir.path().join("onepager.sqlite3");
+    let offer_id = {
+        let mut db = offerwright_core::Database::open(&db_path).unwrap();
+        offerwright_core::examples::load_example(&mut db, offerwright_core::Lang::Ja, chrono::Utc::now()).unwrap();
+        db.list_offers().unwrap()[0].id
+    };
+    let (_display, display) = start_display();
+    let port = free_port();
+    let _driver = start_driver(&display, &db_path, "ja_JP.UTF-8", port);
+    let app = open_app(port).await;
+    // The app searches fonts in the background from start; the first preview
+    // right after start-up is what a user who goes straight to it waits for.
+    let render = r#"
+        const [offerId, paper, lang] = arguments;
+        const done = arguments[arguments.length - 1];
+        const start = performance.now();
+        window.__TAURI__.core.invoke('onepager_preview', { offerId, paper, lang })
+          .then(() => done(performance.now() - start));
+    "#;
+    let first = app
+        .execute_async(render, vec![offer_id.into(), "a4".into(), "ja".into()])
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    println!("one-pager preview (layout + SVG + IPC), first after start: {first:.1} ms");
+    let mut warm = Vec::new();
+    for i in 0..20 {
+        let (paper, lang) = if i % 2 == 0 { ("letter", "en") } else { ("a4", "ja") };
+        warm.push(
+            app.execute_async(render, vec![offer_id.into(), paper.into(), lang.into()])
+                .await
+                .unwrap()
+                .as_f64()
+                .unwrap(),
+        );
+    }
+    println!("one-pager preview, warm, alternating paper and language: {}", summary(warm));
     app.close().await.unwrap();
 }
