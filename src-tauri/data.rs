@@ -41,12 +41,12 @@ fn core(e: CoreError, lang: Lang) -> CommandError {
     CommandError::from_core(&e, lang)
 }
 
-fn suggested_name(scope: Scope, lang: Lang) -> String {
+fn suggested_name(scope: Scope) -> String {
     let date = Utc::now().format("%Y-%m-%d");
     match scope {
         Scope::Workspace => format!("offerwright-{date}.json"),
-        Scope::Offer(id) => format!("{}-{id}-{date}.json", lang.pick("offer", "offer")),
-        Scope::Candidate(id) => format!("candidate-{id}-{date}.json"),
+        Scope::Offer(id) => format!("offerwright-offer-{id}-{date}.json"),
+        Scope::Candidate(id) => format!("offerwright-candidate-{id}-{date}.json"),
     }
 }
 
@@ -63,7 +63,7 @@ pub async fn export_data<R: Runtime>(
         .file()
         .set_title(lang.pick("JSONファイルに書き出す", "Export to a JSON file"))
         .add_filter("JSON", &["json"])
-        .set_file_name(suggested_name(scope, lang));
+        .set_file_name(suggested_name(scope));
     if let Ok(documents) = app.path().document_dir() {
         dialog = dialog.set_directory(documents);
     }

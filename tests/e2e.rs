@@ -235,6 +235,19 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
         "{text}"
     );
     assert!(text.contains("Monthly bookkeeping video"), "{text}");
+    // Print hands the PDF to the system's viewer (xdg-open here). Whether a
+    // viewer opens depends on the machine; the PDF in the cache folder, and a
+    // message either way, do not.
+    let home = std::path::PathBuf::from(std::env::var_os("HOME").unwrap());
+    let printed = home.join(".cache/app.offerwright.desktop/print/Bookkeeping videos for cafés.pdf");
+    let _ = std::fs::remove_file(&printed);
+    click(&app, "#print").await;
+    wait_for(&app, "[...document.querySelectorAll('.toast, #onepager-problem')].some((e) => /Opened the PDF|no app opened it/.test(e.textContent))").await;
+    assert_eq!(pdf_info(&printed).0, 1, "the printed PDF is one page");
+    let _ = std::process::Command::new("pkill")
+        .arg("-f")
+        .arg(printed.display().to_string())
+        .status();
     // The page can be in the other language and on A4 without changing the app's language.
     app.find(Locator::Css("select[data-field='lang']"))
         .await
@@ -400,6 +413,72 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     drop(_driver);
 
     hostile_text_is_shown_as_plain_text(&display, dir.path()).await;
+    a_damaged_file_is_left_alone_and_a_backup_brings_it_back(&display, dir.path()).await;
+}
+
+/// The data file is damaged: the app says so, leaves it untouched, and
+/// restoring one of its backups from that screen brings the work back.
+async fn a_damaged_file_is_left_alone_and_a_backup_brings_it_back(display: &str, dir: &std::path::Path) {
+    let db_path = dir.join("damaged.sqlite3");
+    {
+        let mut db = offerwright_core::Database::open(&db_path).unwrap();
+        offerwright_core::examples::load_example(&mut db, offerwright_core::Lang::En, chrono::Utc::now()).unwrap();
+        for i in 0..100 {
+            let input = offerwright_core::input::CandidateInput {
+                name: format!("Filler {i}"),
+                ..Default::default()
+            };
+            let draft = offerwright_core::candidate::CandidateDraft::try_from(&input).unwrap();
+            db.create_candidate(&draft, chrono::Utc::now()).unwrap();
+        }
+        db.backup(
+            offerwright_core::storage::backup::BackupReason::Daily,
+            chrono::Utc::now(),
+        )
+        .unwrap();
+    }
+    let mut bytes = std::fs::read(&db_path).unwrap();
+    let pages = bytes.len() / 4096;
+    for p in pages / 2..pages {
+        bytes[p * 4096..p * 4096 + 16].fill(0x5a);
+    }
+    std::fs::write(&db_path, &bytes).unwrap();
+
+    let port = free_port();
+    let _driver = start_driver(display, &db_path, "en_US.UTF-8", port);
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), serde_json::json!("wry"));
+    caps.insert(
+        "tauri:options".into(),
+        serde_json::json!({ "application": app_binary() }),
+    );
+    let app = fantoccini::ClientBuilder::rustls()
+        .unwrap()
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .unwrap();
+    wait_for(
+        &app,
+        "document.getElementById('fatal') && document.querySelector('#backup-list li')",
+    )
+    .await;
+    assert!(text_of(&app, "#fatal").await.contains("damaged"), "says what is wrong");
+    screenshot(&app, "23-damaged-file").await;
+    assert_eq!(
+        std::fs::read(&db_path).unwrap(),
+        bytes,
+        "the damaged file is left untouched"
+    );
+    click(&app, "#backup-list button.restore").await;
+    click(&app, ".confirm-restore").await;
+    // The window reloads on the restored file.
+    wait_for(
+        &app,
+        "document.body.dataset.ready === 'true' && document.querySelectorAll('[data-candidate]').length === 103",
+    )
+    .await;
+    app.close().await.unwrap();
 }
 
 /// Markup and script in every field, from an imported file: each main

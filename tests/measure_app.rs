@@ -158,6 +158,9 @@ async fn onepager_renders_in_the_real_app() {
                 .unwrap(),
         );
     }
-    println!("one-pager preview, warm, alternating paper and language: {}", summary(warm));
+    println!(
+        "one-pager preview, warm, alternating paper and language: {}",
+        summary(warm)
+    );
     app.close().await.unwrap();
 }

@@ -304,11 +304,13 @@ impl CoreError {
             (CoreError::Io(e), Lang::En) => format!("Could not read or write the file: {e}"),
             (CoreError::BadJson { line, column, path, detail }, Lang::Ja) => {
                 let at = path.as_ref().map(|p| format!("（{p}）")).unwrap_or_default();
-                format!("{line}行{column}列目{at}が正しくありません：{detail}。データは変更していません。")
+                let col = if *column > 0 { format!("{column}列目") } else { String::new() };
+                format!("{line}行目{col}{at}が正しくありません：{detail}。データは変更していません。")
             }
             (CoreError::BadJson { line, column, path, detail }, Lang::En) => {
                 let at = path.as_ref().map(|p| format!(" ({p})")).unwrap_or_default();
-                format!("Problem at line {line}, column {column}{at}: {detail}. Nothing was changed.")
+                let col = if *column > 0 { format!(", column {column}") } else { String::new() };
+                format!("Problem at line {line}{col}{at}: {detail}. Nothing was changed.")
             }
             (CoreError::UnsupportedFormat { .. }, Lang::Ja) => {
                 "このファイルは新しいバージョンのOfferwrightで書き出されています。Offerwrightを更新してください。".into()

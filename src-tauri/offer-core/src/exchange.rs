@@ -27,6 +27,10 @@ pub struct CriterionRecord {
     /// A built-in criterion's key; absent for the user's own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
+    /// A built-in criterion the user removed; a whole-workspace file says so,
+    /// so that export → import → export gives the same file.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
     #[serde(flatten)]
     pub fields: CriterionInput,
 }
@@ -145,12 +149,26 @@ pub fn export_selection(db: &Database, selection: Selection) -> CoreResult<Works
         }
         criteria.push(CriterionRecord {
             reference,
+            removed: false,
             key: c.key.map(|k| k.as_str().to_string()),
             fields: CriterionInput {
                 name: c.draft.name.as_str().into(),
                 weight: i64::from(c.draft.weight.value()),
             },
         });
+    }
+    if selection == Selection::Workspace {
+        for c in db.removed_builtins()? {
+            criteria.push(CriterionRecord {
+                reference: criterion_ref(c.key, &mut custom_index),
+                removed: true,
+                key: c.key.map(|k| k.as_str().to_string()),
+                fields: CriterionInput {
+                    name: c.draft.name.as_str().into(),
+                    weight: i64::from(c.draft.weight.value()),
+                },
+            });
+        }
     }
     let mut candidate_refs = BTreeMap::new();
     let mut candidates = Vec::new();
@@ -256,7 +274,74 @@ pub fn parse(text: &str) -> CoreResult<WorkspaceFile> {
         None => return Err(ValidationError::new("version", ValidationKind::Required).into()),
     }
     let mut reader = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut reader).map_err(bad_shape)
+    serde_path_to_error::deserialize(&mut reader).map_err(|e| refine(text, bad_shape(e)))
+}
+
+/// A record's fields are flattened into it, which hides the failing field
+/// from serde's path ("offers[0]"). Reading that record's parts again on
+/// their own finds the field, and its line in the file.
+fn refine(text: &str, error: CoreError) -> CoreError {
+    let CoreError::BadJson {
+        path: Some(path),
+        detail,
+        ..
+    } = &error
+    else {
+        return error;
+    };
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return error;
+    };
+    let Some((list, index)) = path
+        .strip_suffix(']')
+        .and_then(|p| p.split_once('['))
+        .and_then(|(list, i)| Some((list, i.parse::<usize>().ok()?)))
+    else {
+        return error;
+    };
+    let Some(record) = value.get(list).and_then(|l| l.get(index)) else {
+        return error;
+    };
+    fn inner<T: serde::de::DeserializeOwned>(v: &serde_json::Value) -> Option<(String, String)> {
+        serde_path_to_error::deserialize::<_, T>(v.clone())
+            .err()
+            .map(|e| (e.path().to_string(), e.inner().to_string()))
+    }
+    let found = match list {
+        "criteria" => inner::<CriterionInput>(record),
+        "candidates" => inner::<CandidateInput>(record),
+        "offers" => inner::<OfferInput>(record)
+            .or_else(|| {
+                record
+                    .get("package")
+                    .and_then(inner::<PackageInput>)
+                    .map(|(p, d)| (format!("package.{p}"), d))
+            })
+            .or_else(|| {
+                record
+                    .get("pilot")
+                    .and_then(inner::<PilotInput>)
+                    .map(|(p, d)| (format!("pilot.{p}"), d))
+            }),
+        _ => None,
+    };
+    match found {
+        Some((field, inner_detail)) if field != "." => {
+            let full = format!("{path}.{field}");
+            let line = crate::jsonpath::line_of(text, &full).unwrap_or(0);
+            CoreError::BadJson {
+                line,
+                column: 0,
+                path: Some(full),
+                detail: if inner_detail.is_empty() {
+                    detail.clone()
+                } else {
+                    inner_detail
+                },
+            }
+        }
+        _ => error,
+    }
 }
 
 /// Adds everything in `file` to the workspace in one transaction: either all
@@ -274,7 +359,11 @@ pub fn import(db: &mut Database, file: &WorkspaceFile, now: DateTime<Utc>) -> Co
                 Some(key) => {
                     let key = CriterionKey::parse(key)
                         .ok_or_else(|| at(ValidationError::new("key", ValidationKind::InvalidChoice)))?;
-                    criteria::import_builtin(tx, key, &draft)?
+                    let id = criteria::import_builtin(tx, key, &draft)?;
+                    if record.removed {
+                        criteria::remove_builtin(tx, id, now)?;
+                    }
+                    id
                 }
                 None if draft.name.is_empty() => {
                     return Err(at(ValidationError::new("name", ValidationKind::Required)).into())

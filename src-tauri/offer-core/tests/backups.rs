@@ -161,3 +161,31 @@ fn a_migration_is_preceded_by_a_backup_of_the_old_file() {
     Database::open(&dir.path().join("new.sqlite3")).unwrap();
     assert_eq!(list_backups(&path).unwrap().len(), 1);
 }
+
+#[test]
+fn databases_sharing_a_folder_never_see_each_others_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let mine = Database::open(&dir.path().join("mine.sqlite3")).unwrap();
+    let other = Database::open(&dir.path().join("other.sqlite3")).unwrap();
+    let taken = mine.backup(BackupReason::Manual, at(1, 9)).unwrap();
+    other.backup(BackupReason::Manual, at(1, 10)).unwrap();
+    assert!(
+        taken.file_name.starts_with("mine-20261101-090000-manual"),
+        "{}",
+        taken.file_name
+    );
+    let listed = list_backups(&dir.path().join("mine.sqlite3")).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].file_name, taken.file_name);
+    let other_name = list_backups(&dir.path().join("other.sqlite3")).unwrap()[0]
+        .file_name
+        .clone();
+    drop((mine, other));
+    assert_eq!(
+        restore(&dir.path().join("mine.sqlite3"), &other_name, at(1, 11))
+            .unwrap_err()
+            .code(),
+        ErrorCode::NotFound,
+        "another database's backup cannot be restored over this one"
+    );
+}

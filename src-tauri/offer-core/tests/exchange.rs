@@ -208,6 +208,9 @@ mod schema {
             let dir = tempfile::tempdir().unwrap();
             let mut db = db_in(&dir, "w.sqlite3");
             load_example(&mut db, lang, now).unwrap();
+            // A removed built-in criterion, so `removed` is covered too.
+            let last = db.list_criteria().unwrap().last().unwrap().id;
+            db.delete_criterion(last, now).unwrap();
             // A criterion of the user's own, so custom criteria are covered too.
             let mut file: Value = serde_json::from_str(&export_json(&db).unwrap()).unwrap();
             file["criteria"]

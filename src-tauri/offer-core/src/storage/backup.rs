@@ -14,7 +14,6 @@ use crate::error::{CoreError, CoreResult};
 /// How many backups are kept; older ones are removed after a new one is taken.
 pub const KEEP: usize = 10;
 
-const PREFIX: &str = "offerwright-";
 const SUFFIX: &str = ".sqlite3";
 const STAMP: &str = "%Y%m%d-%H%M%S";
 
@@ -67,8 +66,17 @@ pub fn backups_dir(db_path: &Path) -> PathBuf {
         .join("backups")
 }
 
-fn parse_name(file_name: &str) -> Option<(DateTime<Utc>, BackupReason)> {
-    let rest = file_name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+/// Backups are named after their database ("offerwright-20261121-093000-daily.sqlite3"
+/// for offerwright.sqlite3), so databases that share a folder never mix backups.
+fn prefix(db_path: &Path) -> String {
+    let stem = db_path
+        .file_stem()
+        .map_or("offerwright".into(), |s| s.to_string_lossy().into_owned());
+    format!("{stem}-")
+}
+
+fn parse_name(db_path: &Path, file_name: &str) -> Option<(DateTime<Utc>, BackupReason)> {
+    let rest = file_name.strip_prefix(&prefix(db_path))?.strip_suffix(SUFFIX)?;
     // offerwright-20261121-093000-daily(-2).sqlite3
     let stamp = rest.get(..15)?;
     let taken = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?.and_utc();
@@ -89,7 +97,7 @@ pub fn list_backups(db_path: &Path) -> CoreResult<Vec<Backup>> {
     for entry in entries {
         let entry = entry?;
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        if let Some((taken_at, reason)) = parse_name(&file_name) {
+        if let Some((taken_at, reason)) = parse_name(db_path, &file_name) {
             backups.push(Backup {
                 bytes: entry.metadata().map(|m| m.len()).unwrap_or(0),
                 path: entry.path(),
@@ -106,7 +114,7 @@ pub fn list_backups(db_path: &Path) -> CoreResult<Vec<Backup>> {
 /// A free name for a backup taken at `now`; a second one in the same second gets "-n2".
 fn target(db_path: &Path, reason: BackupReason, now: DateTime<Utc>) -> PathBuf {
     let dir = backups_dir(db_path);
-    let base = format!("{PREFIX}{}-{}", now.format(STAMP), reason.as_str());
+    let base = format!("{}{}-{}", prefix(db_path), now.format(STAMP), reason.as_str());
     let mut candidate = dir.join(format!("{base}{SUFFIX}"));
     let mut n = 2;
     while candidate.exists() {

@@ -34,6 +34,15 @@ impl Database {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Built-in criteria the user removed, so a workspace file can say so.
+    pub(crate) fn removed_builtins(&self) -> CoreResult<Vec<Criterion>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM criteria WHERE key IS NOT NULL AND deleted_at IS NOT NULL ORDER BY position, id"
+        ))?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     pub fn get_criterion(&self, id: i64) -> CoreResult<Criterion> {
         self.conn
             .query_row(
@@ -99,6 +108,15 @@ pub(crate) fn import_builtin(tx: &rusqlite::Transaction, key: CriterionKey, draf
             row.get(0)
         })?,
     )
+}
+
+/// Removes a built-in criterion (as the user can), inside a caller's transaction.
+pub(crate) fn remove_builtin(tx: &rusqlite::Transaction, id: i64, now: DateTime<Utc>) -> CoreResult<()> {
+    tx.execute(
+        "UPDATE criteria SET deleted_at = coalesce(deleted_at, ?2) WHERE id = ?1",
+        params![id, super::time::to_text(now)],
+    )?;
+    Ok(())
 }
 
 /// Adds a custom criterion inside a caller's transaction. Returns its id.
