@@ -80,6 +80,8 @@ const ctx = {
 // ways on: restore a backup, or start a new file elsewhere.
 async function showFatal(status) {
   const error = status.database_error;
+  // Nothing else works without the data file: only the ways out are offered.
+  for (const nav of document.querySelectorAll('.steps, .data-link, #save-status')) nav.hidden = true;
   const problem = h('p', { class: 'form-error', id: 'recovery-error' });
   let backups = [];
   try {
