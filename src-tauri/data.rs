@@ -9,11 +9,10 @@ use chrono::Utc;
 use offerwright_core::exchange::{export_json_of, import_json, ImportSummary, Selection};
 use offerwright_core::storage::backup::{self, Backup, BackupReason};
 use offerwright_core::{CoreError, Database, Lang};
-use serde::Deserialize;
 use tauri::{AppHandle, Manager, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::error::CommandError;
+use crate::files::{ask_open_path, ask_save_path, write_whole, SaveAs};
 use crate::AppState;
 
 type Reply<T> = Result<T, CommandError>;
@@ -21,32 +20,16 @@ type Reply<T> = Result<T, CommandError>;
 /// Where the user chose to keep a new database file, remembered across starts.
 pub const LOCATION_FILE: &str = "database-location.txt";
 
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "id")]
-pub enum Scope {
-    Workspace,
-    Offer(i64),
-    Candidate(i64),
-}
-
-fn selection(scope: Scope) -> Selection {
-    match scope {
-        Scope::Workspace => Selection::Workspace,
-        Scope::Offer(id) => Selection::Offer(id),
-        Scope::Candidate(id) => Selection::Candidate(id),
-    }
-}
-
 fn core(e: CoreError, lang: Lang) -> CommandError {
     CommandError::from_core(&e, lang)
 }
 
-fn suggested_name(scope: Scope) -> String {
+fn suggested_name(selection: Selection) -> String {
     let date = Utc::now().format("%Y-%m-%d");
-    match scope {
-        Scope::Workspace => format!("offerwright-{date}.json"),
-        Scope::Offer(id) => format!("offerwright-offer-{id}-{date}.json"),
-        Scope::Candidate(id) => format!("offerwright-candidate-{id}-{date}.json"),
+    match selection {
+        Selection::Workspace => format!("offerwright-{date}.json"),
+        Selection::Offer(id) => format!("offerwright-offer-{id}-{date}.json"),
+        Selection::Candidate(id) => format!("offerwright-candidate-{id}-{date}.json"),
     }
 }
 
@@ -54,44 +37,29 @@ fn suggested_name(scope: Scope) -> String {
 pub async fn export_data<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    scope: Scope,
+    scope: Selection,
 ) -> Reply<Option<String>> {
-    let text = state.with_db(|db, _| export_json_of(db, selection(scope)))?;
+    let text = state.with_db(|db, _| export_json_of(db, scope))?;
     let lang = state.lang();
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title(lang.pick("JSONファイルに書き出す", "Export to a JSON file"))
-        .add_filter("JSON", &["json"])
-        .set_file_name(suggested_name(scope));
-    if let Ok(documents) = app.path().document_dir() {
-        dialog = dialog.set_directory(documents);
-    }
-    let Some(choice) = dialog.blocking_save_file() else {
+    let ask = SaveAs {
+        title: lang.pick("JSONファイルに書き出す", "Export to a JSON file"),
+        filter: ("JSON", "json"),
+        file_name: suggested_name(scope),
+    };
+    let Some(path) = ask_save_path(&app, ask, lang)? else {
         return Ok(None);
     };
-    let path = choice
-        .into_path()
-        .map_err(|_| CommandError::io(Path::new(""), &std::io::ErrorKind::InvalidInput.into(), lang))?;
-    crate::onepager::write_whole(&path, text.as_bytes(), lang)?;
+    write_whole(&path, text.as_bytes(), lang)?;
     Ok(Some(path.display().to_string()))
 }
 
 #[tauri::command]
 pub async fn import_data<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Reply<Option<ImportSummary>> {
     let lang = state.lang();
-    let Some(choice) = app
-        .dialog()
-        .file()
-        .set_title(lang.pick("JSONファイルを読み込む", "Import a JSON file"))
-        .add_filter("JSON", &["json"])
-        .blocking_pick_file()
-    else {
+    let title = lang.pick("JSONファイルを読み込む", "Import a JSON file");
+    let Some(path) = ask_open_path(&app, title, ("JSON", "json"), lang)? else {
         return Ok(None);
     };
-    let path = choice
-        .into_path()
-        .map_err(|_| CommandError::io(Path::new(""), &std::io::ErrorKind::InvalidInput.into(), lang))?;
     let text = std::fs::read_to_string(&path).map_err(|e| core(CoreError::Io(e), lang))?;
     state.with_db(|db, _| import_json(db, &text, Utc::now())).map(Some)
 }
@@ -124,21 +92,14 @@ pub fn restore_backup(state: State<'_, AppState>, file_name: String) -> Reply<Ba
 #[tauri::command]
 pub async fn start_new_database<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Reply<Option<String>> {
     let lang = state.lang();
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title(lang.pick("新しいデータファイルの場所", "Where to keep a new data file"))
-        .add_filter("SQLite", &["sqlite3"])
-        .set_file_name(offerwright_core::storage::FILE_NAME);
-    if let Ok(documents) = app.path().document_dir() {
-        dialog = dialog.set_directory(documents);
-    }
-    let Some(choice) = dialog.blocking_save_file() else {
+    let ask = SaveAs {
+        title: lang.pick("新しいデータファイルの場所", "Where to keep a new data file"),
+        filter: ("SQLite", "sqlite3"),
+        file_name: offerwright_core::storage::FILE_NAME.to_string(),
+    };
+    let Some(path) = ask_save_path(&app, ask, lang)? else {
         return Ok(None);
     };
-    let path = choice
-        .into_path()
-        .map_err(|_| CommandError::io(Path::new(""), &std::io::ErrorKind::InvalidInput.into(), lang))?;
     if path == state.path() {
         return Err(CommandError::io(&path, &std::io::ErrorKind::AlreadyExists.into(), lang));
     }
@@ -167,14 +128,13 @@ pub fn remembered_location(config_dir: &Path) -> Option<PathBuf> {
 }
 
 /// The day's backup, taken in the background a few seconds after start so
-/// the window opens at once.
-pub fn daily_backup(path: PathBuf) {
+/// the window opens at once, on the connection the app already has open.
+pub fn daily_backup<R: Runtime>(app: AppHandle<R>) {
     std::thread::spawn(move || {
         std::thread::sleep(std::time::Duration::from_secs(5));
-        if let Ok(db) = Database::open(&path) {
-            if let Err(e) = db.daily_backup(Utc::now()) {
-                eprintln!("Offerwright: the daily backup failed: {e}");
-            }
+        let state = app.state::<AppState>();
+        if let Err(e) = state.with_db(|db, _| db.daily_backup(Utc::now())) {
+            eprintln!("Offerwright: the daily backup failed: {}", e.message);
         }
     });
 }

@@ -5,6 +5,7 @@
 pub mod commands;
 pub mod data;
 pub mod error;
+pub mod files;
 pub mod onepager;
 pub mod state;
 
@@ -42,7 +43,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             if app.try_state::<AppState>().is_none() {
                 let path = database_path(app)?;
                 app.manage(AppState::open(&path));
-                data::daily_backup(path);
+                data::daily_backup(app.handle().clone());
             }
             Ok(())
         })

@@ -9,9 +9,9 @@ use offerwright_core::Lang;
 use offerwright_onepager::{render, Fonts, Paper, Rendered};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::error::CommandError;
+use crate::files::{ask_save_path, write_whole, SaveAs};
 use crate::AppState;
 
 type Reply<T> = Result<T, CommandError>;
@@ -71,20 +71,6 @@ pub fn file_name(title: &str, lang: Lang) -> String {
     }
 }
 
-/// Writes next to the target and renames, so a failed write never leaves a
-/// half-written PDF under the chosen name.
-pub(crate) fn write_whole(path: &Path, bytes: &[u8], lang: Lang) -> Reply<()> {
-    let mut partial = path.as_os_str().to_os_string();
-    partial.push(".part");
-    let partial = PathBuf::from(partial);
-    std::fs::write(&partial, bytes)
-        .and_then(|_| std::fs::rename(&partial, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&partial);
-            CommandError::io(path, &e, lang)
-        })
-}
-
 #[tauri::command]
 pub fn onepager_preview(state: State<'_, AppState>, offer_id: i64, paper: Paper, lang: Option<Lang>) -> Reply<Preview> {
     let (page, rendered) = rendered(&state, offer_id, paper, lang)?;
@@ -108,21 +94,14 @@ pub async fn export_onepager<R: Runtime>(
     // Render first: a page that does not fit is reported before any dialog.
     let (page, bytes) = pdf(&state, offer_id, paper, lang)?;
     let ui = state.lang();
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title(ui.pick("1枚資料をPDFで保存", "Save the one-pager as PDF"))
-        .add_filter("PDF", &["pdf"])
-        .set_file_name(file_name(&page.title, page.lang));
-    if let Ok(documents) = app.path().document_dir() {
-        dialog = dialog.set_directory(documents);
-    }
-    let Some(choice) = dialog.blocking_save_file() else {
+    let ask = SaveAs {
+        title: ui.pick("1枚資料をPDFで保存", "Save the one-pager as PDF"),
+        filter: ("PDF", "pdf"),
+        file_name: file_name(&page.title, page.lang),
+    };
+    let Some(mut path) = ask_save_path(&app, ask, ui)? else {
         return Ok(None);
     };
-    let mut path = choice
-        .into_path()
-        .map_err(|_| CommandError::io(Path::new(""), &std::io::ErrorKind::InvalidInput.into(), ui))?;
     if path.extension().is_none() {
         path.set_extension("pdf");
     }

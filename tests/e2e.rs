@@ -579,6 +579,30 @@ async fn hostile_text_is_shown_as_plain_text(display: &str, dir: &std::path::Pat
     shows("select[data-field='offer'] option", PAYLOADS[1]).await;
     check("one-pager").await;
     screenshot(&app, "22-hostile-onepager").await;
+    // Deleting an offer or a candidate can be undone from its notice.
+    click(&app, ".step[data-view='offers']").await;
+    click(&app, "#delete-offer").await;
+    wait_for(
+        &app,
+        "document.querySelector('.toast button') && !document.querySelector(\"[data-field='title']\")",
+    )
+    .await;
+    click(&app, ".toast button").await;
+    wait_for(
+        &app,
+        "document.querySelector(\"[data-field='title']\")?.value.includes('</script>')",
+    )
+    .await;
+    click(&app, ".step[data-view='candidates']").await;
+    wait_for(&app, "document.querySelectorAll('[data-candidate]').length === 3").await;
+    click(&app, "#delete-candidate").await;
+    wait_for(&app, "document.querySelectorAll('[data-candidate]').length === 2").await;
+    click(&app, ".toast button").await;
+    wait_for(
+        &app,
+        "document.querySelectorAll('[data-candidate]').length === 3 && document.getElementById('candidate-heading')",
+    )
+    .await;
     // Your data: the export pickers list the names as text.
     click(&app, ".step[data-view='data']").await;
     wait_for(&app, "document.getElementById('backups')").await;

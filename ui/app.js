@@ -11,7 +11,7 @@ import { renderCompare } from './views/compare.js';
 import { renderOffers } from './views/offers.js';
 import { renderOnepager } from './views/onepager.js';
 import { renderData, backupList } from './views/data.js';
-import { notify } from './toasts.js';
+import { notify, offerUndo } from './toasts.js';
 
 const views = {
   candidates: renderCandidates,
@@ -45,6 +45,19 @@ const ctx = {
 
   refreshTotals(comparison) {
     ctx.totals = new Map(comparison.candidates.map((c) => [c.id, c.total]));
+  },
+
+  // Deletes a record (soft), leaves its screen, and offers to bring it back.
+  // `option` is the show() option that selects such a record ('candidate', 'offer').
+  async deleteWithUndo({ view, option, id, remove, restore, message }) {
+    await remove(id);
+    await ctx.reload();
+    await ctx.show(view, { [option]: null });
+    offerUndo(message, async () => {
+      await restore(id);
+      await ctx.reload();
+      await ctx.show(view, { [option]: id });
+    });
   },
 
   async show(view, options = {}) {

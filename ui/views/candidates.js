@@ -5,7 +5,6 @@ import { schedule, forget } from '../autosave.js';
 import { h, replace } from '../dom.js';
 import { field, read, readNumber, showSaveError, clearErrors } from '../forms.js';
 import { t, formatDateTime } from '../i18n.js';
-import { offerUndo } from '../toasts.js';
 import { badge, liveCheck } from '../focus.js';
 
 const STATUSES = ['idea', 'testing', 'chosen', 'dropped'];
@@ -108,18 +107,12 @@ function editor(candidate, ctx) {
   const timeUnits = ['days', 'weeks', 'months'].map((u) => [u, t(`candidates.${u}`)]);
   const scoreOptions = [['', t('candidates.notScored')], ...[1, 2, 3, 4, 5].map((n) => [String(n), String(n)])];
 
-  const remove = async () => {
-    await api.deleteCandidate(candidate.id);
-    forget(key);
-    ctx.selectedCandidate = null;
-    await ctx.reload();
-    await ctx.show('candidates');
-    offerUndo(t('candidates.deleted', { name: candidate.name }), async () => {
-      await api.restoreCandidate(candidate.id);
-      await ctx.reload();
-      await ctx.show('candidates', { candidate: candidate.id });
-    });
-  };
+  const remove = () => ctx.deleteWithUndo({
+    view: 'candidates', option: 'candidate', id: candidate.id,
+    remove: async (id) => { await api.deleteCandidate(id); forget(key); },
+    restore: api.restoreCandidate,
+    message: t('candidates.deleted', { name: candidate.name }),
+  });
   const draftOffer = async () => {
     await save();
     const offer = await api.draftOffer(candidate.id);

@@ -6,7 +6,6 @@ import { schedule, forget } from '../autosave.js';
 import { h, replace } from '../dom.js';
 import { field, read, readNumber, showSaveError, clearErrors } from '../forms.js';
 import { t, formatDateTime } from '../i18n.js';
-import { offerUndo } from '../toasts.js';
 import { badge, liveCheck } from '../focus.js';
 import { planSection } from './plan.js';
 
@@ -166,18 +165,12 @@ function editor(offer, ctx) {
   numberRows(table);
   numberScope(scope);
 
-  const remove = async () => {
-    await api.deleteOffer(offer.id);
-    forget(key);
-    ctx.selectedOffer = null;
-    await ctx.reload();
-    await ctx.show('offers');
-    offerUndo(t('offers.deleted', { title: offer.title }), async () => {
-      await api.restoreOffer(offer.id);
-      await ctx.reload();
-      await ctx.show('offers', { offer: offer.id });
-    });
-  };
+  const remove = () => ctx.deleteWithUndo({
+    view: 'offers', option: 'offer', id: offer.id,
+    remove: async (id) => { await api.deleteOffer(id); forget(key); },
+    restore: api.restoreOffer,
+    message: t('offers.deleted', { title: offer.title }),
+  });
 
   const candidateOptions = [['', t('offers.none')], ...ctx.candidates.map((c) => [String(c.id), c.name])];
   form.append(
@@ -212,7 +205,7 @@ function editor(offer, ctx) {
     h('div', { class: 'editor-actions' },
       h('button', { type: 'button', class: 'primary', id: 'open-onepager',
         onclick: () => ctx.show('onepager', { offer: offer.id }) }, t('offers.openOnepager')),
-      h('button', { type: 'button', class: 'danger', onclick: remove }, t('offers.delete'))));
+      h('button', { type: 'button', class: 'danger', id: 'delete-offer', onclick: remove }, t('offers.delete'))));
   recheck = liveCheck(form, () => api.checkOffer(offer.id, collect(form, table, scope)), { subject: 'offer', id: offer.id });
   return form;
 }

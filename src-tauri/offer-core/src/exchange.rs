@@ -106,7 +106,8 @@ fn criterion_ref(key: Option<CriterionKey>, custom_index: &mut usize) -> String 
 /// What a file holds: the whole workspace, or one record. A single offer
 /// carries its candidate; a single record carries only the criteria of its
 /// own (built-in ones are named by key and exist in every workspace).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "id")]
 pub enum Selection {
     Workspace,
     Offer(i64),

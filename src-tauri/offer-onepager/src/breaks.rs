@@ -10,7 +10,8 @@ const ZWSP: char = '\u{200B}';
 const LONG_RUN: usize = 20;
 const CHUNK: usize = 16;
 
-fn is_cjk(c: char) -> bool {
+/// Japanese (and other CJK) characters: kana, kanji, full-width forms.
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
 

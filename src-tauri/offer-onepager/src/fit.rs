@@ -1,7 +1,7 @@
 //! Lays the page out at the largest type size that fits one page, from
 //! START_PT down to FLOOR_PT; past the floor it says which section to shorten.
 
-use offerwright_core::onepager::OnePager;
+use offerwright_core::onepager::{OnePager, SECTIONS};
 use typst::foundations::{Bytes, Dict, Smart, Str, Value};
 use typst::layout::{Abs, Frame, FrameItem};
 use typst::text::TextItem;
@@ -186,7 +186,7 @@ pub fn render(page: &OnePager, paper: Paper, fonts: &Fonts) -> Result<Rendered, 
     let text = all_text(page);
     let missing = fonts.uncovered(&text);
     if !missing.is_empty() {
-        let japanese = missing.iter().any(|&c| is_japanese(c));
+        let japanese = missing.iter().any(|&c| crate::breaks::is_cjk(c));
         return Err(RenderError::MissingGlyphs {
             chars: missing.iter().take(12).collect(),
             japanese,
@@ -216,24 +216,6 @@ fn fit(
     }
     Err(too_long(data, paper, families, fonts, page)?)
 }
-
-fn is_japanese(c: char) -> bool {
-    matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF)
-}
-
-/// Sections in the order the template measures them.
-const MEASURED: [&str; 10] = [
-    "title",
-    "audience",
-    "problem",
-    "outcome",
-    "monthly",
-    "price",
-    "not_included",
-    "how_to_start",
-    "slots",
-    "contact",
-];
 
 fn section_chars(page: &OnePager, key: &str) -> usize {
     let count = |s: &str| s.chars().count();
@@ -270,9 +252,10 @@ fn too_long(
     let parts = compile(fonts, data, inputs(paper, FLOOR_PT, families, "measure"))?;
     let heights: Vec<f64> = parts.pages().iter().map(|p| p.frame.size().y.to_pt()).collect();
     let h = |key: &str| {
-        MEASURED
+        // The template measures the sections in the order SECTIONS lists them.
+        SECTIONS
             .iter()
-            .position(|k| *k == key)
+            .position(|(k, _, _)| *k == key)
             .and_then(|i| heights.get(i))
             .copied()
             .unwrap_or(0.0)
