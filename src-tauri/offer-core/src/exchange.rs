@@ -15,10 +15,12 @@ use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
 use crate::input::{CandidateInput, CriterionInput, OfferInput};
 use crate::offer::OfferDraft;
 use crate::pilot::{Pilot, PilotInput};
-use crate::storage::{candidates, criteria, offers, plans, Database};
+use crate::problem::{ProblemDraft, ProblemInput};
+use crate::storage::{candidates, criteria, offers, plans, problems, Database};
 
 pub const FORMAT_NAME: &str = "offerwright";
-pub const FORMAT_VERSION: u32 = 1;
+/// 2 added the problem inbox; version 1 files are still read.
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CriterionRecord {
@@ -68,6 +70,24 @@ pub struct OfferRecord {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProblemRecord {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// The problem this one repeats, by its reference in this file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_as: Option<String>,
+    /// The candidate it was promoted to, by its reference in this file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub candidate: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<DateTime<Utc>>,
+    #[serde(flatten)]
+    pub fields: ProblemInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkspaceFile {
     pub format: String,
     pub version: u32,
@@ -77,6 +97,9 @@ pub struct WorkspaceFile {
     pub candidates: Vec<CandidateRecord>,
     #[serde(default)]
     pub offers: Vec<OfferRecord>,
+    /// The problem inbox; only whole-workspace files carry it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<ProblemRecord>,
 }
 
 /// Only the part of a file needed to decide whether it can be read at all.
@@ -91,6 +114,7 @@ pub struct ImportSummary {
     pub criteria: usize,
     pub candidates: usize,
     pub offers: usize,
+    pub problems: usize,
 }
 
 fn criterion_ref(key: Option<CriterionKey>, custom_index: &mut usize) -> String {
@@ -214,12 +238,33 @@ pub fn export_selection(db: &Database, selection: Selection) -> CoreResult<Works
             fields,
         });
     }
+    let mut problems = Vec::new();
+    if selection == Selection::Workspace {
+        let stored = db.list_problems()?;
+        let problem_ref = |id: i64| {
+            stored
+                .iter()
+                .position(|p| p.id == id)
+                .map(|i| format!("problem-{}", i + 1))
+        };
+        for (i, p) in stored.iter().enumerate() {
+            problems.push(ProblemRecord {
+                reference: format!("problem-{}", i + 1),
+                same_as: p.same_as.and_then(problem_ref),
+                candidate: p.candidate_id.and_then(|id| candidate_refs.get(&id).cloned()),
+                created_at: Some(p.created_at),
+                updated_at: Some(p.updated_at),
+                fields: p.draft.to_input(),
+            });
+        }
+    }
     Ok(WorkspaceFile {
         format: FORMAT_NAME.into(),
         version: FORMAT_VERSION,
         criteria,
         candidates,
         offers,
+        problems,
     })
 }
 
@@ -310,6 +355,7 @@ fn refine(text: &str, error: CoreError) -> CoreError {
     }
     let found = match list {
         "criteria" => inner::<CriterionInput>(record),
+        "problems" => inner::<ProblemInput>(record),
         "candidates" => inner::<CandidateInput>(record),
         "offers" => inner::<OfferInput>(record)
             .or_else(|| {
@@ -423,12 +469,53 @@ pub fn import(db: &mut Database, file: &WorkspaceFile, now: DateTime<Utc>) -> Co
                 plans::store_pilot(tx, id, &pilot)?;
             }
         }
+        import_problems(tx, &file.problems, &candidate_ids, now)?;
         Ok(ImportSummary {
             criteria: file.criteria.len(),
             candidates: file.candidates.len(),
             offers: file.offers.len(),
+            problems: file.problems.len(),
         })
     })
+}
+
+/// Adds the file's problems inside the import's transaction: all of them
+/// first, then their grouping, since a duplicate may come before its lead.
+fn import_problems(
+    tx: &rusqlite::Transaction,
+    records: &[ProblemRecord],
+    candidate_ids: &BTreeMap<&str, i64>,
+    now: DateTime<Utc>,
+) -> CoreResult<()> {
+    let mut ids: BTreeMap<&str, i64> = BTreeMap::new();
+    for (i, record) in records.iter().enumerate() {
+        let at = |e: ValidationError| e.within(&format!("problems[{i}]"));
+        let draft = ProblemDraft::try_from(&record.fields).map_err(at)?;
+        let created = record.created_at.unwrap_or(now);
+        let id = problems::insert_problem(tx, &draft, created, record.updated_at.unwrap_or(created))?;
+        if let Some(reference) = record.candidate.as_deref() {
+            let candidate = candidate_ids
+                .get(reference)
+                .ok_or_else(|| at(ValidationError::new("candidate", ValidationKind::InvalidChoice)))?;
+            tx.execute(
+                "UPDATE problems SET candidate_id = ?2 WHERE id = ?1",
+                rusqlite::params![id, candidate],
+            )?;
+        }
+        ids.insert(&record.reference, id);
+    }
+    for (i, record) in records.iter().enumerate() {
+        let Some(reference) = record.same_as.as_deref() else {
+            continue;
+        };
+        let at = || ValidationError::new(format!("problems[{i}].same_as"), ValidationKind::InvalidChoice);
+        let lead = ids.get(reference).ok_or_else(at)?;
+        problems::group_into(tx, ids[record.reference.as_str()], *lead).map_err(|e| match e {
+            CoreError::Invalid(_) => at().into(),
+            other => other,
+        })?;
+    }
+    Ok(())
 }
 
 /// Parses and imports a file's text.

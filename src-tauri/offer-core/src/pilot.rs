@@ -6,7 +6,7 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::candidate::bounded_number;
-use crate::error::{Expected, ValidationError, ValidationKind};
+use crate::error::{ValidationError, ValidationKind};
 use crate::evidence::Evidence;
 use crate::money::{Currency, Money};
 use crate::text::LineText;
@@ -80,17 +80,7 @@ impl Pilot {
     pub fn parse(input: &PilotInput, currency: Currency) -> Result<Pilot, ValidationError> {
         let clients = bounded_number("clients", input.clients, 1, MAX_PILOT_CLIENTS)? as u8;
         let price = Money::parse("price", &input.price, currency)?;
-        let start = match input.start.trim() {
-            "" => None,
-            text => Some(NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-                ValidationError::new(
-                    "start",
-                    ValidationKind::InvalidFormat {
-                        expected: Expected::Date,
-                    },
-                )
-            })?),
-        };
+        let start = crate::date::parse_date("start", &input.start)?;
         Ok(Pilot {
             clients,
             price,

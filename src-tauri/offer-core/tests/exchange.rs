@@ -45,7 +45,7 @@ fn export_import_export_is_byte_identical() {
     import_json(&mut b, &first, Utc::now()).unwrap();
     let second = export_json(&b).unwrap();
     assert_eq!(first, second);
-    assert!(first.contains("\"version\": 1"));
+    assert!(first.contains("\"version\": 2"));
     assert!(first.contains("歯科医院"));
 }
 
@@ -85,11 +85,19 @@ fn a_file_from_a_newer_format_is_refused() {
     let mut db = db_in(&dir, "w.sqlite3");
     let err = import_json(
         &mut db,
-        r#"{"format":"offerwright","version":2,"candidates":"changed shape"}"#,
+        r#"{"format":"offerwright","version":3,"candidates":"changed shape"}"#,
         Utc::now(),
     )
     .unwrap_err();
     assert_eq!(err.code(), ErrorCode::UnsupportedFormat);
+    // A version 1 file (before the problem inbox) is still read.
+    let summary = import_json(
+        &mut db,
+        r#"{"format":"offerwright","version":1,"candidates":[{"ref":"candidate-1","name":"Old file"}]}"#,
+        Utc::now(),
+    )
+    .unwrap();
+    assert_eq!((summary.candidates, summary.problems), (1, 0));
     let err = import_json(&mut db, r#"{"format":"something-else","version":1}"#, Utc::now()).unwrap_err();
     assert_eq!(err.field(), Some("format"));
 }

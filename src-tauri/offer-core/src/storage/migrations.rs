@@ -9,6 +9,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/003_dismissals.sql")),
     M::up(include_str!("../../migrations/004_evidence.sql")),
     M::up(include_str!("../../migrations/005_plans.sql")),
+    M::up(include_str!("../../migrations/006_problems_and_versions.sql")),
 ];
 
 /// The schema version this build writes.

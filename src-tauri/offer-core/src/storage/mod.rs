@@ -8,9 +8,11 @@ mod dismissals;
 pub mod migrations;
 pub(crate) mod offers;
 pub(crate) mod plans;
+pub(crate) mod problems;
 mod settings;
 mod soft_delete;
 pub(crate) mod time;
+mod versions;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -128,11 +130,11 @@ impl Database {
         Ok(value)
     }
 
-    /// True while the workspace has no candidates and no offers, deleted or not:
-    /// the first-run state.
+    /// True while the workspace has no problems, candidates or offers, deleted
+    /// or not: the first-run state.
     pub fn is_empty(&self) -> CoreResult<bool> {
         let count: i64 = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM candidates) + (SELECT count(*) FROM offers)",
+            "SELECT (SELECT count(*) FROM candidates) + (SELECT count(*) FROM offers) + (SELECT count(*) FROM problems)",
             [],
             |row| row.get(0),
         )?;

@@ -97,6 +97,12 @@ fn write_fields(tx: &Transaction, id: i64, draft: &OfferDraft) -> CoreResult<()>
     Ok(())
 }
 
+/// Rewrites an offer's fields inside a caller's transaction; the caller
+/// marks the revision.
+pub(crate) fn rewrite_offer(tx: &Transaction, id: i64, draft: &OfferDraft) -> CoreResult<()> {
+    write_fields(tx, id, draft)
+}
+
 /// Inserts an offer inside a caller's transaction (also used by import).
 pub(crate) fn insert_offer(
     tx: &Transaction,

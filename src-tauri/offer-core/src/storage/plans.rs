@@ -6,11 +6,11 @@ use crate::economics::{PackageInput, PackagePlan};
 use crate::error::{CoreError, CoreResult};
 use crate::pilot::{Decision, Pilot, PilotInput};
 
-fn to_json<T: serde::Serialize>(value: &T) -> CoreResult<String> {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> CoreResult<String> {
     serde_json::to_string(value).map_err(|e| CoreError::Io(std::io::Error::other(e)))
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> CoreResult<T> {
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> CoreResult<T> {
     serde_json::from_str(text).map_err(|e| {
         CoreError::Storage(rusqlite::Error::FromSqlConversionFailure(
             0,
@@ -113,4 +113,16 @@ pub(crate) fn store_package(tx: &rusqlite::Transaction, offer_id: i64, plan: &Pa
 /// Stores a pilot inside a caller's transaction (also used by import).
 pub(crate) fn store_pilot(tx: &rusqlite::Transaction, offer_id: i64, pilot: &Pilot) -> CoreResult<()> {
     store_part(tx, Part::Pilot, offer_id, &pilot.to_input())
+}
+
+/// Removes an offer's package plan and pilot inside a caller's transaction,
+/// for a restored version that had neither yet.
+pub(crate) fn clear_package(tx: &rusqlite::Transaction, offer_id: i64) -> CoreResult<()> {
+    tx.execute("DELETE FROM packages WHERE offer_id = ?1", [offer_id])?;
+    Ok(())
+}
+
+pub(crate) fn clear_pilot(tx: &rusqlite::Transaction, offer_id: i64) -> CoreResult<()> {
+    tx.execute("DELETE FROM pilots WHERE offer_id = ?1", [offer_id])?;
+    Ok(())
 }

@@ -12,6 +12,7 @@ pub(crate) enum Table {
     Candidates,
     Offers,
     Criteria,
+    Problems,
 }
 
 impl Table {
@@ -20,6 +21,7 @@ impl Table {
             Table::Candidates => "candidates",
             Table::Offers => "offers",
             Table::Criteria => "criteria",
+            Table::Problems => "problems",
         }
     }
 
@@ -29,6 +31,7 @@ impl Table {
             Table::Candidates => "candidate",
             Table::Offers => "offer",
             Table::Criteria => "criterion",
+            Table::Problems => "problem",
         }
     }
 }

@@ -1,0 +1,181 @@
+//! The problem inbox as the user sees it: duplicates grouped under the
+//! problem they repeat, groups ranked by opportunity, and problems that read
+//! alike suggested as duplicates.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::problem::{Problem, ProblemView};
+
+/// Problems whose words are at least this alike are suggested as duplicates.
+pub const SUGGEST_AT_PERCENT: u8 = 50;
+
+/// A problem and the duplicates grouped under it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProblemGroup {
+    pub lead: ProblemView,
+    pub members: Vec<ProblemView>,
+    /// How many times it was written down: the lead and its duplicates.
+    pub times_heard: usize,
+    /// The best opportunity score in the group, 0–20.
+    pub opportunity: Option<u8>,
+    /// The candidate the group was promoted to, if any.
+    pub candidate_id: Option<i64>,
+}
+
+/// Two groups whose words read alike: perhaps the same problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Suggestion {
+    /// The lead of the newer group, which would join…
+    pub id: i64,
+    /// …the lead of the older one.
+    pub same_as: i64,
+    pub similarity_percent: u8,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Inbox {
+    pub groups: Vec<ProblemGroup>,
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// Text reduced to what says something: NFKC (full-width letters and digits
+/// become half-width), lower case, without spaces and punctuation.
+fn essence(text: &str) -> Vec<char> {
+    text.nfkc()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Character pairs: they work for Japanese, which has no spaces between
+/// words, and for English alike.
+fn bigrams(text: &str) -> BTreeSet<(char, char)> {
+    let chars = essence(text);
+    match chars.as_slice() {
+        [only] => [(*only, ' ')].into(),
+        _ => chars.windows(2).map(|w| (w[0], w[1])).collect(),
+    }
+}
+
+/// How alike two texts read, 0–100 (Dice coefficient of character pairs).
+pub fn similarity_percent(a: &str, b: &str) -> u8 {
+    let (a, b) = (bigrams(a), bigrams(b));
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    let shared = a.intersection(&b).count();
+    ((200 * shared) / (a.len() + b.len())) as u8
+}
+
+/// The problem each live problem is grouped under. A duplicate whose lead was
+/// deleted stays with the rest of its group, led by its oldest survivor.
+fn leads(problems: &[Problem]) -> BTreeMap<i64, i64> {
+    let live: BTreeSet<i64> = problems.iter().map(|p| p.id).collect();
+    let mut orphan_lead: BTreeMap<i64, i64> = BTreeMap::new();
+    for p in problems {
+        if let Some(gone) = p.same_as.filter(|lead| !live.contains(lead)) {
+            let lead = orphan_lead.entry(gone).or_insert(p.id);
+            *lead = (*lead).min(p.id);
+        }
+    }
+    problems
+        .iter()
+        .map(|p| {
+            let lead = match p.same_as {
+                Some(lead) if live.contains(&lead) => lead,
+                Some(gone) => orphan_lead[&gone],
+                None => p.id,
+            };
+            (p.id, lead)
+        })
+        .collect()
+}
+
+/// Groups and ranks `problems` (live ones, oldest first). `distinct` holds
+/// pairs of ids the user said are different problems (smaller id first).
+pub fn inbox(problems: &[Problem], distinct: &BTreeSet<(i64, i64)>) -> Inbox {
+    let lead_of = leads(problems);
+    let by_id: BTreeMap<i64, &Problem> = problems.iter().map(|p| (p.id, p)).collect();
+    let mut groups: BTreeMap<i64, Vec<&Problem>> = BTreeMap::new();
+    for p in problems {
+        groups.entry(lead_of[&p.id]).or_default().push(p);
+    }
+    let mut ranked: Vec<ProblemGroup> = groups
+        .iter()
+        .map(|(lead, all)| ProblemGroup {
+            lead: ProblemView::from(by_id[lead]),
+            members: all
+                .iter()
+                .filter(|p| p.id != *lead)
+                .map(|p| ProblemView::from(*p))
+                .collect(),
+            times_heard: all.len(),
+            opportunity: all.iter().filter_map(|p| p.draft.opportunity()).max(),
+            candidate_id: all.iter().find_map(|p| p.candidate_id),
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.opportunity
+            .cmp(&a.opportunity)
+            .then(b.times_heard.cmp(&a.times_heard))
+            .then(a.lead.id.cmp(&b.lead.id))
+    });
+
+    let mut best: BTreeMap<(i64, i64), u8> = BTreeMap::new();
+    for (i, a) in problems.iter().enumerate() {
+        for b in &problems[i + 1..] {
+            let (la, lb) = (lead_of[&a.id], lead_of[&b.id]);
+            if la == lb {
+                continue;
+            }
+            let pair = (la.min(lb), la.max(lb));
+            if distinct.contains(&pair) {
+                continue;
+            }
+            let percent = similarity_percent(a.draft.words.as_str(), b.draft.words.as_str());
+            let entry = best.entry(pair).or_insert(0);
+            *entry = (*entry).max(percent);
+        }
+    }
+    let mut suggestions: Vec<Suggestion> = best
+        .into_iter()
+        .filter(|(_, percent)| *percent >= SUGGEST_AT_PERCENT)
+        .map(|((older, newer), percent)| Suggestion {
+            id: newer,
+            same_as: older,
+            similarity_percent: percent,
+        })
+        .collect();
+    suggestions.sort_by(|a, b| b.similarity_percent.cmp(&a.similarity_percent).then(a.id.cmp(&b.id)));
+    Inbox {
+        groups: ranked,
+        suggestions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn japanese_and_english_paraphrases_read_alike() {
+        assert!(similarity_percent("インスタの投稿を作る時間がない", "インスタ投稿を作る時間がありません") >= 60);
+        assert!(similarity_percent("No time to post on Instagram", "no time to post on instagram!") == 100);
+        assert!(similarity_percent("No time to post on Instagram", "Bookkeeping is always late") < 30);
+        assert!(similarity_percent("ホームページの更新", "確定申告の書類づくり") < 20);
+    }
+
+    #[test]
+    fn full_width_and_half_width_are_the_same_text() {
+        assert_eq!(similarity_percent("ＳＮＳ運用　週３回", "SNS運用 週3回"), 100);
+    }
+
+    #[test]
+    fn empty_text_is_like_nothing() {
+        assert_eq!(similarity_percent("", "abc"), 0);
+        assert_eq!(similarity_percent("。", "。"), 0);
+    }
+}

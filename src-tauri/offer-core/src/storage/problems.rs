@@ -1,0 +1,340 @@
+//! The problem inbox's table: problems, their grouping as duplicates, and
+//! their promotion to niche candidates.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+
+use super::soft_delete::{touch, Table};
+use super::{stored, time, Database};
+use crate::candidate::{Candidate, CandidateDraft, Status};
+use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
+use crate::inbox::{self, Inbox};
+use crate::problem::{Problem, ProblemDraft, ProblemInput};
+use crate::Lang;
+
+// A promotion to a deleted candidate no longer counts: the problem can be promoted again.
+const COLUMNS: &str = "p.id, p.revision, p.created_at, p.updated_at, p.words, p.kind, p.source, p.audience, \
+     p.platform, p.seen_on, p.recurrence, p.importance, p.satisfaction, p.notes, p.same_as, \
+     (SELECT c.id FROM candidates c WHERE c.id = p.candidate_id AND c.deleted_at IS NULL)";
+
+fn from_row(row: &Row) -> rusqlite::Result<Problem> {
+    let input = ProblemInput {
+        words: row.get(4)?,
+        kind: row.get(5)?,
+        source: row.get(6)?,
+        audience: row.get(7)?,
+        platform: row.get(8)?,
+        seen_on: row.get(9)?,
+        recurrence: row.get(10)?,
+        importance: row.get(11)?,
+        satisfaction: row.get(12)?,
+        notes: row.get(13)?,
+    };
+    Ok(Problem {
+        id: row.get(0)?,
+        revision: row.get(1)?,
+        created_at: time::from_text(&row.get::<_, String>(2)?)?,
+        updated_at: time::from_text(&row.get::<_, String>(3)?)?,
+        draft: ProblemDraft::try_from(&input).map_err(stored)?,
+        same_as: row.get(14)?,
+        candidate_id: row.get(15)?,
+    })
+}
+
+fn write_fields(tx: &Transaction, id: i64, draft: &ProblemDraft) -> CoreResult<()> {
+    let input = draft.to_input();
+    tx.execute(
+        "UPDATE problems SET words = ?2, kind = ?3, source = ?4, audience = ?5, platform = ?6, seen_on = ?7,
+             recurrence = ?8, importance = ?9, satisfaction = ?10, notes = ?11
+         WHERE id = ?1",
+        params![
+            id,
+            input.words,
+            input.kind,
+            input.source,
+            input.audience,
+            input.platform,
+            input.seen_on,
+            input.recurrence,
+            input.importance,
+            input.satisfaction,
+            input.notes,
+        ],
+    )?;
+    Ok(())
+}
+
+/// Inserts a problem inside a caller's transaction (also used by import).
+pub(crate) fn insert_problem(
+    tx: &Transaction,
+    draft: &ProblemDraft,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+) -> CoreResult<i64> {
+    tx.execute(
+        "INSERT INTO problems (words, created_at, updated_at) VALUES (?1, ?2, ?3)",
+        params![
+            draft.words.as_str(),
+            time::to_text(created_at),
+            time::to_text(updated_at)
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    write_fields(tx, id, draft)?;
+    Ok(id)
+}
+
+/// Groups problem `id` (and anything grouped under it) under `same_as`'s
+/// group, inside a caller's transaction (also used by import).
+pub(crate) fn group_into(tx: &Transaction, id: i64, same_as: i64) -> CoreResult<()> {
+    let lead: Option<Option<i64>> = tx
+        .query_row(
+            "SELECT same_as FROM problems WHERE id = ?1 AND deleted_at IS NULL",
+            [same_as],
+            |row| row.get(0),
+        )
+        .optional()?;
+    let lead = match lead {
+        Some(Some(lead)) => lead,
+        Some(None) => same_as,
+        None => return Err(ValidationError::new("same_as", ValidationKind::InvalidChoice).into()),
+    };
+    if lead == id {
+        return Err(ValidationError::new("same_as", ValidationKind::InvalidChoice).into());
+    }
+    tx.execute(
+        "UPDATE problems SET same_as = ?2 WHERE id = ?1 OR same_as = ?1",
+        params![id, lead],
+    )?;
+    // A group promoted on either side stays promoted as a whole.
+    tx.execute(
+        "UPDATE problems SET candidate_id = (SELECT max(candidate_id) FROM problems WHERE id = ?1 OR same_as = ?1)
+         WHERE (id = ?1 OR same_as = ?1)",
+        [lead],
+    )?;
+    Ok(())
+}
+
+/// A candidate's name from a problem's words: short enough for a list.
+fn handle(words: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    const MAX: usize = 40;
+    let graphemes: Vec<&str> = words.graphemes(true).collect();
+    if graphemes.len() <= MAX {
+        words.to_string()
+    } else {
+        format!("{}…", graphemes[..MAX - 1].concat())
+    }
+}
+
+/// Text cut to `max` graphemes.
+fn at_most(text: String, max: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    if text.graphemes(true).count() <= max {
+        text
+    } else {
+        text.graphemes(true).take(max).collect()
+    }
+}
+
+/// What a promoted candidate's notes say about where it came from.
+fn provenance(lead: &Problem, group: &[Problem], lang: Lang) -> String {
+    let d = &lead.draft;
+    let mut facts = vec![d.kind.label(lang).to_string()];
+    if !d.source.is_empty() {
+        facts.push(d.source.as_str().to_string());
+    }
+    if let Some(date) = d.seen_on {
+        facts.push(date.format("%Y-%m-%d").to_string());
+    }
+    if let Some(r) = d.recurrence {
+        facts.push(r.label(lang).to_string());
+    }
+    let mut text = match lang {
+        Lang::Ja => format!("問題メモから：「{}」（{}）", d.words.as_str(), facts.join("／")),
+        Lang::En => format!("From the problem inbox: “{}” ({})", d.words.as_str(), facts.join(" · ")),
+    };
+    if let Some(score) = d.opportunity() {
+        text.push_str(&match lang {
+            Lang::Ja => format!("\n機会スコア（自己評価）：{score}／20"),
+            Lang::En => format!("\nOpportunity score (self-estimate): {score}/20"),
+        });
+    }
+    let others: Vec<&Problem> = group.iter().filter(|p| p.id != lead.id).collect();
+    if !others.is_empty() {
+        text.push_str(&match lang {
+            Lang::Ja => format!("\n同じ問題をほかに{}回聞きました：", others.len()),
+            Lang::En => format!("\nHeard {} more time(s):", others.len()),
+        });
+        for p in others {
+            let source = p.draft.source.as_str();
+            text.push_str(&match (lang, source.is_empty()) {
+                (Lang::Ja, true) => format!("\n・「{}」", p.draft.words.as_str()),
+                (Lang::Ja, false) => format!("\n・「{}」（{source}）", p.draft.words.as_str()),
+                (Lang::En, true) => format!("\n- “{}”", p.draft.words.as_str()),
+                (Lang::En, false) => format!("\n- “{}” ({source})", p.draft.words.as_str()),
+            });
+        }
+    }
+    at_most(text, crate::text::LongText::MAX)
+}
+
+impl Database {
+    fn load_problems(&self, filter: &str, args: impl rusqlite::Params) -> CoreResult<Vec<Problem>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM problems p WHERE p.deleted_at IS NULL {filter} ORDER BY p.created_at, p.id"
+        ))?;
+        let problems = stmt.query_map(args, from_row)?.collect::<Result<_, _>>()?;
+        Ok(problems)
+    }
+
+    /// Problems not deleted, oldest first.
+    pub fn list_problems(&self) -> CoreResult<Vec<Problem>> {
+        self.load_problems("", [])
+    }
+
+    pub fn get_problem(&self, id: i64) -> CoreResult<Problem> {
+        self.load_problems("AND p.id = ?1", [id])?
+            .pop()
+            .ok_or(CoreError::NotFound { what: "problem", id })
+    }
+
+    /// The inbox: groups ranked by opportunity, and suggested duplicates.
+    pub fn inbox(&self) -> CoreResult<Inbox> {
+        let mut stmt = self.conn.prepare("SELECT first_id, second_id FROM distinct_problems")?;
+        let distinct: BTreeSet<(i64, i64)> = stmt
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(inbox::inbox(&self.list_problems()?, &distinct))
+    }
+
+    pub fn create_problem(&mut self, draft: &ProblemDraft, now: DateTime<Utc>) -> CoreResult<Problem> {
+        let id = self.write(|tx| insert_problem(tx, draft, now, now))?;
+        self.get_problem(id)
+    }
+
+    /// Saves an edit made from revision `seen` (any revision when None).
+    pub fn update_problem_seen(
+        &mut self,
+        id: i64,
+        draft: &ProblemDraft,
+        seen: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> CoreResult<Problem> {
+        self.get_problem(id)?;
+        self.write(|tx| {
+            write_fields(tx, id, draft)?;
+            touch(tx, Table::Problems, id, seen, now)
+        })?;
+        self.get_problem(id)
+    }
+
+    /// Moves a problem out of sight; `restore_problem` brings it back.
+    pub fn delete_problem(&mut self, id: i64, now: DateTime<Utc>) -> CoreResult<()> {
+        self.hide(Table::Problems, id, now)
+    }
+
+    pub fn restore_problem(&mut self, id: i64) -> CoreResult<Problem> {
+        self.unhide(Table::Problems, id)?;
+        self.get_problem(id)
+    }
+
+    /// Marks `id` as the same problem as `same_as`: its group joins that one.
+    pub fn group_problems(&mut self, id: i64, same_as: i64) -> CoreResult<()> {
+        self.get_problem(id)?;
+        self.write(|tx| group_into(tx, id, same_as))
+    }
+
+    /// Takes a problem out of its group; if it led one, the next oldest leads.
+    pub fn ungroup_problem(&mut self, id: i64) -> CoreResult<()> {
+        let problem = self.get_problem(id)?;
+        self.write(|tx| {
+            match problem.same_as {
+                Some(_) => {
+                    tx.execute("UPDATE problems SET same_as = NULL WHERE id = ?1", [id])?;
+                }
+                None => {
+                    let next: Option<i64> = tx.query_row(
+                        "SELECT min(id) FROM problems WHERE same_as = ?1 AND deleted_at IS NULL",
+                        [id],
+                        |row| row.get(0),
+                    )?;
+                    if let Some(next) = next {
+                        tx.execute("UPDATE problems SET same_as = NULL WHERE id = ?1", [next])?;
+                        tx.execute(
+                            "UPDATE problems SET same_as = ?2 WHERE same_as = ?1 AND id <> ?2",
+                            params![id, next],
+                        )?;
+                    }
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Records that two problems are different, so they are no longer
+    /// suggested as duplicates.
+    pub fn mark_distinct(&mut self, a: i64, b: i64) -> CoreResult<()> {
+        self.get_problem(a)?;
+        self.get_problem(b)?;
+        if a == b {
+            return Err(ValidationError::new("same_as", ValidationKind::InvalidChoice).into());
+        }
+        self.write(|tx| {
+            tx.execute(
+                "INSERT OR IGNORE INTO distinct_problems (first_id, second_id) VALUES (?1, ?2)",
+                params![a.min(b), a.max(b)],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Turns a problem's group into a niche candidate: its words become the
+    /// candidate's problem (and, shortened, its name), audience and platform
+    /// carry over, and the notes say where it came from. A group already
+    /// promoted to a candidate that still exists returns that candidate.
+    pub fn promote_problem(&mut self, id: i64, lang: Lang, now: DateTime<Utc>) -> CoreResult<Candidate> {
+        let problem = self.get_problem(id)?;
+        let lead_id = problem.same_as.unwrap_or(problem.id);
+        let group: Vec<Problem> = self
+            .list_problems()?
+            .into_iter()
+            .filter(|p| p.id == lead_id || p.same_as == Some(lead_id))
+            .collect();
+        if let Some(existing) = group.iter().find_map(|p| p.candidate_id) {
+            return self.get_candidate(existing);
+        }
+        let lead = group.iter().find(|p| p.id == lead_id).unwrap_or(&problem);
+        let d = &lead.draft;
+        // The lead's own fields first; a blank one is filled from a duplicate.
+        let first = |pick: fn(&ProblemDraft) -> &str| {
+            std::iter::once(lead)
+                .chain(group.iter())
+                .map(|p| pick(&p.draft))
+                .find(|s| !s.is_empty())
+                .unwrap_or("")
+                .to_string()
+        };
+        let input = crate::input::CandidateInput {
+            name: handle(d.words.as_str()),
+            platform: first(|d| d.platform.as_str()),
+            audience: first(|d| d.audience.as_str()),
+            problem: d.words.as_str().into(),
+            status: Status::Idea.as_str().into(),
+            notes: provenance(lead, &group, lang),
+            ..Default::default()
+        };
+        let draft = CandidateDraft::try_from(&input)?;
+        let candidate_id = self.write(|tx| {
+            let candidate_id = super::candidates::insert_candidate(tx, &draft, now, now)?;
+            tx.execute(
+                "UPDATE problems SET candidate_id = ?2 WHERE id = ?1 OR same_as = ?1",
+                params![lead_id, candidate_id],
+            )?;
+            Ok(candidate_id)
+        })?;
+        self.get_candidate(candidate_id)
+    }
+}

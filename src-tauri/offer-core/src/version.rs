@@ -1,0 +1,289 @@
+//! Versions of an offer: what it said, with its package plan and pilot, at a
+//! moment the user wants to come back to — when it was exported or printed,
+//! or when they asked. Two versions compare field by field.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::economics::PackageInput;
+use crate::error::{ValidationError, ValidationKind};
+use crate::input::OfferInput;
+use crate::pilot::PilotInput;
+use crate::Lang;
+
+/// Why a version was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VersionReason {
+    /// The user asked for it, usually with a label.
+    Manual,
+    /// The one-pager was exported as a PDF.
+    Exported,
+    /// The one-pager was printed.
+    Printed,
+    /// Taken just before an older version was restored over the draft.
+    BeforeRestore,
+}
+
+impl VersionReason {
+    pub const ALL: [VersionReason; 4] = [
+        VersionReason::Manual,
+        VersionReason::Exported,
+        VersionReason::Printed,
+        VersionReason::BeforeRestore,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VersionReason::Manual => "manual",
+            VersionReason::Exported => "exported",
+            VersionReason::Printed => "printed",
+            VersionReason::BeforeRestore => "before_restore",
+        }
+    }
+
+    pub fn parse(field: &str, raw: &str) -> Result<VersionReason, ValidationError> {
+        VersionReason::ALL
+            .into_iter()
+            .find(|r| r.as_str() == raw)
+            .ok_or_else(|| ValidationError::new(field, ValidationKind::InvalidChoice))
+    }
+
+    /// Versions taken on the user's behalf: one is skipped when nothing
+    /// changed since the last version, so printing twice keeps one.
+    pub fn is_automatic(self) -> bool {
+        self != VersionReason::Manual
+    }
+}
+
+/// What a version holds: the offer as the user's inputs, which restore
+/// through the same validation as an edit.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VersionContent {
+    pub offer: OfferInput,
+    pub package: Option<PackageInput>,
+    pub pilot: Option<PilotInput>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OfferVersion {
+    pub id: i64,
+    pub offer_id: i64,
+    pub created_at: DateTime<Utc>,
+    pub reason: VersionReason,
+    pub label: String,
+    pub content: VersionContent,
+}
+
+/// One row of a side-by-side comparison. `field` names the value the way the
+/// offer form does ("title", "package.slots", "pilot.start").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: String,
+    pub after: String,
+    pub changed: bool,
+}
+
+fn yes_no(value: bool, lang: Lang) -> String {
+    match (value, lang) {
+        (true, Lang::Ja) => "はい",
+        (true, Lang::En) => "yes",
+        (false, Lang::Ja) => "いいえ",
+        (false, Lang::En) => "no",
+    }
+    .into()
+}
+
+fn decision(raw: &str, lang: Lang) -> String {
+    match (raw, lang) {
+        ("go", Lang::Ja) => "進める".into(),
+        ("go", Lang::En) => "Go".into(),
+        ("adjust", Lang::Ja) => "直して続ける".into(),
+        ("adjust", Lang::En) => "Adjust".into(),
+        ("stop", Lang::Ja) => "やめる".into(),
+        ("stop", Lang::En) => "Stop".into(),
+        (other, _) => other.into(),
+    }
+}
+
+fn number(n: i64) -> String {
+    if n == 0 {
+        String::new()
+    } else {
+        n.to_string()
+    }
+}
+
+/// Every value a version holds, as text in a fixed order. `candidate_name`
+/// turns the linked candidate's id into its name.
+pub fn fields(
+    content: &VersionContent,
+    candidate_name: &dyn Fn(i64) -> Option<String>,
+    lang: Lang,
+) -> Vec<(String, String)> {
+    let o = &content.offer;
+    let deliverable = |d: &crate::input::DeliverableInput| match lang {
+        Lang::Ja => format!(
+            "{}：月{}件・納期{}日・1件{}時間",
+            d.name, d.quantity_per_month, d.turnaround_days, d.hours_each
+        ),
+        Lang::En => format!(
+            "{}: {} per month, {} days turnaround, {} h each",
+            d.name, d.quantity_per_month, d.turnaround_days, d.hours_each
+        ),
+    };
+    let mut out: Vec<(String, String)> = vec![
+        (
+            "candidate_id".into(),
+            o.candidate_id.and_then(candidate_name).unwrap_or_default(),
+        ),
+        ("title".into(), o.title.clone()),
+        ("promise".into(), o.promise.clone()),
+        (
+            "deliverables".into(),
+            o.deliverables.iter().map(deliverable).collect::<Vec<_>>().join("\n"),
+        ),
+        ("out_of_scope".into(), o.out_of_scope.join("\n")),
+        ("price".into(), format!("{} {}", o.price, o.currency).trim().to_string()),
+        ("minimum_term_months".into(), number(o.minimum_term_months)),
+        ("success_metric".into(), o.success_metric.clone()),
+        ("contact".into(), o.contact.clone()),
+    ];
+    let p = content.package.clone().unwrap_or_default();
+    out.extend([
+        ("package.founder_hours".into(), number(p.founder_hours)),
+        ("package.utilization_percent".into(), number(p.utilization_percent)),
+        ("package.buffer_percent".into(), number(p.buffer_percent)),
+        ("package.meeting_hours".into(), p.meeting_hours),
+        ("package.revision_hours".into(), p.revision_hours),
+        ("package.slots".into(), number(p.slots)),
+        ("package.target_income".into(), p.target_income),
+        ("package.expenses".into(), p.expenses),
+        ("package.margin_percent".into(), number(p.margin_percent)),
+        ("package.hourly_floor".into(), p.hourly_floor),
+        (
+            "package.consumer".into(),
+            content
+                .package
+                .as_ref()
+                .map(|p| yes_no(p.consumer, lang))
+                .unwrap_or_default(),
+        ),
+    ]);
+    let t = content.pilot.clone().unwrap_or_default();
+    out.extend([
+        ("pilot.clients".into(), number(t.clients)),
+        ("pilot.price".into(), t.price),
+        ("pilot.start".into(), t.start),
+        ("pilot.months".into(), number(t.months)),
+        ("pilot.we_believe".into(), t.we_believe),
+        ("pilot.we_will_test".into(), t.we_will_test),
+        ("pilot.we_measure".into(), t.we_measure),
+        ("pilot.right_if".into(), t.right_if),
+        ("pilot.observed".into(), t.observed),
+        ("pilot.learned".into(), t.learned),
+        ("pilot.decision".into(), decision(&t.decision, lang)),
+    ]);
+    out
+}
+
+/// Two versions side by side, every field in the form's order, the changed
+/// ones marked.
+pub fn compare(
+    before: &VersionContent,
+    after: &VersionContent,
+    candidate_name: &dyn Fn(i64) -> Option<String>,
+    lang: Lang,
+) -> Vec<FieldChange> {
+    fields(before, candidate_name, lang)
+        .into_iter()
+        .zip(fields(after, candidate_name, lang))
+        .map(|((field, before), (_, after))| FieldChange {
+            changed: before != after,
+            field,
+            before,
+            after,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::DeliverableInput;
+
+    fn content() -> VersionContent {
+        VersionContent {
+            offer: OfferInput {
+                candidate_id: Some(7),
+                title: "リール制作 月4本".into(),
+                promise: "3か月で予約を月8件に".into(),
+                deliverables: vec![DeliverableInput {
+                    name: "リール動画".into(),
+                    quantity_per_month: 4,
+                    turnaround_days: 3,
+                    hours_each: "1.5".into(),
+                }],
+                out_of_scope: vec!["広告運用".into()],
+                price: "33000".into(),
+                currency: "JPY".into(),
+                minimum_term_months: 3,
+                success_metric: "予約数".into(),
+                contact: "hanako@example.jp".into(),
+            },
+            package: Some(PackageInput::starting_point()),
+            pilot: None,
+        }
+    }
+
+    fn names(id: i64) -> Option<String> {
+        (id == 7).then(|| "美容室のリール".to_string())
+    }
+
+    #[test]
+    fn the_same_content_has_no_changes() {
+        let rows = compare(&content(), &content(), &names, Lang::Ja);
+        assert!(rows.iter().all(|r| !r.changed));
+        let candidate = rows.iter().find(|r| r.field == "candidate_id").unwrap();
+        assert_eq!(candidate.before, "美容室のリール");
+    }
+
+    #[test]
+    fn changed_fields_are_marked_and_only_those() {
+        let mut after = content();
+        after.offer.price = "38000".into();
+        after.offer.deliverables[0].quantity_per_month = 6;
+        after.package.as_mut().unwrap().slots = 2;
+        after.pilot = Some(PilotInput {
+            decision: "go".into(),
+            ..Default::default()
+        });
+        let rows = compare(&content(), &after, &names, Lang::En);
+        let changed: Vec<&str> = rows.iter().filter(|r| r.changed).map(|r| r.field.as_str()).collect();
+        assert_eq!(changed, ["deliverables", "price", "package.slots", "pilot.decision"]);
+        let price = rows.iter().find(|r| r.field == "price").unwrap();
+        assert_eq!(
+            (price.before.as_str(), price.after.as_str()),
+            ("33000 JPY", "38000 JPY")
+        );
+        let decision = rows.iter().find(|r| r.field == "pilot.decision").unwrap();
+        assert_eq!(decision.after, "Go");
+        assert!(rows
+            .iter()
+            .find(|r| r.field == "deliverables")
+            .unwrap()
+            .after
+            .contains("6 per month"));
+    }
+
+    #[test]
+    fn only_manual_versions_are_kept_when_nothing_changed() {
+        assert!(!VersionReason::Manual.is_automatic());
+        assert!(VersionReason::Exported.is_automatic());
+        for r in VersionReason::ALL {
+            assert_eq!(VersionReason::parse("reason", r.as_str()).unwrap(), r);
+        }
+    }
+}
