@@ -6,6 +6,7 @@ pub mod commands;
 pub mod data;
 pub mod error;
 pub mod files;
+pub mod method;
 pub mod onepager;
 pub mod state;
 

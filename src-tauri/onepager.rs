@@ -4,7 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::Utc;
 use offerwright_core::onepager::{onepager, OnePager};
+use offerwright_core::text::ShortText;
+use offerwright_core::version::VersionReason;
 use offerwright_core::Lang;
 use offerwright_onepager::{render, Fonts, Paper, Rendered};
 use serde::Serialize;
@@ -41,6 +44,15 @@ fn pdf(state: &AppState, offer_id: i64, paper: Paper, lang: Option<Lang>) -> Rep
         .pdf()
         .map_err(|e| CommandError::from_render(&e, state.lang()))?;
     Ok((page, bytes))
+}
+
+/// What went out on paper or as a file is kept as a version of the offer
+/// (skipped when nothing changed since the last one).
+fn keep_version(state: &AppState, offer_id: i64, reason: VersionReason) -> Reply<()> {
+    state.with_db(|db, _| {
+        db.take_version(offer_id, reason, &ShortText::default(), Utc::now())
+            .map(|_| ())
+    })
 }
 
 /// A file name from the offer's title: no path separators or characters
@@ -106,6 +118,7 @@ pub async fn export_onepager<R: Runtime>(
         path.set_extension("pdf");
     }
     write_whole(&path, &bytes, ui)?;
+    keep_version(&state, offer_id, VersionReason::Exported)?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -129,6 +142,7 @@ pub fn print_onepager<R: Runtime>(
     std::fs::create_dir_all(&dir).map_err(|e| CommandError::io(&dir, &e, ui))?;
     let path = dir.join(file_name(&page.title, page.lang));
     write_whole(&path, &bytes, ui)?;
+    keep_version(&state, offer_id, VersionReason::Printed)?;
     tauri_plugin_opener::open_path(&path, None::<&str>)
         .map_err(|e| CommandError::open_failed(&path, &e.to_string(), ui))?;
     Ok(path.display().to_string())

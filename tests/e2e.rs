@@ -264,6 +264,63 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     wait_for(&app, "document.getElementById('onepager-status').textContent.includes('Fits on one page') && document.getElementById('onepager-area').dataset.state === 'ready'").await;
     screenshot(&app, "06b-onepager-en-app-ja-page").await;
 
+    // Exporting and printing kept versions of the offer; one more is kept by
+    // hand, and two compare with the changed field marked.
+    click(&app, ".step[data-view='offers']").await;
+    wait_for(
+        &app,
+        "document.querySelector('#version-list li[data-reason=\"exported\"]')",
+    )
+    .await;
+    wait_for(&app, "document.querySelector('#version-list li[data-reason=\"printed\"]') || document.querySelectorAll('#version-list li').length === 1").await;
+    replace_text(&app, "[data-field='price']", "350").await;
+    saved(&app).await;
+    type_into(&app, "#version-label", "After the price rise").await;
+    click(&app, "#keep-version").await;
+    wait_for(&app, "[...document.querySelectorAll('#version-list li')].some((li) => li.textContent.includes('After the price rise'))").await;
+    app.find(Locator::Css("#compare-before"))
+        .await
+        .unwrap()
+        .select_by_index(2)
+        .await
+        .unwrap();
+    wait_for(
+        &app,
+        "document.querySelector('#version-diff tr.changed[data-field=\"price\"]')?.textContent.includes('350')",
+    )
+    .await;
+    app.execute(
+        "document.getElementById('versions').scrollIntoView({ block: 'start' });",
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot(&app, "06c-versions-en").await;
+    // Restoring the exported version brings the old price back as the draft.
+    app.execute(
+        "document.querySelector('#version-list li[data-reason=\"exported\"] button.restore').click();",
+        vec![],
+    )
+    .await
+    .unwrap();
+    click(&app, "#version-list li[data-reason='exported'] .confirm-restore").await;
+    wait_for(
+        &app,
+        "document.querySelector('[data-field=\"price\"]')?.value === '300.00'",
+    )
+    .await;
+    wait_for(
+        &app,
+        "document.querySelector('#version-list li[data-reason=\"before_restore\"]')",
+    )
+    .await;
+    click(&app, ".step[data-view='onepager']").await;
+    wait_for(
+        &app,
+        "document.getElementById('onepager-area').dataset.state === 'ready'",
+    )
+    .await;
+
     // Switching the language changes every screen and is remembered.
     let picker = app.find(Locator::Css("#language")).await.unwrap();
     picker.select_by_value("ja").await.unwrap();
@@ -412,6 +469,7 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     app.close().await.unwrap();
     drop(_driver);
 
+    a_newcomer_walks_the_path_from_problems_to_a_one_pager(&display, dir.path()).await;
     hostile_text_is_shown_as_plain_text(&display, dir.path()).await;
     a_damaged_file_is_left_alone_and_a_backup_brings_it_back(&display, dir.path()).await;
 }
@@ -508,6 +566,10 @@ async fn hostile_text_is_shown_as_plain_text(display: &str, dir: &std::path::Pat
         o["contact"] = PAYLOADS[2].into();
         o["deliverables"][0]["name"] = PAYLOADS[3].into();
         o["out_of_scope"] = serde_json::json!(PAYLOADS);
+        let p = &mut file["problems"][0];
+        p["words"] = PAYLOADS[0].into();
+        p["source"] = PAYLOADS[1].into();
+        p["notes"] = PAYLOADS.join(" ").into();
         let mut fresh = offerwright_core::Database::open(&dir.join("hostile.sqlite3.tmp")).unwrap();
         offerwright_core::exchange::import_json(&mut fresh, &file.to_string(), chrono::Utc::now()).unwrap();
         drop(fresh);
@@ -557,6 +619,12 @@ async fn hostile_text_is_shown_as_plain_text(display: &str, dir: &std::path::Pat
     shows("[data-field='problem']", PAYLOADS[3]).await;
     check("candidates").await;
     screenshot(&app, "20-hostile-candidates").await;
+    // Problems: the inbox list and the form.
+    click(&app, ".step[data-view='problems']").await;
+    wait_for(&app, "document.querySelector('[data-problem]')").await;
+    shows("[data-problem]", PAYLOADS[0]).await;
+    shows("[data-field='source']", PAYLOADS[1]).await;
+    check("problems").await;
     // Compare: names in the table.
     click(&app, ".step[data-view='compare']").await;
     wait_for(&app, "document.querySelector('table')").await;
@@ -609,4 +677,145 @@ async fn hostile_text_is_shown_as_plain_text(display: &str, dir: &std::path::Pat
     shows("select[data-field='export-candidate'] option", PAYLOADS[0]).await;
     check("data").await;
     app.close().await.unwrap();
+}
+
+/// Someone who has never heard of the method, in Japanese, from an empty
+/// workspace: writes down three problems, groups a duplicate, promotes one to
+/// a candidate, drafts an offer, and reaches its one-pager — led by the path.
+async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager(display: &str, dir: &std::path::Path) {
+    let db_path = dir.join("newcomer.sqlite3");
+    let port = free_port();
+    let _driver = start_driver(display, &db_path, "ja_JP.UTF-8", port);
+    let app = open_app(port).await;
+    click(&app, "#start-own").await;
+    wait_for(&app, "document.getElementById('guide')?.dataset.step === 'problems'").await;
+    assert!(text_of(&app, "#guide").await.contains("ステップ1／6：問題メモ"));
+    assert!(text_of(&app, "#guide-missing").await.contains("あと2件"));
+
+    let rate = |field: &'static str, value: &'static str| {
+        let app = app.clone();
+        async move {
+            app.find(Locator::Css(&format!("select[data-field='{field}']")))
+                .await
+                .unwrap()
+                .select_by_value(value)
+                .await
+                .unwrap();
+        }
+    };
+    replace_text(&app, "[data-field='words']", "インスタの投稿を作る時間がない").await;
+    replace_text(&app, "[data-field='source']", "かかりつけの歯科医院の院長").await;
+    replace_text(&app, "[data-field='audience']", "大阪市内の個人歯科医院").await;
+    replace_text(&app, "[data-field='platform']", "Instagram").await;
+    rate("importance", "8").await;
+    rate("satisfaction", "2").await;
+    wait_for(
+        &app,
+        "document.getElementById('opportunity').textContent.includes('14／20')",
+    )
+    .await;
+    saved(&app).await;
+    screenshot(&app, "30-problem-ja").await;
+
+    click(&app, "#new-problem").await;
+    wait_for(&app, "document.querySelectorAll('[data-problem]').length === 2").await;
+    replace_text(&app, "[data-field='words']", "Googleの口コミに返信できていない").await;
+    rate("importance", "6").await;
+    rate("satisfaction", "4").await;
+    saved(&app).await;
+    click(&app, "#new-problem").await;
+    wait_for(&app, "document.querySelectorAll('[data-problem]').length === 3").await;
+    replace_text(&app, "[data-field='words']", "インスタ投稿を作る時間がありません").await;
+    saved(&app).await;
+    // The app notices the third reads like the first and offers to group them.
+    click(&app, ".step[data-view='problems']").await;
+    wait_for(&app, "document.getElementById('duplicate-suggestion')").await;
+    screenshot(&app, "31-duplicate-suggested-ja").await;
+    click(&app, "#group-suggested").await;
+    wait_for(
+        &app,
+        "[...document.querySelectorAll('.problem-group')].some((g) => g.textContent.includes('2回聞いた'))",
+    )
+    .await;
+    // Three problems written down: the first step is done, the next is marked.
+    wait_for(
+        &app,
+        "document.querySelector('.step[data-view=\"problems\"]').dataset.done === 'true'",
+    )
+    .await;
+    wait_for(
+        &app,
+        "document.querySelector('.step[data-view=\"candidates\"]').classList.contains('next')",
+    )
+    .await;
+    screenshot(&app, "32-inbox-ja").await;
+
+    // Promote the top problem: its words and who has it carry over.
+    click(&app, ".problem-group:first-child > [data-problem]").await;
+    wait_for(
+        &app,
+        "document.getElementById('problem-heading')?.textContent === 'インスタの投稿を作る時間がない'",
+    )
+    .await;
+    click(&app, "#promote-problem").await;
+    wait_for(
+        &app,
+        "document.getElementById('candidate-heading')?.textContent === 'インスタの投稿を作る時間がない'",
+    )
+    .await;
+    assert_eq!(
+        app.execute(
+            "return document.querySelector(\"[data-field='audience']\").value",
+            vec![]
+        )
+        .await
+        .unwrap(),
+        "大阪市内の個人歯科医院"
+    );
+    assert!(app
+        .execute("return document.querySelector(\"[data-field='notes']\").value", vec![])
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .contains("インスタ投稿を作る時間がありません"));
+    assert!(text_of(&app, "#guide").await.contains("もう1つ候補"));
+    screenshot(&app, "33-promoted-candidate-ja").await;
+
+    // On to an offer drafted from it, and its one-pager.
+    click(&app, ".step[data-view='offers']").await;
+    click(&app, "#draft-from-candidate").await;
+    wait_for(
+        &app,
+        "document.querySelector(\"[data-field='title']\")?.value === 'インスタの投稿を作る時間がない'",
+    )
+    .await;
+    replace_text(&app, "[data-field='price']", "30000").await;
+    replace_text(
+        &app,
+        "[data-field='promise']",
+        "3か月で初診の予約を月8件に増やす月額プラン",
+    )
+    .await;
+    click(&app, "#add-deliverable").await;
+    type_into(&app, "tr.deliverable:last-child [data-part='name']", "リール動画").await;
+    type_into(&app, "tr.deliverable:last-child [data-part='quantity_per_month']", "4").await;
+    saved(&app).await;
+    click(&app, "#open-onepager").await;
+    wait_for(
+        &app,
+        "document.getElementById('onepager-area').dataset.state === 'ready'",
+    )
+    .await;
+    assert!(text_of(&app, "#guide").await.contains("ステップ5／6：1枚資料"));
+    screenshot(&app, "34-newcomer-onepager-ja").await;
+    app.close().await.unwrap();
+
+    let db = offerwright_core::Database::open(&db_path).unwrap();
+    let inbox = db.inbox().unwrap();
+    assert_eq!(db.list_problems().unwrap().len(), 3);
+    assert_eq!(inbox.groups[0].times_heard, 2);
+    let candidate = db.list_candidates().unwrap().pop().unwrap();
+    assert_eq!(inbox.groups[0].candidate_id, Some(candidate.id));
+    assert_eq!(db.list_offers().unwrap()[0].draft.candidate_id, Some(candidate.id));
 }

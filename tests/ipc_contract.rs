@@ -263,7 +263,10 @@ fn criteria_shape_and_editing() {
 fn comparison_shape_ranks_and_subsets() {
     let h = harness();
     let summary = h.ok("load_example", json!({ "language": "en" }));
-    assert_eq!(summary, json!({ "criteria": 0, "candidates": 3, "offers": 1 }));
+    assert_eq!(
+        summary,
+        json!({ "criteria": 0, "candidates": 3, "offers": 1, "problems": 4 })
+    );
     let cmp = h.ok("compare_candidates", json!({ "ids": null }));
     assert_eq!(
         keys(&cmp),
@@ -634,4 +637,145 @@ fn a_damaged_database_is_reported_and_a_backup_brings_the_app_back() {
     h.ok("restore_backup", json!({ "fileName": backup_name }));
     assert_eq!(h.ok("list_candidates", json!({})).as_array().unwrap().len(), 103);
     assert_eq!(h.ok("app_state", json!({}))["database_error"], Value::Null);
+}
+
+#[test]
+fn problem_inbox_shape_grouping_promotion_and_errors() {
+    let h = harness();
+    h.ok("set_language", json!({ "language": "ja" }));
+    let problem = |words: &str| {
+        json!({ "words": words, "kind": "asked", "source": "友人", "audience": "大阪の個人歯科医院",
+                "platform": "Instagram", "seen_on": "2026-11-02", "recurrence": "weekly",
+                "importance": 8, "satisfaction": 3, "notes": "" })
+    };
+    let a = h.ok("create_problem", json!({ "input": problem("動画の担当者がいない") }));
+    assert_eq!(
+        keys(&a),
+        [
+            "audience",
+            "candidate_id",
+            "created_at",
+            "id",
+            "importance",
+            "kind",
+            "notes",
+            "opportunity",
+            "platform",
+            "recurrence",
+            "revision",
+            "same_as",
+            "satisfaction",
+            "seen_on",
+            "source",
+            "updated_at",
+            "words"
+        ]
+    );
+    assert_eq!(a["opportunity"], 13);
+    let b = h.ok("create_problem", json!({ "input": problem("動画の担当者がいません") }));
+    let inbox = h.ok("problem_inbox", json!({}));
+    assert_eq!(keys(&inbox), ["groups", "suggestions"]);
+    assert_eq!(
+        keys(&inbox["groups"][0]),
+        ["candidate_id", "lead", "members", "opportunity", "times_heard"]
+    );
+    assert_eq!(keys(&inbox["suggestions"][0]), ["id", "same_as", "similarity_percent"]);
+    h.ok("group_problems", json!({ "id": b["id"], "sameAs": a["id"] }));
+    assert_eq!(h.ok("problem_inbox", json!({}))["groups"][0]["times_heard"], 2);
+
+    let mut bad = problem("x");
+    bad["satisfaction"] = json!(11);
+    let err = h.err(
+        "update_problem",
+        json!({ "id": a["id"], "input": bad, "revision": a["revision"] }),
+    );
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("out_of_range"), Some("satisfaction"))
+    );
+    assert!(err["message"].as_str().unwrap().contains("10"));
+
+    let candidate = h.ok("promote_problem", json!({ "id": a["id"] }));
+    assert_eq!(candidate["problem"], "動画の担当者がいない");
+    assert_eq!(candidate["audience"], "大阪の個人歯科医院");
+    assert!(candidate["notes"].as_str().unwrap().starts_with("問題メモから"));
+    assert_eq!(
+        h.ok("problem_inbox", json!({}))["groups"][0]["candidate_id"],
+        candidate["id"]
+    );
+
+    h.ok("delete_problem", json!({ "id": b["id"] }));
+    assert_eq!(h.ok("problem_inbox", json!({}))["groups"][0]["times_heard"], 1);
+    h.ok("restore_problem", json!({ "id": b["id"] }));
+    h.ok("ungroup_problem", json!({ "id": b["id"] }));
+    h.ok("mark_problems_distinct", json!({ "id": b["id"], "other": a["id"] }));
+    let inbox = h.ok("problem_inbox", json!({}));
+    assert_eq!(inbox["groups"].as_array().unwrap().len(), 2);
+    assert!(inbox["suggestions"].as_array().unwrap().is_empty());
+
+    let path = h.ok("path_progress", json!({}));
+    assert_eq!(keys(&path), ["next", "steps"]);
+    assert_eq!(path["next"], "candidates");
+    assert_eq!(keys(&path["steps"][0]), ["done", "missing", "step"]);
+    let steps: Vec<&str> = path["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["step"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        steps,
+        ["problems", "candidates", "compare", "offer", "onepager", "pilot"]
+    );
+}
+
+#[test]
+fn versions_shape_comparison_and_restore() {
+    let h = harness();
+    let candidate = h.ok("create_candidate", json!({ "input": candidate_input() }));
+    let offer = h.ok("draft_offer", json!({ "candidateId": candidate["id"] }));
+    let v1 = h.ok("take_version", json!({ "offerId": offer["id"], "label": "最初の案" }));
+    assert_eq!(
+        keys(&v1),
+        ["content", "created_at", "id", "label", "offer_id", "reason"]
+    );
+    assert_eq!(
+        (v1["reason"].as_str(), v1["label"].as_str()),
+        (Some("manual"), Some("最初の案"))
+    );
+    assert_eq!(keys(&v1["content"]), ["offer", "package", "pilot"]);
+
+    let err = h.err(
+        "take_version",
+        json!({ "offerId": offer["id"], "label": "x".repeat(81) }),
+    );
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("too_long"), Some("label"))
+    );
+
+    let mut input = offer.clone();
+    input["title"] = json!("新しいタイトル");
+    h.ok("update_offer", json!({ "id": offer["id"], "input": input }));
+    let rows = h.ok(
+        "compare_versions",
+        json!({ "offerId": offer["id"], "before": v1["id"], "after": null }),
+    );
+    assert_eq!(keys(&rows[0]), ["after", "before", "changed", "field"]);
+    let changed: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["changed"] == true)
+        .map(|r| r["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(changed, ["title"]);
+
+    let restored = h.ok("restore_version", json!({ "id": v1["id"] }));
+    assert_eq!(restored["title"], offer["title"]);
+    let list = h.ok("list_versions", json!({ "offerId": offer["id"] }));
+    assert_eq!(list[0]["reason"], "before_restore");
+    assert_eq!(list[0]["content"]["offer"]["title"], "新しいタイトル");
+    let renamed = h.ok("label_version", json!({ "id": v1["id"], "label": "v1" }));
+    assert_eq!(renamed["label"], "v1");
 }

@@ -1,23 +1,28 @@
 // Starts the UI: asks Rust for the app's state, picks the language, and
-// switches between the four steps of the method.
+// switches between the steps of the method's path.
 
 import { api, onWindowClose } from './api.js';
 import { attachStatus, flushAll } from './autosave.js';
 import { h, replace } from './dom.js';
 import { t, useLanguage, language } from './i18n.js';
+import { guidePanel, loadProgress, markSteps } from './guide.js';
 import { renderWelcome } from './views/welcome.js';
+import { renderProblems } from './views/problems.js';
 import { renderCandidates } from './views/candidates.js';
 import { renderCompare } from './views/compare.js';
 import { renderOffers } from './views/offers.js';
 import { renderOnepager } from './views/onepager.js';
+import { renderPilot } from './views/pilot.js';
 import { renderData, backupList } from './views/data.js';
 import { notify, offerUndo } from './toasts.js';
 
 const views = {
+  problems: renderProblems,
   candidates: renderCandidates,
   compare: renderCompare,
   offers: renderOffers,
   onepager: renderOnepager,
+  pilot: renderPilot,
   data: renderData,
 };
 
@@ -30,8 +35,10 @@ const ctx = {
   offers: [],
   totals: new Map(),
   overview: { candidates: {}, offers: {} },
+  selectedProblem: null,
   selectedCandidate: null,
   selectedOffer: null,
+  progress: null,
   compareIds: null,
   compareMode: 'raw',
 
@@ -62,6 +69,7 @@ const ctx = {
 
   async show(view, options = {}) {
     await flushAll();
+    if (options.problem !== undefined) ctx.selectedProblem = options.problem;
     if (options.candidate !== undefined) ctx.selectedCandidate = options.candidate;
     if (options.offer !== undefined) ctx.selectedOffer = options.offer;
     ctx.view = view;
@@ -81,11 +89,15 @@ const ctx = {
 
   async render() {
     const main = document.getElementById('main');
+    ctx.progress = await loadProgress();
+    if (ctx.progress) markSteps(ctx.progress);
     if (ctx.firstRun) {
       renderWelcome(main, ctx);
       return;
     }
     await views[ctx.view](main, ctx);
+    const guide = guidePanel(ctx.view, ctx.progress, ctx);
+    if (guide) main.prepend(guide);
   },
 };
 
@@ -146,7 +158,8 @@ async function start() {
   }
   onWindowClose(flushAll);
   await ctx.reload();
-  await ctx.show('candidates', { welcome: status.first_run });
+  // A workspace with problems but no candidates yet opens on its inbox.
+  await ctx.show(ctx.candidates.length === 0 ? 'problems' : 'candidates', { welcome: status.first_run });
   document.body.dataset.ready = 'true';
 }
 

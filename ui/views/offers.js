@@ -8,6 +8,7 @@ import { field, read, readNumber, showSaveError, clearErrors } from '../forms.js
 import { t, formatDateTime } from '../i18n.js';
 import { badge, liveCheck } from '../focus.js';
 import { planSection } from './plan.js';
+import { versionsSection } from './versions.js';
 
 function listItem(offer, ctx) {
   return h('li', {},
@@ -202,6 +203,7 @@ function editor(offer, ctx) {
     field({ label: t('offers.successMetric'), path: 'success_metric', value: offer.success_metric }),
     field({ label: t('offers.contact'), path: 'contact', value: offer.contact, hint: t('offers.contactHint') }),
     planSection(offer, () => recheck()),
+    versionsSection(offer, ctx),
     h('div', { class: 'editor-actions' },
       h('button', { type: 'button', class: 'primary', id: 'open-onepager',
         onclick: () => ctx.show('onepager', { offer: offer.id }) }, t('offers.openOnepager')),

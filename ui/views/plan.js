@@ -44,13 +44,15 @@ function pilotDates(view) {
   return h('p', { id: 'pilot-dates' }, t('plan.dates', { start: s.start, end: s.end, reviews: s.reviews.join(t('plan.listSeparator')) }));
 }
 
-export function planSection(offer, onSaved) {
+// `parts` picks what is shown: the offer screen shows both, the pilot step
+// only the pilot.
+export function planSection(offer, onSaved, parts = ['package', 'pilot']) {
   const root = h('div', { class: 'plan' }, h('p', { class: 'hint' }, '…'));
-  api.offerPlan(offer.id).then((view) => render(root, offer, view, onSaved)).catch((error) => showError(root, error));
+  api.offerPlan(offer.id).then((view) => render(root, offer, view, onSaved, parts)).catch((error) => showError(root, error));
   return root;
 }
 
-function render(root, offer, view, onSaved) {
+function render(root, offer, view, onSaved, parts) {
   const p = view.package;
   const pilot = view.pilot ?? { clients: 1, price: '', start: '', months: 3, we_believe: '', we_will_test: '',
     we_measure: '', right_if: '', observed: '', learned: '', decision: '' };
@@ -150,5 +152,5 @@ function render(root, offer, view, onSaved) {
       });
     }
   }
-  replace(root, packageForm, pilotForm);
+  replace(root, parts.includes('package') ? packageForm : null, parts.includes('pilot') ? pilotForm : null);
 }

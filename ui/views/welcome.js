@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { notify } from '../toasts.js';
-import { createCandidate } from './candidates.js';
+import { createProblem } from './problems.js';
 
 export function renderWelcome(main, ctx) {
   const steps = [1, 2, 3, 4, 5].map((n) => {
@@ -25,7 +25,7 @@ export function renderWelcome(main, ctx) {
       h('p', {}, t('welcome.intro')),
       h('ol', {}, steps),
       h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'primary', id: 'start-own', onclick: () => createCandidate(ctx) }, t('welcome.start')),
+        h('button', { type: 'button', class: 'primary', id: 'start-own', onclick: () => createProblem(ctx) }, t('welcome.start')),
         h('span', {}, t('welcome.examples')),
         h('button', { type: 'button', id: 'load-example-ja', onclick: loadExample('ja') }, t('welcome.loadJa')),
         h('button', { type: 'button', id: 'load-example-en', onclick: loadExample('en') }, t('welcome.loadEn')))));

@@ -1,0 +1,162 @@
+//! Japanese and English are equal: both catalogs hold the same strings with
+//! the same placeholders, and every string the UI asks for by a fixed key
+//! exists in both.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::Value;
+
+fn catalog(lang: &str) -> BTreeMap<String, String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("ui/locales/{lang}.json"));
+    let value: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut flat = BTreeMap::new();
+    flatten("", &value, &mut flat);
+    flat
+}
+
+fn flatten(prefix: &str, value: &Value, out: &mut BTreeMap<String, String>) {
+    match value {
+        Value::Object(members) => {
+            for (key, member) in members {
+                let path = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                flatten(&path, member, out);
+            }
+        }
+        other => {
+            out.insert(prefix.to_string(), other.as_str().unwrap_or_default().to_string());
+        }
+    }
+}
+
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    names.sort_unstable();
+    names
+}
+
+#[test]
+fn both_languages_have_the_same_strings_and_placeholders() {
+    let (en, ja) = (catalog("en"), catalog("ja"));
+    let only_en: Vec<&String> = en.keys().filter(|k| !ja.contains_key(*k)).collect();
+    let only_ja: Vec<&String> = ja.keys().filter(|k| !en.contains_key(*k)).collect();
+    assert!(
+        only_en.is_empty() && only_ja.is_empty(),
+        "only in en: {only_en:?}; only in ja: {only_ja:?}"
+    );
+    for (key, text) in &en {
+        assert_eq!(
+            placeholders(text),
+            placeholders(&ja[key]),
+            "placeholders differ for {key}"
+        );
+        assert!(
+            !ja[key].trim().is_empty() || text.trim().is_empty(),
+            "{key} is empty in Japanese"
+        );
+    }
+}
+
+fn scripts(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            scripts(&path, out);
+        } else if path.extension().is_some_and(|e| e == "js") {
+            out.push(path);
+        }
+    }
+}
+
+/// The keys of calls `t('key'…)` / `t("key"…)`: a `t` that starts a word
+/// (not `split(`, `part(`), followed by a quoted literal.
+fn fixed_keys(text: &str) -> Vec<String> {
+    let bytes = text.as_bytes();
+    let mut keys = Vec::new();
+    for (at, _) in text.match_indices("t(") {
+        let starts_word = at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || b"_.$".contains(&bytes[at - 1]));
+        let rest = &text[at + 2..];
+        let Some(quote) = rest.chars().next().filter(|c| *c == '\'' || *c == '"') else {
+            continue;
+        };
+        if let (true, Some((key, _))) = (starts_word, rest[1..].split_once(quote)) {
+            keys.push(key.to_string());
+        }
+    }
+    keys
+}
+
+/// Quoted literals that look like a catalog key ("offers.titleField"): keys
+/// kept in tables, such as the labels of compared fields.
+fn key_like_literals(text: &str, namespaces: &[String]) -> Vec<String> {
+    let mut found = Vec::new();
+    for quote in ['\'', '"'] {
+        for (i, piece) in text.split(quote).enumerate() {
+            let looks_like_key = i % 2 == 1
+                && piece.contains('.')
+                && piece
+                    .split('.')
+                    .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+                && namespaces.iter().any(|ns| piece.starts_with(&format!("{ns}.")));
+            if looks_like_key {
+                found.push(piece.to_string());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_fixed_key_the_ui_asks_for_exists_in_both_languages() {
+    let (en, ja) = (catalog("en"), catalog("ja"));
+    let namespaces: Vec<String> = en
+        .keys()
+        .filter_map(|k| k.split('.').next())
+        .map(str::to_string)
+        .collect();
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui");
+    let mut files = Vec::new();
+    scripts(&ui, &mut files);
+    let html = std::fs::read_to_string(ui.join("index.html")).unwrap();
+    let mut asked = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        asked.extend(
+            fixed_keys(&text)
+                .into_iter()
+                .map(|key| (file.display().to_string(), key)),
+        );
+        asked.extend(
+            key_like_literals(&text, &namespaces)
+                .into_iter()
+                .map(|key| (file.display().to_string(), key)),
+        );
+    }
+    for rest in html
+        .split("data-i18n=\"")
+        .skip(1)
+        .chain(html.split("data-i18n-label=\"").skip(1))
+    {
+        if let Some((key, _)) = rest.split_once('"') {
+            asked.push(("index.html".into(), key.to_string()));
+        }
+    }
+    assert!(
+        asked.len() > 300,
+        "found only {} keys; did the UI's style change?",
+        asked.len()
+    );
+    let missing: Vec<&(String, String)> = asked
+        .iter()
+        .filter(|(_, key)| !en.contains_key(key) || !ja.contains_key(key))
+        .collect();
+    assert!(missing.is_empty(), "keys missing from a catalog: {missing:?}");
+}

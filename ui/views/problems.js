@@ -1,0 +1,238 @@
+// The problem inbox: what people ask for help with, tasks businesses keep
+// postponing, and one's own observations — ranked by the user's own
+// opportunity estimate, duplicates grouped, and any one promoted to a
+// niche candidate.
+
+import { api } from '../api.js';
+import { schedule, forget } from '../autosave.js';
+import { h, replace } from '../dom.js';
+import { field, read, readNumber, showSaveError, clearErrors } from '../forms.js';
+import { t, formatDateTime } from '../i18n.js';
+
+const KINDS = ['asked', 'postponed', 'observation'];
+const RECURRENCES = ['', 'once', 'yearly', 'monthly', 'weekly', 'daily'];
+// Built when used: the catalogs are not loaded when this module is.
+const ratings = () => [['', t('problems.notRated')], ...Array.from({ length: 11 }, (_, n) => [String(n), String(n)])];
+
+function today() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function opportunityBadge(score) {
+  if (score === null || score === undefined) return h('span', { class: 'badge' }, t('problems.unscored'));
+  const level = score >= 15 ? 'high' : score >= 10 ? 'mid' : 'low';
+  return h('span', { class: `badge opportunity-${level}`, title: t('problems.opportunityTitle') },
+    t('problems.opportunityShort', { score }));
+}
+
+function listItem(problem, ctx, extra = {}) {
+  return h('button', {
+    type: 'button', class: `list-item${extra.member ? ' member' : ''}`,
+    dataset: { problem: problem.id },
+    'aria-current': problem.id === ctx.selectedProblem ? 'true' : 'false',
+    onclick: () => ctx.show('problems', { problem: problem.id }),
+  },
+  h('span', { class: 'name' }, problem.words),
+  h('span', { class: 'meta' }, t(`problems.kinds.${problem.kind}`),
+    problem.source ? ` · ${problem.source}` : ''));
+}
+
+function groupItem(group, ctx) {
+  return h('li', { class: 'problem-group' },
+    listItem(group.lead, ctx),
+    h('div', { class: 'group-meta' },
+      opportunityBadge(group.opportunity), ' ',
+      group.times_heard > 1 ? h('span', { class: 'badge' }, t('problems.heard', { n: group.times_heard })) : '', ' ',
+      group.candidate_id ? h('span', { class: 'badge status-chosen' }, t('problems.promotedBadge')) : ''),
+    group.members.length > 0
+      ? h('ul', { class: 'members', 'aria-label': t('problems.duplicatesOf', { words: group.lead.words }) },
+        group.members.map((m) => h('li', {}, listItem(m, ctx, { member: true }))))
+      : null);
+}
+
+function byId(inbox) {
+  const all = new Map();
+  for (const g of inbox.groups) {
+    all.set(g.lead.id, { problem: g.lead, group: g });
+    for (const m of g.members) all.set(m.id, { problem: m, group: g });
+  }
+  return all;
+}
+
+// A pair that reads alike: group them, or say they differ.
+function suggestionBox(inbox, ctx) {
+  if (inbox.suggestions.length === 0) return null;
+  const all = byId(inbox);
+  const s = inbox.suggestions[0];
+  const a = all.get(s.same_as)?.problem;
+  const b = all.get(s.id)?.problem;
+  if (!a || !b) return null;
+  return h('div', { class: 'suggestion', role: 'note', id: 'duplicate-suggestion' },
+    h('p', {}, t('problems.looksSame', { percent: s.similarity_percent })),
+    h('ul', {}, h('li', {}, a.words), h('li', {}, b.words)),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', id: 'group-suggested', onclick: async () => {
+        await api.groupProblems(b.id, a.id);
+        await ctx.show('problems', { problem: a.id });
+      } }, t('problems.groupThem')),
+      h('button', { type: 'button', onclick: async () => {
+        await api.markProblemsDistinct(b.id, a.id);
+        await ctx.show('problems');
+      } }, t('problems.notSame'))));
+}
+
+function collect(form) {
+  const rating = (path) => {
+    const raw = read(form, path);
+    return raw === '' ? null : Number(raw);
+  };
+  return {
+    words: read(form, 'words'),
+    kind: read(form, 'kind'),
+    source: read(form, 'source'),
+    audience: read(form, 'audience'),
+    platform: read(form, 'platform'),
+    seen_on: read(form, 'seen_on'),
+    recurrence: read(form, 'recurrence'),
+    importance: rating('importance'),
+    satisfaction: rating('satisfaction'),
+    notes: read(form, 'notes'),
+  };
+}
+
+function opportunityLine(problem) {
+  if (problem.opportunity === null || problem.opportunity === undefined) return t('problems.opportunityMissing');
+  return t('problems.opportunityLine', { score: problem.opportunity });
+}
+
+function editor(problem, group, inbox, ctx) {
+  const form = h('form', { class: 'editor', 'aria-labelledby': 'problem-heading', onsubmit: (e) => e.preventDefault() });
+  const key = `problem:${problem.id}`;
+  let revision = problem.revision;
+  const heading = h('h1', { id: 'problem-heading' }, problem.words);
+  const stamp = h('span', {}, t('candidates.updated', { when: formatDateTime(problem.updated_at) }));
+  const score = h('p', { class: 'opportunity', id: 'opportunity', 'aria-live': 'polite' }, opportunityLine(problem));
+  const save = async () => {
+    try {
+      const saved = await api.updateProblem(problem.id, collect(form), revision);
+      revision = saved.revision;
+      clearErrors(form);
+      heading.textContent = saved.words;
+      score.textContent = opportunityLine(saved);
+      stamp.textContent = t('candidates.updated', { when: formatDateTime(saved.updated_at) });
+      const item = document.querySelector(`[data-problem="${saved.id}"] .name`);
+      if (item) item.textContent = saved.words;
+      return true;
+    } catch (error) {
+      showSaveError(form, error, async () => {
+        forget(key);
+        await ctx.show('problems', { problem: problem.id });
+      });
+      return false;
+    }
+  };
+  for (const type of ['input', 'change', 'focusout']) form.addEventListener(type, () => schedule(key, save));
+
+  const remove = () => ctx.deleteWithUndo({
+    view: 'problems', option: 'problem', id: problem.id,
+    remove: async (id) => { await api.deleteProblem(id); forget(key); },
+    restore: api.restoreProblem,
+    message: t('problems.deleted', { words: problem.words }),
+  });
+  const promote = async () => {
+    await save();
+    const candidate = await api.promoteProblem(problem.id);
+    await ctx.reload();
+    await ctx.show('candidates', { candidate: candidate.id });
+  };
+
+  const otherLeads = inbox.groups.filter((g) => g.lead.id !== group.lead.id);
+  const grouping = h('fieldset', { class: 'grouping' },
+    h('legend', {}, t('problems.duplicates')),
+    group.times_heard > 1
+      ? h('p', {}, t('problems.inGroup', { n: group.times_heard }))
+      : h('p', { class: 'hint' }, t('problems.duplicatesHint')),
+    otherLeads.length > 0
+      ? h('div', { class: 'row' },
+        field({ label: t('problems.sameAs'), path: 'same_as', value: '', kind: 'select',
+          options: [['', t('problems.pickSame')], ...otherLeads.map((g) => [String(g.lead.id), g.lead.words])] }),
+        h('button', { type: 'button', id: 'group-with', onclick: async () => {
+          const target = read(grouping, 'same_as');
+          if (!target) return;
+          await save();
+          await api.groupProblems(problem.id, Number(target));
+          await ctx.show('problems', { problem: problem.id });
+        } }, t('problems.group')))
+      : null,
+    group.times_heard > 1
+      ? h('button', { type: 'button', id: 'ungroup', onclick: async () => {
+        await api.ungroupProblem(problem.id);
+        await ctx.show('problems', { problem: problem.id });
+      } }, t('problems.ungroup'))
+      : null);
+
+  const promoted = group.candidate_id
+    ? h('button', { type: 'button', class: 'primary', id: 'open-candidate',
+      onclick: () => ctx.show('candidates', { candidate: group.candidate_id }) }, t('problems.openCandidate'))
+    : h('button', { type: 'button', class: 'primary', id: 'promote-problem', onclick: promote }, t('problems.promote'));
+
+  form.append(
+    heading,
+    h('p', { class: 'timestamps' }, t('candidates.created', { when: formatDateTime(problem.created_at) }), ' · ', stamp),
+    h('p', { class: 'form-error', role: 'alert' }),
+    field({ label: t('problems.words'), path: 'words', value: problem.words, hint: t('problems.wordsHint'),
+      attrs: { required: true } }),
+    h('div', { class: 'row' },
+      field({ label: t('problems.kind'), path: 'kind', value: problem.kind, kind: 'select',
+        options: KINDS.map((k) => [k, t(`problems.kinds.${k}`)]) }),
+      field({ label: t('problems.source'), path: 'source', value: problem.source, hint: t('problems.sourceHint') })),
+    h('div', { class: 'row' },
+      field({ label: t('problems.seenOn'), path: 'seen_on', value: problem.seen_on, type: 'date' }),
+      field({ label: t('problems.recurrence'), path: 'recurrence', value: problem.recurrence, kind: 'select',
+        options: RECURRENCES.map((r) => [r, t(`problems.recurrences.${r || 'unknown'}`)]) })),
+    h('div', { class: 'row' },
+      field({ label: t('candidates.audience'), path: 'audience', value: problem.audience, hint: t('problems.audienceHint') }),
+      field({ label: t('candidates.platform'), path: 'platform', value: problem.platform, hint: t('problems.platformHint') })),
+    h('fieldset', {},
+      h('legend', {}, t('problems.estimate')),
+      h('p', { class: 'hint' }, t('problems.estimateHint')),
+      h('div', { class: 'row' },
+        field({ label: t('problems.importance'), path: 'importance', value: problem.importance ?? '', kind: 'select', options: ratings() }),
+        field({ label: t('problems.satisfaction'), path: 'satisfaction', value: problem.satisfaction ?? '', kind: 'select', options: ratings() })),
+      score),
+    grouping,
+    field({ label: t('candidates.notes'), path: 'notes', value: problem.notes, kind: 'textarea' }),
+    h('div', { class: 'editor-actions' },
+      promoted,
+      h('button', { type: 'button', class: 'danger', id: 'delete-problem', onclick: remove }, t('problems.delete'))));
+  return form;
+}
+
+// Adds a problem dated today and puts the cursor in its words.
+export async function createProblem(ctx) {
+  const created = await api.createProblem({ words: t('problems.untitled'), seen_on: today() });
+  await ctx.show('problems', { problem: created.id, welcome: false });
+  const words = document.querySelector('[data-field="words"]');
+  words?.focus();
+  words?.select();
+}
+
+export async function renderProblems(main, ctx) {
+  const inbox = await api.problemInbox();
+  const all = byId(inbox);
+  const chosen = all.get(ctx.selectedProblem) ?? all.get(inbox.groups[0]?.lead.id) ?? null;
+  ctx.selectedProblem = chosen?.problem.id ?? null;
+  const list = h('aside', { class: 'list-pane', 'aria-label': t('problems.listLabel') },
+    h('button', { type: 'button', class: 'primary', id: 'new-problem', onclick: () => createProblem(ctx) }, `＋ ${t('problems.new')}`),
+    inbox.groups.length > 0 ? h('p', { class: 'hint' }, t('problems.ranked')) : null,
+    h('ul', { id: 'problem-list' }, inbox.groups.map((g) => groupItem(g, ctx))));
+  const body = chosen
+    ? h('div', {}, suggestionBox(inbox, ctx), editor(chosen.problem, chosen.group, inbox, ctx))
+    : h('section', { class: 'empty' },
+      h('h2', {}, t('problems.emptyTitle')),
+      h('p', {}, t('problems.empty')),
+      h('ul', { class: 'examples' }, [1, 2, 3].map((n) => h('li', {}, t(`problems.example${n}`)))));
+  replace(main, h('div', { class: 'split' }, list, body));
+}
