@@ -107,7 +107,7 @@ function opportunityLine(problem) {
   return t('problems.opportunityLine', { score: problem.opportunity });
 }
 
-function editor(problem, group, inbox, ctx) {
+function editor(problem, group, inbox, ctx, refreshList) {
   const form = h('form', { class: 'editor', 'aria-labelledby': 'problem-heading', onsubmit: (e) => e.preventDefault() });
   const key = `problem:${problem.id}`;
   let revision = problem.revision;
@@ -122,8 +122,8 @@ function editor(problem, group, inbox, ctx) {
       heading.textContent = saved.words;
       score.textContent = opportunityLine(saved);
       stamp.textContent = t('candidates.updated', { when: formatDateTime(saved.updated_at) });
-      const item = document.querySelector(`[data-problem="${saved.id}"] .name`);
-      if (item) item.textContent = saved.words;
+      // The ranking and the scores beside each problem follow the edit.
+      await refreshList();
       return true;
     } catch (error) {
       showSaveError(form, error, async () => {
@@ -224,12 +224,19 @@ export async function renderProblems(main, ctx) {
   const all = byId(inbox);
   const chosen = all.get(ctx.selectedProblem) ?? all.get(inbox.groups[0]?.lead.id) ?? null;
   ctx.selectedProblem = chosen?.problem.id ?? null;
+  const groups = h('ul', { id: 'problem-list' }, inbox.groups.map((g) => groupItem(g, ctx)));
+  const suggestions = h('div', { class: 'suggestions' }, suggestionBox(inbox, ctx));
+  const refreshList = async () => {
+    const latest = await api.problemInbox();
+    replace(groups, latest.groups.map((g) => groupItem(g, ctx)));
+    replace(suggestions, suggestionBox(latest, ctx));
+  };
   const list = h('aside', { class: 'list-pane', 'aria-label': t('problems.listLabel') },
     h('button', { type: 'button', class: 'primary', id: 'new-problem', onclick: () => createProblem(ctx) }, `＋ ${t('problems.new')}`),
     inbox.groups.length > 0 ? h('p', { class: 'hint' }, t('problems.ranked')) : null,
-    h('ul', { id: 'problem-list' }, inbox.groups.map((g) => groupItem(g, ctx))));
+    groups);
   const body = chosen
-    ? h('div', {}, suggestionBox(inbox, ctx), editor(chosen.problem, chosen.group, inbox, ctx))
+    ? h('div', {}, suggestions, editor(chosen.problem, chosen.group, inbox, ctx, refreshList))
     : h('section', { class: 'empty' },
       h('h2', {}, t('problems.emptyTitle')),
       h('p', {}, t('problems.empty')),
