@@ -82,7 +82,7 @@ pub const USAGE_EN: &str = "\
 Usage: offerwright-cli [--db PATH] [--lang ja|en] COMMAND
 
 Commands:
-  list [--json]          list candidates (with weighted totals) and offers
+  list [--json]          list problems, candidates (with weighted totals), offers and what to do next
   export --out FILE [--offer ID | --candidate ID]
                          write the whole workspace (or one offer with its candidate,
                          or one candidate) as JSON; ids are those `list` shows
@@ -109,7 +109,7 @@ pub const USAGE_JA: &str = "\
 使い方: offerwright-cli [--db パス] [--lang ja|en] コマンド
 
 コマンド:
-  list [--json]          候補（重み付き合計つき）とオファーの一覧
+  list [--json]          問題メモ、候補（重み付き合計つき）、オファー、次にすることの一覧
   export --out ファイル [--offer ID | --candidate ID]
                          ワークスペース全体（または候補つきの1件のオファー、1件の候補）を
                          JSONで書き出す。IDはlistで表示されるもの

@@ -201,10 +201,34 @@ fn list(db: &Database, lang: Lang, json: bool, out: &mut impl Write) -> Result<(
     let comparison = compare(&candidates, &db.list_criteria()?, lang, Mode::Raw);
     let offers = db.list_offers()?;
     let offer_views: Vec<OfferView> = offers.iter().map(|o| OfferView::new(o, lang)).collect();
+    let inbox = db.inbox()?;
+    let progress = offerwright_core::path::progress(db, lang)?;
     if json {
-        let value = serde_json::json!({ "candidates": comparison.candidates, "offers": offer_views });
+        let value = serde_json::json!({
+            "problems": inbox.groups,
+            "candidates": comparison.candidates,
+            "offers": offer_views,
+            "path": progress,
+        });
         let text = serde_json::to_string_pretty(&value).map_err(std::io::Error::other)?;
         return Ok(writeln!(out, "{text}")?);
+    }
+    writeln!(
+        out,
+        "{}",
+        lang.pick("問題メモ（機会スコアの高い順）", "Problems (highest opportunity first)")
+    )?;
+    if inbox.groups.is_empty() {
+        writeln!(out, "  {}", lang.pick("（なし）", "(none)"))?;
+    }
+    for g in &inbox.groups {
+        let score = g.opportunity.map_or("  –".to_string(), |s| format!("{s:>3}"));
+        let heard = match (g.times_heard, lang) {
+            (1, _) => String::new(),
+            (n, Lang::Ja) => format!("  ×{n}回"),
+            (n, Lang::En) => format!("  ×{n}"),
+        };
+        writeln!(out, "  {score}/20  {}{heard}  (id {})", g.lead.fields.words, g.lead.id)?;
     }
     writeln!(
         out,
@@ -236,6 +260,12 @@ fn list(db: &Database, lang: Lang, json: bool, out: &mut impl Write) -> Result<(
             "  {}{per_month}  {}  (id {})",
             o.price_display, o.fields.title, o.id
         )?;
+    }
+    if let Some(next) = progress.steps.iter().find(|s| !s.done) {
+        writeln!(out, "{}", lang.pick("次にすること", "Next"))?;
+        for m in &next.missing {
+            writeln!(out, "  {m}")?;
+        }
     }
     Ok(())
 }

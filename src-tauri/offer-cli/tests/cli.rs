@@ -40,6 +40,8 @@ fn import_list_export_import_export_round_trip() {
     assert!(listing.contains("歯科医院のInstagramリール制作"), "{listing}");
     assert!(listing.contains("¥55,000 / month"), "{listing}");
     assert!(listing.contains("#1 "), "{listing}");
+    // The problem inbox, highest opportunity first, with its duplicates counted.
+    assert!(listing.contains(" 14/20  院内に動画を撮って投稿する人がいない  ×2"), "{listing}");
 
     let first = dir.path().join("first.json");
     assert!(cli(&["--db", a, "export", "--out", first.to_str().unwrap()])
@@ -65,6 +67,8 @@ fn list_json_is_machine_readable() {
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(value["candidates"].as_array().unwrap().len(), 3);
     assert_eq!(value["offers"][0]["price_display"], "$450.00");
+    assert_eq!(value["problems"][0]["times_heard"], 2);
+    assert_eq!(value["path"]["steps"].as_array().unwrap().len(), 6);
 }
 
 #[test]
