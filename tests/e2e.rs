@@ -278,6 +278,13 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     type_into(&app, "#version-label", "After the price rise").await;
     click(&app, "#keep-version").await;
     wait_for(&app, "[...document.querySelectorAll('#version-list li')].some((li) => li.textContent.includes('After the price rise'))").await;
+    // A version can be renamed in place.
+    click(&app, "#version-list li[data-reason='exported'] .rename-version").await;
+    type_into(&app, "#version-list input.rename", "Sent to Alex").await;
+    app.execute("document.querySelector('#version-list input.rename').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));", vec![])
+        .await
+        .unwrap();
+    wait_for(&app, "document.querySelector('#version-list li[data-reason=\"exported\"] .name').textContent === 'Sent to Alex (Exported PDF)'").await;
     app.find(Locator::Css("#compare-before"))
         .await
         .unwrap()
@@ -811,7 +818,11 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager(display: &str, d
     screenshot(&app, "34-newcomer-onepager-ja").await;
     // The last step: the pilot of the same offer, with its own note.
     click(&app, ".step[data-view='pilot']").await;
-    wait_for(&app, "document.querySelector('.plan-pilot') && document.getElementById('guide')?.dataset.step === 'pilot'").await;
+    wait_for(
+        &app,
+        "document.querySelector('.plan-pilot') && document.getElementById('guide')?.dataset.step === 'pilot'",
+    )
+    .await;
     screenshot(&app, "35-pilot-ja").await;
     app.close().await.unwrap();
 

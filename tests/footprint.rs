@@ -22,11 +22,48 @@ use support::*;
 
 const RUNS: usize = 5;
 
-async fn launch(port: u16, binary: &Path) -> (Client, f64) {
+/// Where start-up time went: from the launch request to the page's own start
+/// (process and webview), then the page's phases (milliseconds since the
+/// page began; the app marks `script`, `state`, `records`, `ready`).
+async fn phases(client: &Client, launched_at_epoch_ms: f64) -> Vec<(String, f64)> {
+    let value = client
+        .execute(
+            "const n = performance.getEntriesByType('navigation')[0]; \
+             return { origin: performance.timeOrigin, html: n ? n.responseEnd : null, \
+                      dom: n ? n.domContentLoadedEventEnd : null, marks: window.__startPhases || {} };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let mut out = vec![(
+        "before the page begins (process, webview)".to_string(),
+        value["origin"].as_f64().unwrap_or(f64::NAN) - launched_at_epoch_ms,
+    )];
+    for key in ["html", "dom"] {
+        if let Some(v) = value[key].as_f64() {
+            out.push((format!("page: {key}"), v));
+        }
+    }
+    if let Some(marks) = value["marks"].as_object() {
+        for (name, v) in marks {
+            out.push((format!("page: {name}"), v.as_f64().unwrap_or(f64::NAN)));
+        }
+    }
+    out
+}
+
+fn epoch_ms() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+}
+
+async fn launch(port: u16, binary: &Path) -> (Client, f64, f64) {
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), json!("wry"));
     caps.insert("tauri:options".into(), json!({ "application": binary }));
     let start = Instant::now();
+    let launched_at = epoch_ms();
     let client = ClientBuilder::rustls()
         .expect("TLS roots")
         .capabilities(caps)
@@ -48,7 +85,7 @@ async fn launch(port: u16, binary: &Path) -> (Client, f64) {
         assert!(start.elapsed() < WAIT, "{} never became ready", binary.display());
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
-    (client, start.elapsed().as_secs_f64() * 1000.0)
+    (client, start.elapsed().as_secs_f64() * 1000.0, launched_at)
 }
 
 /// Every process and its parent.
@@ -175,13 +212,24 @@ async fn footprint_against_a_bare_tauri_window() {
     let mut write = (Vec::new(), Vec::new());
     let mut after_renders = Vec::new();
     let mut after_more = Vec::new();
+    let mut app_phases: Vec<(String, Vec<f64>)> = Vec::new();
+    let mut base_phases: Vec<(String, Vec<f64>)> = Vec::new();
     for run in 0..=RUNS {
         // Alternate: baseline, then app, each a fresh process.
         for is_app in [false, true] {
             let binary = if is_app { &app } else { &baseline };
             let port = free_port();
             let driver = start_driver(&display, &db, "ja_JP.UTF-8", port);
-            let (client, ms) = launch(port, binary).await;
+            let (client, ms, launched_at) = launch(port, binary).await;
+            if run > 0 {
+                for (name, v) in phases(&client, launched_at).await {
+                    let list = if is_app { &mut app_phases } else { &mut base_phases };
+                    match list.iter_mut().find(|(n, _)| *n == name) {
+                        Some((_, values)) => values.push(v),
+                        None => list.push((name, vec![v])),
+                    }
+                }
+            }
             tokio::time::sleep(Duration::from_secs(10)).await;
             let pss = pss_kib(binary) as f64 / 1024.0;
             let (r, w) = if is_app {
@@ -256,6 +304,15 @@ async fn footprint_against_a_bare_tauri_window() {
     ] {
         if let Ok(path) = std::env::var(deb) {
             out.push(format!("{name} .deb: {path}"));
+        }
+    }
+    out.push(String::new());
+    out.push("Where cold start goes (median ms; \"page: x\" is time since the page began)".to_string());
+    out.push(String::new());
+    for (who, list) in [("Offerwright", &app_phases), ("bare window", &base_phases)] {
+        for (name, values) in list.iter() {
+            let (m, lo, hi) = median_spread(values.clone());
+            out.push(format!("- {who}, {name}: {m:.0} ({lo:.0}–{hi:.0})"));
         }
     }
     let report = out.join("\n");

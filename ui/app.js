@@ -4,7 +4,7 @@
 import { api, onWindowClose } from './api.js';
 import { attachStatus, flushAll } from './autosave.js';
 import { h, replace } from './dom.js';
-import { t, useLanguage, language } from './i18n.js';
+import { t, useLanguage, language, preloadCatalogs } from './i18n.js';
 import { guidePanel, loadProgress, markSteps } from './guide.js';
 import { renderWelcome } from './views/welcome.js';
 import { renderProblems } from './views/problems.js';
@@ -89,14 +89,16 @@ const ctx = {
 
   async render() {
     const main = document.getElementById('main');
-    ctx.progress = await loadProgress();
-    if (ctx.progress) markSteps(ctx.progress);
+    // The path is read while the screen is drawn, not before it.
+    const progress = loadProgress();
     if (ctx.firstRun) {
       renderWelcome(main, ctx);
-      return;
+    } else {
+      await views[ctx.view](main, ctx);
     }
-    await views[ctx.view](main, ctx);
-    const guide = guidePanel(ctx.view, ctx.progress, ctx);
+    ctx.progress = await progress;
+    if (ctx.progress) markSteps(ctx.progress);
+    const guide = ctx.firstRun ? null : guidePanel(ctx.view, ctx.progress, ctx);
     if (guide) main.prepend(guide);
   },
 };
@@ -134,8 +136,17 @@ async function showFatal(status) {
       problem));
 }
 
+// Start-up phases, for scripts/footprint (milliseconds since the page began).
+const phases = {};
+function phase(name) {
+  phases[name] = Math.round(performance.now());
+}
+window.__startPhases = phases;
+
 async function start() {
-  const status = await api.appState(navigator.language || null);
+  phase('script');
+  const [status] = await Promise.all([api.appState(navigator.language || null), preloadCatalogs()]);
+  phase('state');
   await useLanguage(status.language);
   ctx.paper = status.paper;
   attachStatus(document.getElementById('save-status'));
@@ -158,8 +169,10 @@ async function start() {
   }
   onWindowClose(flushAll);
   await ctx.reload();
+  phase('records');
   // A workspace with problems but no candidates yet opens on its inbox.
   await ctx.show(ctx.candidates.length === 0 ? 'problems' : 'candidates', { welcome: status.first_run });
+  phase('ready');
   document.body.dataset.ready = 'true';
 }
 

@@ -3,16 +3,23 @@
 const catalogs = {};
 let current = 'en';
 
-async function loadCatalog(lang) {
-  if (!catalogs[lang]) {
-    const response = await fetch(`locales/${lang}.json`);
-    catalogs[lang] = await response.json();
-  }
-  return catalogs[lang];
+const loading = {};
+
+function loadCatalog(lang) {
+  loading[lang] ??= fetch(`locales/${lang}.json`)
+    .then((response) => response.json())
+    .then((catalog) => { catalogs[lang] = catalog; return catalog; });
+  return loading[lang];
+}
+
+// Starts reading both catalogs; start-up does this while it asks Rust for
+// the app's state, rather than after.
+export function preloadCatalogs() {
+  return Promise.all([loadCatalog('ja'), loadCatalog('en')]);
 }
 
 export async function useLanguage(lang) {
-  await Promise.all([loadCatalog('ja'), loadCatalog('en')]);
+  await preloadCatalogs();
   current = lang === 'ja' ? 'ja' : 'en';
   document.documentElement.lang = current;
   applyStatic(document);

@@ -113,9 +113,37 @@ export function versionsSection(offer, ctx) {
             error.textContent = e.message ?? String(e);
           }
         } }, t('versions.restore')));
+      const name = h('span', { class: 'name' }, versionName(v));
+      // Renaming in place: Enter or leaving the field keeps it, Escape does not.
+      const rename = () => {
+        const input = h('input', { type: 'text', class: 'rename', value: v.label, maxlength: 80,
+          'aria-label': t('versions.label'), placeholder: t('versions.labelPlaceholder') });
+        let done = false;
+        const finish = async (keep) => {
+          if (done) return;
+          done = true;
+          if (keep && input.value !== v.label) {
+            try {
+              Object.assign(v, await api.labelVersion(v.id, input.value));
+            } catch (e) {
+              error.textContent = e.message ?? String(e);
+            }
+          }
+          name.textContent = versionName(v);
+          input.replaceWith(name);
+        };
+        input.addEventListener('keydown', (event) => {
+          if (event.key === 'Enter') { event.preventDefault(); finish(true); }
+          if (event.key === 'Escape') { event.preventDefault(); finish(false); }
+        });
+        input.addEventListener('blur', () => finish(true));
+        name.replaceWith(input);
+        input.focus();
+      };
       return h('li', { dataset: { version: v.id, reason: v.reason } },
         h('span', { class: 'when' }, formatDateTime(v.created_at)), ' ',
-        h('span', { class: 'name' }, versionName(v)), ' ',
+        name, ' ',
+        h('button', { type: 'button', class: 'link rename-version', onclick: rename }, t('versions.rename')), ' ',
         h('button', { type: 'button', class: 'link restore', onclick: () => { confirmBox.hidden = false; } },
           t('versions.restoreAsDraft')),
         confirmBox);

@@ -41,7 +41,10 @@ fn import_list_export_import_export_round_trip() {
     assert!(listing.contains("¥55,000 / month"), "{listing}");
     assert!(listing.contains("#1 "), "{listing}");
     // The problem inbox, highest opportunity first, with its duplicates counted.
-    assert!(listing.contains(" 14/20  院内に動画を撮って投稿する人がいない  ×2"), "{listing}");
+    assert!(
+        listing.contains(" 14/20  院内に動画を撮って投稿する人がいない  ×2"),
+        "{listing}"
+    );
 
     let first = dir.path().join("first.json");
     assert!(cli(&["--db", a, "export", "--out", first.to_str().unwrap()])

@@ -172,9 +172,14 @@ fn main_offer<'a>(offers: &'a [Offer], candidates: &[Candidate]) -> Option<&'a O
         .or(offers.last())
 }
 
-fn offer_step(db: &Database, main: Option<&Offer>, lang: Lang) -> CoreResult<StepProgress> {
-    let overview = focus::overview(db, lang)?;
-    let done = overview.offers.values().any(|r| r.ready);
+fn offer_step(db: &Database, offers: &[Offer], main: Option<&Offer>, lang: Lang) -> CoreResult<StepProgress> {
+    // Only offers are checked here: the path does not need every candidate's report.
+    let mut errors_of = std::collections::BTreeMap::new();
+    for o in offers {
+        let report = focus::offer_report(db, Some(o.id), &o.draft.to_input(), lang)?;
+        errors_of.insert(o.id, (report.ready, report.errors));
+    }
+    let done = errors_of.values().any(|(ready, _)| *ready);
     let mut missing = Vec::new();
     match main {
         None => missing.push(match lang {
@@ -182,7 +187,7 @@ fn offer_step(db: &Database, main: Option<&Offer>, lang: Lang) -> CoreResult<Ste
             Lang::En => "Draft an offer (a monthly package) from your chosen candidate.".to_string(),
         }),
         Some(offer) if !done => {
-            let errors = overview.offers.get(&offer.id).map_or(0, |r| r.errors);
+            let errors = errors_of.get(&offer.id).map_or(0, |(_, e)| *e);
             missing.push(match lang {
                 Lang::Ja => format!(
                     "{}：焦点チェックの問題をあと{errors}件直しましょう。",
@@ -273,7 +278,7 @@ pub fn progress(db: &Database, lang: Lang) -> CoreResult<PathProgress> {
         problems_step(db, lang)?,
         candidates_step(&candidates, lang),
         compare_step(&candidates, criteria, lang),
-        offer_step(db, main, lang)?,
+        offer_step(db, &offers, main, lang)?,
         onepager_step(db, &offers, main, lang)?,
         pilot_step(db, &offers, main, lang)?,
     ];
