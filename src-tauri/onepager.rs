@@ -47,12 +47,17 @@ fn pdf(state: &AppState, offer_id: i64, paper: Paper, lang: Option<Lang>) -> Rep
 }
 
 /// What went out on paper or as a file is kept as a version of the offer
-/// (skipped when nothing changed since the last one).
-fn keep_version(state: &AppState, offer_id: i64, reason: VersionReason) -> Reply<()> {
-    state.with_db(|db, _| {
-        db.take_version(offer_id, reason, &ShortText::default(), Utc::now())
-            .map(|_| ())
-    })
+/// (skipped when it repeats the last one). The PDF is already written by
+/// then, so a failure here is reported on stderr rather than as a failed
+/// export.
+fn keep_version(state: &AppState, offer_id: i64, reason: VersionReason) {
+    let kept = state.with_db(|db, _| db.take_version(offer_id, reason, &ShortText::default(), Utc::now()));
+    if let Err(error) = kept {
+        eprintln!(
+            "Offerwright: the PDF was written, but no version of the offer was kept: {}",
+            error.message
+        );
+    }
 }
 
 /// A file name from the offer's title: no path separators or characters
@@ -118,7 +123,7 @@ pub async fn export_onepager<R: Runtime>(
         path.set_extension("pdf");
     }
     write_whole(&path, &bytes, ui)?;
-    keep_version(&state, offer_id, VersionReason::Exported)?;
+    keep_version(&state, offer_id, VersionReason::Exported);
     Ok(Some(path.display().to_string()))
 }
 
@@ -142,7 +147,7 @@ pub fn print_onepager<R: Runtime>(
     std::fs::create_dir_all(&dir).map_err(|e| CommandError::io(&dir, &e, ui))?;
     let path = dir.join(file_name(&page.title, page.lang));
     write_whole(&path, &bytes, ui)?;
-    keep_version(&state, offer_id, VersionReason::Printed)?;
+    keep_version(&state, offer_id, VersionReason::Printed);
     tauri_plugin_opener::open_path(&path, None::<&str>)
         .map_err(|e| CommandError::open_failed(&path, &e.to_string(), ui))?;
     Ok(path.display().to_string())

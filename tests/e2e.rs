@@ -293,7 +293,7 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
         .unwrap();
     wait_for(
         &app,
-        "document.querySelector('#version-diff tr.changed[data-field=\"price\"]')?.textContent.includes('350')",
+        "document.querySelector('#version-diff tr.changed[data-row=\"price\"]')?.textContent.includes('350')",
     )
     .await;
     app.execute(

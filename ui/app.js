@@ -97,9 +97,20 @@ const ctx = {
       await views[ctx.view](main, ctx);
     }
     ctx.progress = await progress;
+    ctx.showGuide();
+  },
+
+  // Re-reads the path after an edit, so the step marks and the note follow.
+  async refreshGuide() {
+    ctx.progress = await loadProgress();
+    ctx.showGuide();
+  },
+
+  showGuide() {
     if (ctx.progress) markSteps(ctx.progress);
+    document.getElementById('guide')?.remove();
     const guide = ctx.firstRun ? null : guidePanel(ctx.view, ctx.progress, ctx);
-    if (guide) main.prepend(guide);
+    if (guide) document.getElementById('main').prepend(guide);
   },
 };
 

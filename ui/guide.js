@@ -41,8 +41,8 @@ export function guidePanel(view, progress, ctx) {
   const next = progress.next;
   const goNext = next && next !== step
     ? h('p', { class: 'guide-next' },
-      t('guide.nextIs', { step: t(`guide.steps.${next}.name`) }), ' ',
-      progress.steps.find((s) => s.step === next).missing[0] ?? '', ' ',
+      h('span', {}, t('guide.nextIs', { step: t(`guide.steps.${next}.name`) })),
+      h('span', {}, progress.steps.find((s) => s.step === next).missing[0] ?? ''),
       h('button', { type: 'button', class: 'link', id: 'guide-go-next', onclick: () => ctx.show(VIEW_OF_STEP[next]) },
         t('guide.go', { step: t(`guide.steps.${next}.name`) })))
     : null;

@@ -87,6 +87,7 @@ function editor(candidate, ctx) {
       if (item) item.parentElement.replaceWith(listItem(saved, ctx));
       heading.textContent = saved.name;
       stamp.textContent = t('candidates.updated', { when: formatDateTime(saved.updated_at) });
+      ctx.refreshGuide();
       return true;
     } catch (error) {
       showSaveError(form, error, async () => {

@@ -132,6 +132,7 @@ function editor(offer, ctx) {
       heading.textContent = saved.title;
       priceShown.textContent = saved.price_minor > 0 ? saved.price_display : '';
       stamp.textContent = t('candidates.updated', { when: formatDateTime(saved.updated_at) });
+      ctx.refreshGuide();
       return true;
     } catch (error) {
       showSaveError(form, error, async () => {
@@ -202,7 +203,7 @@ function editor(offer, ctx) {
     priceShown,
     field({ label: t('offers.successMetric'), path: 'success_metric', value: offer.success_metric }),
     field({ label: t('offers.contact'), path: 'contact', value: offer.contact, hint: t('offers.contactHint') }),
-    planSection(offer, () => recheck()),
+    planSection(offer, () => { recheck(); ctx.refreshGuide(); }),
     versionsSection(offer, ctx),
     h('div', { class: 'editor-actions' },
       h('button', { type: 'button', class: 'primary', id: 'open-onepager',

@@ -49,6 +49,7 @@ async function exportPdf(offer, ctx, area) {
   try {
     const path = await api.exportOnepager(offer.id, ctx.onepager.paper, ctx.onepager.lang);
     if (path) notify(t('onepager.saved', { path }));
+    ctx.refreshGuide();
   } catch (error) {
     replace(area, sectionMessage(error));
   }
@@ -58,6 +59,7 @@ async function printPdf(offer, ctx, area) {
   try {
     await api.printOnepager(offer.id, ctx.onepager.paper, ctx.onepager.lang);
     notify(t('onepager.opened'));
+    ctx.refreshGuide();
   } catch (error) {
     replace(area, sectionMessage(error));
   }

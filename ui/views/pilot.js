@@ -19,5 +19,5 @@ export async function renderPilot(main, ctx) {
   replace(main, h('div', { class: 'pilot-view' },
     h('h1', {}, t('pilotStep.title')),
     choose,
-    planSection(offer, () => {}, ['pilot'])));
+    planSection(offer, () => ctx.refreshGuide(), ['pilot'])));
 }

@@ -6,7 +6,7 @@
 import { api } from '../api.js';
 import { schedule, forget } from '../autosave.js';
 import { h, replace } from '../dom.js';
-import { field, read, readNumber, showSaveError, clearErrors } from '../forms.js';
+import { field, read, showError, showSaveError, clearErrors } from '../forms.js';
 import { t, formatDateTime } from '../i18n.js';
 
 const KINDS = ['asked', 'postponed', 'observation'];
@@ -122,8 +122,9 @@ function editor(problem, group, inbox, ctx, refreshList) {
       heading.textContent = saved.words;
       score.textContent = opportunityLine(saved);
       stamp.textContent = t('candidates.updated', { when: formatDateTime(saved.updated_at) });
-      // The ranking and the scores beside each problem follow the edit.
+      // The ranking, the scores beside each problem and the path follow the edit.
       await refreshList();
+      ctx.refreshGuide();
       return true;
     } catch (error) {
       showSaveError(form, error, async () => {
@@ -141,16 +142,23 @@ function editor(problem, group, inbox, ctx, refreshList) {
     restore: api.restoreProblem,
     message: t('problems.deleted', { words: problem.words }),
   });
+  // A problem whose edit cannot be saved is not promoted or grouped: its
+  // error stays next to the field.
   const promote = async () => {
-    await save();
-    const candidate = await api.promoteProblem(problem.id);
-    await ctx.reload();
-    await ctx.show('candidates', { candidate: candidate.id });
+    if (!(await save())) return;
+    try {
+      const candidate = await api.promoteProblem(problem.id);
+      await ctx.reload();
+      await ctx.show('candidates', { candidate: candidate.id });
+    } catch (error) {
+      showError(form, error);
+    }
   };
 
   const otherLeads = inbox.groups.filter((g) => g.lead.id !== group.lead.id);
   const grouping = h('fieldset', { class: 'grouping' },
     h('legend', {}, t('problems.duplicates')),
+    h('p', { class: 'form-error', role: 'alert' }),
     group.times_heard > 1
       ? h('p', {}, t('problems.inGroup', { n: group.times_heard }))
       : h('p', { class: 'hint' }, t('problems.duplicatesHint')),
@@ -160,16 +168,24 @@ function editor(problem, group, inbox, ctx, refreshList) {
           options: [['', t('problems.pickSame')], ...otherLeads.map((g) => [String(g.lead.id), g.lead.words])] }),
         h('button', { type: 'button', id: 'group-with', onclick: async () => {
           const target = read(grouping, 'same_as');
-          if (!target) return;
-          await save();
-          await api.groupProblems(problem.id, Number(target));
-          await ctx.show('problems', { problem: problem.id });
+          if (!target || !(await save())) return;
+          try {
+            await api.groupProblems(problem.id, Number(target));
+            await ctx.show('problems', { problem: problem.id });
+          } catch (error) {
+            showError(grouping, error);
+          }
         } }, t('problems.group')))
       : null,
     group.times_heard > 1
       ? h('button', { type: 'button', id: 'ungroup', onclick: async () => {
-        await api.ungroupProblem(problem.id);
-        await ctx.show('problems', { problem: problem.id });
+        try {
+          await api.ungroupProblem(problem.id);
+          await ctx.show('problems', { problem: problem.id });
+          document.getElementById('ungroup')?.focus();
+        } catch (error) {
+          showError(grouping, error);
+        }
       } }, t('problems.ungroup'))
       : null);
 

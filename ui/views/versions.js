@@ -3,6 +3,7 @@
 // one restored as the current draft (the draft it replaces is kept too).
 
 import { api } from '../api.js';
+import { flushAll } from '../autosave.js';
 import { h, replace } from '../dom.js';
 import { showError } from '../forms.js';
 import { t, formatDateTime } from '../i18n.js';
@@ -45,7 +46,7 @@ const FIELD_LABELS = {
 
 function versionName(v) {
   const reason = t(`versions.reasons.${v.reason}`);
-  return v.label ? `${v.label} (${reason})` : reason;
+  return v.label ? t('versions.named', { label: v.label, reason }) : reason;
 }
 
 function optionText(v) {
@@ -57,7 +58,7 @@ function comparisonTable(rows, beforeName, afterName, onlyChanged) {
   if (shown.length === 0) return h('p', { class: 'hint', id: 'versions-same' }, t('versions.noChanges'));
   return h('table', { class: 'version-diff', id: 'version-diff' },
     h('thead', {}, h('tr', {}, h('th', {}, t('versions.field')), h('th', {}, beforeName), h('th', {}, afterName))),
-    h('tbody', {}, shown.map((r) => h('tr', { class: r.changed ? 'changed' : '', dataset: { field: r.field } },
+    h('tbody', {}, shown.map((r) => h('tr', { class: r.changed ? 'changed' : '', dataset: { row: r.field } },
       h('th', { scope: 'row' }, t(FIELD_LABELS[r.field] ?? r.field),
         r.changed ? h('span', { class: 'changed-mark' }, ` ${t('versions.changedMark')}`) : ''),
       h('td', {}, r.before || '—'),
@@ -80,6 +81,8 @@ export function versionsSection(offer, ctx) {
       'aria-describedby': 'version-label-error', placeholder: t('versions.labelPlaceholder') });
     const keep = async () => {
       try {
+        // An edit typed a moment ago belongs in the version.
+        await flushAll();
         await api.takeVersion(offer.id, label.value);
         notify(t('versions.kept'));
         await render();
@@ -101,10 +104,13 @@ export function versionsSection(offer, ctx) {
     }
 
     const list = h('ul', { class: 'version-list', id: 'version-list' }, versions.map((v) => {
-      const confirmBox = h('span', { class: 'confirm', hidden: true },
-        t('versions.confirmRestore'), ' ',
+      const cancel = () => { confirmBox.hidden = true; restoreButton.focus(); };
+      const confirmBox = h('span', { class: 'confirm', hidden: true,
+        onkeydown: (event) => { if (event.key === 'Escape') { event.preventDefault(); cancel(); } } },
+        h('span', {}, t('versions.confirmRestore')),
         h('button', { type: 'button', class: 'danger confirm-restore', onclick: async () => {
           try {
+            await flushAll();
             await api.restoreVersion(v.id);
             notify(t('versions.restored', { name: versionName(v) }));
             await ctx.reload();
@@ -112,8 +118,14 @@ export function versionsSection(offer, ctx) {
           } catch (e) {
             error.textContent = e.message ?? String(e);
           }
-        } }, t('versions.restore')));
+        } }, t('versions.restore')),
+        h('button', { type: 'button', class: 'cancel-restore', onclick: cancel }, t('versions.cancel')));
+      const restoreButton = h('button', { type: 'button', class: 'link restore', onclick: () => {
+        confirmBox.hidden = false;
+        confirmBox.querySelector('.confirm-restore').focus();
+      } }, t('versions.restoreAsDraft'));
       const name = h('span', { class: 'name' }, versionName(v));
+      const renameButton = h('button', { type: 'button', class: 'link rename-version' }, t('versions.rename'));
       // Renaming in place: Enter or leaving the field keeps it, Escape does not.
       const rename = () => {
         const input = h('input', { type: 'text', class: 'rename', value: v.label, maxlength: 80,
@@ -131,6 +143,7 @@ export function versionsSection(offer, ctx) {
           }
           name.textContent = versionName(v);
           input.replaceWith(name);
+          renameButton.focus();
         };
         input.addEventListener('keydown', (event) => {
           if (event.key === 'Enter') { event.preventDefault(); finish(true); }
@@ -140,12 +153,12 @@ export function versionsSection(offer, ctx) {
         name.replaceWith(input);
         input.focus();
       };
+      renameButton.addEventListener('click', rename);
       return h('li', { dataset: { version: v.id, reason: v.reason } },
         h('span', { class: 'when' }, formatDateTime(v.created_at)), ' ',
         name, ' ',
-        h('button', { type: 'button', class: 'link rename-version', onclick: rename }, t('versions.rename')), ' ',
-        h('button', { type: 'button', class: 'link restore', onclick: () => { confirmBox.hidden = false; } },
-          t('versions.restoreAsDraft')),
+        renameButton, ' ',
+        restoreButton,
         confirmBox);
     }));
 

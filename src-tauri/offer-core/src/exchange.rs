@@ -241,6 +241,14 @@ pub fn export_selection(db: &Database, selection: Selection) -> CoreResult<Works
     let mut problems = Vec::new();
     if selection == Selection::Workspace {
         let stored = db.list_problems()?;
+        // Each problem's lead as the inbox shows it: a group whose lead was
+        // deleted is still one group in the file.
+        let lead_of: BTreeMap<i64, i64> = db
+            .inbox()?
+            .groups
+            .iter()
+            .flat_map(|g| g.members.iter().map(move |m| (m.id, g.lead.id)))
+            .collect();
         let problem_ref = |id: i64| {
             stored
                 .iter()
@@ -250,7 +258,7 @@ pub fn export_selection(db: &Database, selection: Selection) -> CoreResult<Works
         for (i, p) in stored.iter().enumerate() {
             problems.push(ProblemRecord {
                 reference: format!("problem-{}", i + 1),
-                same_as: p.same_as.and_then(problem_ref),
+                same_as: lead_of.get(&p.id).copied().and_then(problem_ref),
                 candidate: p.candidate_id.and_then(|id| candidate_refs.get(&id).cloned()),
                 created_at: Some(p.created_at),
                 updated_at: Some(p.updated_at),

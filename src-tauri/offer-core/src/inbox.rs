@@ -62,11 +62,14 @@ fn bigrams(text: &str) -> BTreeSet<(char, char)> {
 
 /// How alike two texts read, 0–100 (Dice coefficient of character pairs).
 pub fn similarity_percent(a: &str, b: &str) -> u8 {
-    let (a, b) = (bigrams(a), bigrams(b));
+    dice(&bigrams(a), &bigrams(b))
+}
+
+fn dice(a: &BTreeSet<(char, char)>, b: &BTreeSet<(char, char)>) -> u8 {
     if a.is_empty() || b.is_empty() {
         return 0;
     }
-    let shared = a.intersection(&b).count();
+    let shared = a.intersection(b).count();
     ((200 * shared) / (a.len() + b.len())) as u8
 }
 
@@ -124,9 +127,10 @@ pub fn inbox(problems: &[Problem], distinct: &BTreeSet<(i64, i64)>) -> Inbox {
             .then(a.lead.id.cmp(&b.lead.id))
     });
 
+    let pairs: Vec<BTreeSet<(char, char)>> = problems.iter().map(|p| bigrams(p.draft.words.as_str())).collect();
     let mut best: BTreeMap<(i64, i64), u8> = BTreeMap::new();
     for (i, a) in problems.iter().enumerate() {
-        for b in &problems[i + 1..] {
+        for (j, b) in problems.iter().enumerate().skip(i + 1) {
             let (la, lb) = (lead_of[&a.id], lead_of[&b.id]);
             if la == lb {
                 continue;
@@ -135,7 +139,7 @@ pub fn inbox(problems: &[Problem], distinct: &BTreeSet<(i64, i64)>) -> Inbox {
             if distinct.contains(&pair) {
                 continue;
             }
-            let percent = similarity_percent(a.draft.words.as_str(), b.draft.words.as_str());
+            let percent = dice(&pairs[i], &pairs[j]);
             let entry = best.entry(pair).or_insert(0);
             *entry = (*entry).max(percent);
         }

@@ -50,10 +50,12 @@ fn quoted(text: &str, lang: Lang) -> String {
     }
 }
 
-fn problems_step(db: &Database, lang: Lang) -> CoreResult<StepProgress> {
+/// Done with three problems written down — or once there is a candidate:
+/// someone who came with niches in mind (or from an older version without
+/// the inbox) is not sent back to the start.
+fn problems_step(db: &Database, candidates: &[Candidate], lang: Lang) -> CoreResult<StepProgress> {
     let problems = db.list_problems()?;
-    let promoted = problems.iter().any(|p| p.candidate_id.is_some());
-    let done = promoted || problems.len() >= PROBLEMS_TO_START;
+    let done = !candidates.is_empty() || problems.len() >= PROBLEMS_TO_START;
     let mut missing = Vec::new();
     if !done {
         let more = PROBLEMS_TO_START - problems.len();
@@ -275,7 +277,7 @@ pub fn progress(db: &Database, lang: Lang) -> CoreResult<PathProgress> {
     let criteria = db.list_criteria()?.len();
     let main = main_offer(&offers, &candidates);
     let steps = vec![
-        problems_step(db, lang)?,
+        problems_step(db, &candidates, lang)?,
         candidates_step(&candidates, lang),
         compare_step(&candidates, criteria, lang),
         offer_step(db, &offers, main, lang)?,

@@ -49,10 +49,23 @@ impl VersionReason {
             .ok_or_else(|| ValidationError::new(field, ValidationKind::InvalidChoice))
     }
 
-    /// Versions taken on the user's behalf: one is skipped when nothing
-    /// changed since the last version, so printing twice keeps one.
+    /// Versions taken on the user's behalf may be skipped (see `skips_after`).
     pub fn is_automatic(self) -> bool {
         self != VersionReason::Manual
+    }
+
+    /// Whether a version for this reason is redundant right after `newest`
+    /// with the same content: printing twice, or exporting then printing,
+    /// keeps one; a draft kept before a restore is never kept twice. A
+    /// version the user kept by hand does not stand in for an export.
+    pub fn skips_after(self, newest: VersionReason) -> bool {
+        match self {
+            VersionReason::Manual => false,
+            VersionReason::BeforeRestore => true,
+            VersionReason::Exported | VersionReason::Printed => {
+                matches!(newest, VersionReason::Exported | VersionReason::Printed)
+            }
+        }
     }
 }
 
@@ -282,6 +295,10 @@ mod tests {
     fn only_manual_versions_are_kept_when_nothing_changed() {
         assert!(!VersionReason::Manual.is_automatic());
         assert!(VersionReason::Exported.is_automatic());
+        assert!(VersionReason::Printed.skips_after(VersionReason::Exported));
+        assert!(!VersionReason::Exported.skips_after(VersionReason::Manual));
+        assert!(VersionReason::BeforeRestore.skips_after(VersionReason::Manual));
+        assert!(!VersionReason::Manual.skips_after(VersionReason::Manual));
         for r in VersionReason::ALL {
             assert_eq!(VersionReason::parse("reason", r.as_str()).unwrap(), r);
         }

@@ -250,3 +250,62 @@ fn the_inbox_travels_in_a_workspace_file_with_its_groups_and_promotions() {
     assert!(third.list_problems().unwrap().is_empty());
     assert!(third.list_candidates().unwrap().is_empty());
 }
+
+#[test]
+fn a_group_whose_lead_was_deleted_still_moves_and_exports_as_one() {
+    let (_dir, mut db) = temp_db();
+    let a = db
+        .create_problem(&problem("動画の担当者がいない", 8, 2), at(0))
+        .unwrap();
+    let b = db
+        .create_problem(&problem("動画を撮る担当者がいない", 7, 3), at(1))
+        .unwrap();
+    let c = db.create_problem(&problem("動画の担当がいない", 6, 3), at(2)).unwrap();
+    let other = db
+        .create_problem(&problem("口コミに返信できない", 5, 5), at(3))
+        .unwrap();
+    db.group_problems(b.id, a.id).unwrap();
+    db.group_problems(c.id, a.id).unwrap();
+    db.delete_problem(a.id, at(4)).unwrap();
+
+    // The file keeps b and c together although their lead is gone.
+    let text = export_json(&db).unwrap();
+    let (_dir2, mut copy) = temp_db();
+    import_json(&mut copy, &text, at(5)).unwrap();
+    let groups = copy.inbox().unwrap().groups;
+    assert_eq!(groups.iter().map(|g| g.times_heard).max(), Some(2));
+
+    // Grouping the survivor that leads now takes the whole group along.
+    db.group_problems(b.id, other.id).unwrap();
+    let inbox = db.inbox().unwrap();
+    assert_eq!(inbox.groups.len(), 1);
+    assert_eq!((inbox.groups[0].lead.id, inbox.groups[0].times_heard), (other.id, 3));
+    // Grouping into your own group is refused.
+    let err = db.group_problems(c.id, b.id).unwrap_err();
+    assert_eq!(err.field(), Some("same_as"));
+}
+
+#[test]
+fn leaving_a_promoted_group_frees_the_problem_and_merging_keeps_a_live_candidate() {
+    let (_dir, mut db) = temp_db();
+    let a = db
+        .create_problem(&problem("動画の担当者がいない", 8, 2), at(0))
+        .unwrap();
+    let b = db
+        .create_problem(&problem("動画を撮る担当者がいない", 7, 3), at(1))
+        .unwrap();
+    db.group_problems(b.id, a.id).unwrap();
+    let candidate = db.promote_problem(a.id, Lang::Ja, at(2)).unwrap();
+    db.ungroup_problem(b.id).unwrap();
+    let b_now = db.get_problem(b.id).unwrap();
+    assert_eq!(b_now.candidate_id, None, "it may become a candidate of its own");
+    assert_eq!(db.get_problem(a.id).unwrap().candidate_id, Some(candidate.id));
+
+    // b promoted to its own candidate, which is then deleted; merging the two
+    // groups keeps the candidate that still exists.
+    let own = db.promote_problem(b.id, Lang::Ja, at(3)).unwrap();
+    assert!(own.id > candidate.id);
+    db.delete_candidate(own.id, at(4)).unwrap();
+    db.group_problems(b.id, a.id).unwrap();
+    assert_eq!(db.inbox().unwrap().groups[0].candidate_id, Some(candidate.id));
+}

@@ -220,3 +220,59 @@ fn the_example_workspace_is_at_the_one_pager_until_it_is_exported() {
         .unwrap();
     assert_eq!(progress(&db, Lang::En).unwrap().next, Some(Step::Pilot));
 }
+
+#[test]
+fn an_export_right_after_a_version_kept_by_hand_is_still_recorded() {
+    let (_dir, mut db, offer) = example_db(Lang::En);
+    db.take_version(offer, VersionReason::Manual, &label("draft for Alex"), at(1))
+        .unwrap()
+        .unwrap();
+    let exported = db
+        .take_version(offer, VersionReason::Exported, &ShortText::default(), at(2))
+        .unwrap();
+    assert!(exported.is_some(), "the export is what the one-pager step waits for");
+    assert!(db
+        .take_version(offer, VersionReason::Printed, &ShortText::default(), at(3))
+        .unwrap()
+        .is_none());
+}
+
+#[test]
+fn a_restored_version_does_not_bring_back_a_link_to_a_deleted_candidate() {
+    let (_dir, mut db, offer) = example_db(Lang::Ja);
+    let v = db
+        .take_version(offer, VersionReason::Manual, &label("元"), at(1))
+        .unwrap()
+        .unwrap();
+    let candidate = v.content.offer.candidate_id.unwrap();
+    let mut input = db.get_offer(offer).unwrap().draft.to_input();
+    input.candidate_id = None;
+    db.update_offer(offer, &OfferDraft::try_from(&input).unwrap(), at(2))
+        .unwrap();
+    db.delete_candidate(candidate, at(3)).unwrap();
+    let restored = db.restore_version(v.id, at(4)).unwrap();
+    assert_eq!(restored.draft.candidate_id, None);
+}
+
+#[test]
+fn a_workspace_with_candidates_but_no_problems_is_not_sent_back_to_the_inbox() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Database::open(&dir.path().join("w.sqlite3")).unwrap();
+    let draft = offerwright_core::candidate::CandidateDraft::try_from(&offerwright_core::input::CandidateInput {
+        name: "Reels for clinics".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    db.create_candidate(&draft, at(0)).unwrap();
+    let p = progress(&db, Lang::En).unwrap();
+    assert!(p.steps[0].done);
+    assert_eq!(p.next, Some(Step::Candidates));
+    assert!(
+        p.steps[1]
+            .missing
+            .iter()
+            .any(|m| m.contains("“Reels for clinics”: fill in the platform, audience, problem.")),
+        "{:?}",
+        p.steps[1].missing
+    );
+}

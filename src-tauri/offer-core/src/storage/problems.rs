@@ -86,32 +86,39 @@ pub(crate) fn insert_problem(
     Ok(id)
 }
 
-/// Groups problem `id` (and anything grouped under it) under `same_as`'s
-/// group, inside a caller's transaction (also used by import).
+/// Groups problem `id` (and the rest of its group) into `same_as`'s group,
+/// inside a caller's transaction (also used by import). A group is every row
+/// pointing at the same lead; the lead may have been deleted, and its
+/// survivors still move together.
 pub(crate) fn group_into(tx: &Transaction, id: i64, same_as: i64) -> CoreResult<()> {
-    let lead: Option<Option<i64>> = tx
-        .query_row(
-            "SELECT same_as FROM problems WHERE id = ?1 AND deleted_at IS NULL",
-            [same_as],
-            |row| row.get(0),
-        )
-        .optional()?;
-    let lead = match lead {
-        Some(Some(lead)) => lead,
-        Some(None) => same_as,
-        None => return Err(ValidationError::new("same_as", ValidationKind::InvalidChoice).into()),
+    let lead_of = |problem: i64, live_only: bool| -> CoreResult<Option<i64>> {
+        let row: Option<Option<i64>> = tx
+            .query_row(
+                "SELECT same_as FROM problems WHERE id = ?1 AND (?2 = 0 OR deleted_at IS NULL)",
+                params![problem, live_only],
+                |row| row.get(0),
+            )
+            .optional()?;
+        Ok(row.map(|same_as| same_as.unwrap_or(problem)))
     };
-    if lead == id {
-        return Err(ValidationError::new("same_as", ValidationKind::InvalidChoice).into());
+    let not_allowed = || CoreError::from(ValidationError::new("same_as", ValidationKind::InvalidChoice));
+    let lead = lead_of(same_as, true)?.ok_or_else(not_allowed)?;
+    let own = lead_of(id, false)?.ok_or_else(not_allowed)?;
+    if lead == own || lead == id {
+        return Err(not_allowed());
     }
     tx.execute(
-        "UPDATE problems SET same_as = ?2 WHERE id = ?1 OR same_as = ?1",
-        params![id, lead],
+        "UPDATE problems SET same_as = ?3 WHERE id = ?1 OR id = ?2 OR same_as = ?2",
+        params![id, own, lead],
     )?;
-    // A group promoted on either side stays promoted as a whole.
+    // A group promoted on either side stays promoted as a whole, to a
+    // candidate that still exists.
     tx.execute(
-        "UPDATE problems SET candidate_id = (SELECT max(candidate_id) FROM problems WHERE id = ?1 OR same_as = ?1)
-         WHERE (id = ?1 OR same_as = ?1)",
+        "UPDATE problems SET candidate_id = (
+             SELECT max(p.candidate_id) FROM problems p
+             JOIN candidates c ON c.id = p.candidate_id AND c.deleted_at IS NULL
+             WHERE p.id = ?1 OR p.same_as = ?1)
+         WHERE id = ?1 OR same_as = ?1",
         [lead],
     )?;
     Ok(())
@@ -253,7 +260,11 @@ impl Database {
         self.write(|tx| {
             match problem.same_as {
                 Some(_) => {
-                    tx.execute("UPDATE problems SET same_as = NULL WHERE id = ?1", [id])?;
+                    // It leaves the group's candidate behind: it may become one of its own.
+                    tx.execute(
+                        "UPDATE problems SET same_as = NULL, candidate_id = NULL WHERE id = ?1",
+                        [id],
+                    )?;
                 }
                 None => {
                     let next: Option<i64> = tx.query_row(
@@ -267,6 +278,7 @@ impl Database {
                             "UPDATE problems SET same_as = ?2 WHERE same_as = ?1 AND id <> ?2",
                             params![id, next],
                         )?;
+                        tx.execute("UPDATE problems SET candidate_id = NULL WHERE id = ?1", [id])?;
                     }
                 }
             }

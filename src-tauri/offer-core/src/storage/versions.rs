@@ -32,6 +32,43 @@ fn from_row(row: &Row) -> rusqlite::Result<(OfferVersion, String)> {
     ))
 }
 
+/// Stores a version inside a caller's transaction, unless it would repeat
+/// the newest one. Returns its id when stored.
+fn insert_version(
+    tx: &rusqlite::Transaction,
+    offer_id: i64,
+    content: &VersionContent,
+    reason: VersionReason,
+    label: &ShortText,
+    now: DateTime<Utc>,
+) -> CoreResult<Option<i64>> {
+    let newest: Option<(String, String)> = tx
+        .query_row(
+            "SELECT reason, content FROM offer_versions WHERE offer_id = ?1 ORDER BY created_at DESC, id DESC LIMIT 1",
+            [offer_id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    if let Some((newest_reason, newest_content)) = newest {
+        let newest_reason =
+            VersionReason::parse("reason", &newest_reason).map_err(|e| CoreError::Storage(stored(e)))?;
+        if reason.skips_after(newest_reason) && from_json::<VersionContent>(&newest_content)? == *content {
+            return Ok(None);
+        }
+    }
+    tx.execute(
+        "INSERT INTO offer_versions (offer_id, created_at, reason, label, content) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            offer_id,
+            time::to_text(now),
+            reason.as_str(),
+            label.as_str(),
+            to_json(content)?
+        ],
+    )?;
+    Ok(Some(tx.last_insert_rowid()))
+}
+
 impl Database {
     /// The offer as it stands now, in the shape a version keeps.
     fn current_content(&self, offer_id: i64) -> CoreResult<VersionContent> {
@@ -67,9 +104,9 @@ impl Database {
             .ok_or(CoreError::NotFound { what: "version", id })
     }
 
-    /// Keeps the offer as it stands now. An automatic version (export, print,
-    /// before a restore) is skipped when the newest version already holds the
-    /// same content; a version the user asks for is always kept.
+    /// Keeps the offer as it stands now. An automatic version is skipped when
+    /// it would repeat the newest one (`VersionReason::skips_after`); a version
+    /// the user asks for is always kept.
     pub fn take_version(
         &mut self,
         offer_id: i64,
@@ -78,30 +115,8 @@ impl Database {
         now: DateTime<Utc>,
     ) -> CoreResult<Option<OfferVersion>> {
         let content = self.current_content(offer_id)?;
-        if reason.is_automatic() {
-            let newest: Option<String> = self
-                .conn
-                .query_row(
-                    "SELECT content FROM offer_versions WHERE offer_id = ?1 ORDER BY created_at DESC, id DESC LIMIT 1",
-                    [offer_id],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            if let Some(newest) = newest {
-                if from_json::<VersionContent>(&newest)? == content {
-                    return Ok(None);
-                }
-            }
-        }
-        let id =
-            self.write(|tx| {
-                tx.execute(
-                "INSERT INTO offer_versions (offer_id, created_at, reason, label, content) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![offer_id, time::to_text(now), reason.as_str(), label.as_str(), to_json(&content)?],
-            )?;
-                Ok(tx.last_insert_rowid())
-            })?;
-        self.get_version(id).map(Some)
+        let id = self.write(|tx| insert_version(tx, offer_id, &content, reason, label, now))?;
+        id.map(|id| self.get_version(id)).transpose()
     }
 
     /// Renames a version.
@@ -125,7 +140,14 @@ impl Database {
         let content = version.content;
         // Checked before anything is written: a version that no longer
         // validates (hand-edited file) is refused whole.
-        let draft = OfferDraft::try_from(&content.offer)?;
+        let mut offer = content.offer.clone();
+        // A link to a candidate deleted since is not brought back.
+        if let Some(candidate) = offer.candidate_id {
+            if self.get_candidate(candidate).is_err() {
+                offer.candidate_id = None;
+            }
+        }
+        let draft = OfferDraft::try_from(&offer)?;
         let currency = draft.monthly_price.currency();
         let package = content
             .package
@@ -133,8 +155,17 @@ impl Database {
             .map(|p| PackagePlan::parse(p, currency))
             .transpose()?;
         let pilot = content.pilot.as_ref().map(|p| Pilot::parse(p, currency)).transpose()?;
-        self.take_version(offer_id, VersionReason::BeforeRestore, &ShortText::default(), now)?;
+        let current = self.current_content(offer_id)?;
+        // The draft being replaced is kept in the same transaction as the restore.
         self.write(|tx| {
+            insert_version(
+                tx,
+                offer_id,
+                &current,
+                VersionReason::BeforeRestore,
+                &ShortText::default(),
+                now,
+            )?;
             super::offers::rewrite_offer(tx, offer_id, &draft)?;
             match &package {
                 Some(plan) => store_package(tx, offer_id, plan)?,
