@@ -9,21 +9,23 @@ import { guidePanel, loadProgress, markSteps } from './guide.js';
 import { renderWelcome } from './views/welcome.js';
 import { renderProblems } from './views/problems.js';
 import { renderCandidates } from './views/candidates.js';
-import { renderCompare } from './views/compare.js';
-import { renderOffers } from './views/offers.js';
-import { renderOnepager } from './views/onepager.js';
-import { renderPilot } from './views/pilot.js';
-import { renderData, backupList } from './views/data.js';
+
 import { notify, offerUndo } from './toasts.js';
+
+// A screen that is not the first one is loaded when it is first shown, so
+// start-up reads only what the first screen needs.
+function later(load, name) {
+  return async (main, ctx) => (await load())[name](main, ctx);
+}
 
 const views = {
   problems: renderProblems,
   candidates: renderCandidates,
-  compare: renderCompare,
-  offers: renderOffers,
-  onepager: renderOnepager,
-  pilot: renderPilot,
-  data: renderData,
+  compare: later(() => import('./views/compare.js'), 'renderCompare'),
+  offers: later(() => import('./views/offers.js'), 'renderOffers'),
+  onepager: later(() => import('./views/onepager.js'), 'renderOnepager'),
+  pilot: later(() => import('./views/pilot.js'), 'renderPilot'),
+  data: later(() => import('./views/data.js'), 'renderData'),
 };
 
 // What the screens share: the loaded records and the current selection.
@@ -121,6 +123,7 @@ async function showFatal(status) {
   // Nothing else works without the data file: only the ways out are offered.
   for (const nav of document.querySelectorAll('.steps, .data-link, #save-status')) nav.hidden = true;
   const problem = h('p', { class: 'form-error', id: 'recovery-error' });
+  const { backupList } = await import('./views/data.js');
   let backups = [];
   try {
     backups = await api.listBackups();

@@ -1,13 +1,14 @@
 //! The system's fonts, searched once per process, and the families the page
 //! asks for in each language.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use offerwright_core::Lang;
-use typst::text::{Font, FontBook};
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
-use typst_kit::fonts::FontStore;
+use typst_kit::fonts::{FontPath, FontSource, FontStore};
 
 /// Japanese families in the order the page prefers them: what Debian/Ubuntu,
 /// macOS and Windows ship or commonly have.
@@ -39,6 +40,30 @@ pub struct Fonts {
     store: FontStore,
 }
 
+/// A font file mapped into memory rather than read into it: a render touches
+/// only the tables and glyphs it uses (a few hundred of a 20 MB Japanese
+/// face), and only those pages are resident — clean pages the kernel may
+/// drop and share with other programs using the same font.
+struct MappedFont {
+    path: PathBuf,
+    index: u32,
+}
+
+impl FontSource for MappedFont {
+    fn load(&self) -> Option<Font> {
+        let file = std::fs::File::open(&self.path).ok()?;
+        // SAFETY: the map is read-only. Font files are replaced, not edited in
+        // place (package managers write a new file and rename it, which leaves
+        // this mapping on the old file), so its bytes do not change under us.
+        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+        Font::new(Bytes::new(map), self.index)
+    }
+}
+
+fn mapped(found: impl Iterator<Item = (FontPath, FontInfo)>) -> impl Iterator<Item = (MappedFont, FontInfo)> {
+    found.map(|(font, info)| (MappedFont { path: font.path, index: font.index }, info))
+}
+
 impl Fonts {
     /// The fonts installed on this system, searched on first use (about
     /// 0.1 s) and shared by every render after.
@@ -50,7 +75,7 @@ impl Fonts {
     /// Searches the system's fonts now, without sharing the result.
     pub fn search_system() -> Fonts {
         let mut store = FontStore::new();
-        store.extend(typst_kit::fonts::system());
+        store.extend(mapped(typst_kit::fonts::system()));
         Fonts { store }
     }
 
@@ -58,7 +83,7 @@ impl Fonts {
     /// Japanese font.
     pub fn from_dir(dir: &Path) -> Fonts {
         let mut store = FontStore::new();
-        store.extend(typst_kit::fonts::scan(dir));
+        store.extend(mapped(typst_kit::fonts::scan(dir)));
         Fonts { store }
     }
 
