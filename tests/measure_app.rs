@@ -164,3 +164,49 @@ async fn onepager_renders_in_the_real_app() {
     );
     app.close().await.unwrap();
 }
+
+/// Start-up phases inside the page (`window.__startPhases`, ms since the page
+/// began), with the Japanese workspace and UI against the English ones: how
+/// much of start-up is the language's fonts rather than the app's work.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a measurement; run it by hand (see the file's header)"]
+async fn start_phases_in_japanese_and_english() {
+    let (_display_guard, display) = start_display();
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, locale) in [
+        (offerwright_core::Lang::Ja, "ja_JP.UTF-8"),
+        (offerwright_core::Lang::En, "en_US.UTF-8"),
+    ] {
+        let db_path = dir.path().join(format!("{locale}.sqlite3"));
+        {
+            let mut db = offerwright_core::Database::open(&db_path).unwrap();
+            offerwright_core::examples::load_example(&mut db, lang, chrono::Utc::now()).unwrap();
+        }
+        let mut phases: Vec<(String, Vec<f64>)> = Vec::new();
+        for _ in 0..RUNS {
+            let port = free_port();
+            let driver = start_driver(&display, &db_path, locale, port);
+            let app = open_app(port).await;
+            let value = app
+                .execute(
+                    "const n = performance.getEntriesByType('navigation')[0]; \
+                     return Object.assign({ dom: n.domContentLoadedEventEnd }, window.__startPhases);",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            for (name, v) in value.as_object().unwrap() {
+                let v = v.as_f64().unwrap_or(f64::NAN);
+                match phases.iter_mut().find(|(n, _)| n == name) {
+                    Some((_, list)) => list.push(v),
+                    None => phases.push((name.clone(), vec![v])),
+                }
+            }
+            app.close().await.unwrap();
+            drop(driver);
+        }
+        for (name, values) in phases {
+            println!("{locale} {name}: {}", summary(values));
+        }
+    }
+}

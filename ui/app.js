@@ -8,7 +8,7 @@ import { t, useLanguage, language, preloadCatalogs } from './i18n.js';
 import { guidePanel, loadProgress, markSteps } from './guide.js';
 import { renderWelcome } from './views/welcome.js';
 import { renderProblems } from './views/problems.js';
-import { renderCandidates } from './views/candidates.js';
+import { renderCandidates, showStanding } from './views/candidates.js';
 
 import { notify, offerUndo } from './toasts.js';
 
@@ -45,10 +45,19 @@ const ctx = {
   compareMode: 'raw',
 
   async reload() {
-    const [criteria, candidates, offers, comparison, overview] = await Promise.all([
-      api.listCriteria(), api.listCandidates(), api.listOffers(), api.compareCandidates(null), api.focusOverview(),
-    ]);
-    Object.assign(ctx, { criteria, candidates, offers, overview });
+    await Promise.all([ctx.reloadRecords(), ctx.reloadStanding()]);
+  },
+
+  // The records themselves: what a screen needs to be drawn and used.
+  async reloadRecords() {
+    const [criteria, candidates, offers] = await Promise.all([api.listCriteria(), api.listCandidates(), api.listOffers()]);
+    Object.assign(ctx, { criteria, candidates, offers });
+  },
+
+  // Totals and readiness badges beside the records.
+  async reloadStanding() {
+    const [comparison, overview] = await Promise.all([api.compareCandidates(null), api.focusOverview()]);
+    ctx.overview = overview;
     ctx.refreshTotals(comparison);
   },
 
@@ -182,12 +191,17 @@ async function start() {
     step.addEventListener('click', () => ctx.show(step.dataset.view));
   }
   onWindowClose(flushAll);
-  await ctx.reload();
+  // The first screen is drawn from the records alone; totals and badges
+  // follow a moment later.
+  const standing = ctx.reloadStanding();
+  await ctx.reloadRecords();
   phase('records');
   // A workspace with problems but no candidates yet opens on its inbox.
   await ctx.show(ctx.candidates.length === 0 ? 'problems' : 'candidates', { welcome: status.first_run });
   phase('ready');
   document.body.dataset.ready = 'true';
+  await standing;
+  if (ctx.view === 'candidates' && !ctx.firstRun) showStanding(ctx);
 }
 
 // A failure nobody caught still reaches the user, in their language.

@@ -30,6 +30,14 @@ function listItem(candidate, ctx) {
       badge(ctx.overview.candidates[candidate.id]))));
 }
 
+// Puts the totals and readiness badges into the list once they are known.
+export function showStanding(ctx) {
+  for (const c of ctx.candidates) {
+    const item = document.querySelector(`[data-candidate="${c.id}"]`);
+    if (item) item.parentElement.replaceWith(listItem(c, ctx));
+  }
+}
+
 // Adds a candidate with a placeholder name and puts the cursor on the name.
 export async function createCandidate(ctx) {
   const created = await api.createCandidate({ name: t('candidates.untitled') });

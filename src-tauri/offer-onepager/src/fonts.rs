@@ -61,7 +61,15 @@ impl FontSource for MappedFont {
 }
 
 fn mapped(found: impl Iterator<Item = (FontPath, FontInfo)>) -> impl Iterator<Item = (MappedFont, FontInfo)> {
-    found.map(|(font, info)| (MappedFont { path: font.path, index: font.index }, info))
+    found.map(|(font, info)| {
+        (
+            MappedFont {
+                path: font.path,
+                index: font.index,
+            },
+            info,
+        )
+    })
 }
 
 impl Fonts {
