@@ -34,29 +34,9 @@ fn page(state: &AppState, offer_id: i64, lang: Option<Lang>) -> Reply<OnePager> 
 
 fn rendered(state: &AppState, offer_id: i64, paper: Paper, lang: Option<Lang>) -> Reply<(OnePager, Rendered)> {
     let page = page(state, offer_id, lang)?;
-    let rendered = render(&page, paper, Fonts::system()).map_err(|e| CommandError::from_render(&e, state.lang()));
-    return_freed_memory();
-    Ok((page, rendered?))
+    let rendered = render(&page, paper, Fonts::system()).map_err(|e| CommandError::from_render(&e, state.lang()))?;
+    Ok((page, rendered))
 }
-
-/// A render allocates and frees tens of MiB of layout data. glibc keeps
-/// freed memory in its per-thread arenas for reuse; this hands what is free
-/// back to the system, so the app's footprint after rendering stays near
-/// its idle size.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn return_freed_memory() {
-    extern "C" {
-        fn malloc_trim(pad: usize) -> i32;
-    }
-    // SAFETY: malloc_trim only releases free memory; it takes no pointers and
-    // is safe to call from any thread at any time.
-    unsafe {
-        malloc_trim(0);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn return_freed_memory() {}
 
 fn pdf(state: &AppState, offer_id: i64, paper: Paper, lang: Option<Lang>) -> Reply<(OnePager, Vec<u8>)> {
     let (page, rendered) = rendered(state, offer_id, paper, lang)?;
