@@ -28,6 +28,14 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
 
     click(&app, "#load-example-en").await;
     wait_for(&app, "document.querySelectorAll('[data-candidate]').length === 3").await;
+    // The example's problem inbox: ranked, with a duplicate grouped and promoted.
+    click(&app, ".step[data-view='problems']").await;
+    wait_for(&app, "document.querySelectorAll('[data-problem]').length === 4").await;
+    let first = text_of(&app, ".problem-group:first-child").await;
+    assert!(first.contains("Opportunity 13/20") && first.contains("Heard 2×") && first.contains("→ Candidate"), "{first}");
+    screenshot(&app, "01b-inbox-en").await;
+    click(&app, ".step[data-view='candidates']").await;
+    wait_for(&app, "document.querySelectorAll('[data-candidate]').length === 3").await;
 
     click(&app, "#new-candidate").await;
     wait_for(&app, "document.querySelectorAll('[data-candidate]').length === 4").await;
