@@ -32,7 +32,10 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     click(&app, ".step[data-view='problems']").await;
     wait_for(&app, "document.querySelectorAll('[data-problem]').length === 4").await;
     let first = text_of(&app, ".problem-group:first-child").await;
-    assert!(first.contains("Opportunity 13/20") && first.contains("Heard 2×") && first.contains("→ Candidate"), "{first}");
+    assert!(
+        first.contains("Opportunity 13/20") && first.contains("Heard 2×") && first.contains("→ Candidate"),
+        "{first}"
+    );
     screenshot(&app, "01b-inbox-en").await;
     click(&app, ".step[data-view='candidates']").await;
     wait_for(&app, "document.querySelectorAll('[data-candidate]').length === 3").await;
@@ -131,6 +134,25 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     )
     .await;
     screenshot(&app, "04b-compare-evidence-en").await;
+    // The comparison ends in a decision, which finishes the path's compare step.
+    click(&app, "#choose-candidate").await;
+    wait_for(
+        &app,
+        "document.getElementById('chosen-now')?.textContent.includes('Bookkeeping videos for cafés')",
+    )
+    .await;
+    wait_for(
+        &app,
+        "document.querySelector('.step[data-view=\"compare\"]').dataset.done === 'true'",
+    )
+    .await;
+    app.execute(
+        "document.getElementById('decision').scrollIntoView({ block: 'center' });",
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot(&app, "04c-decision-en").await;
 
     click(&app, ".step[data-view='candidates']").await;
     click(&app, "li:last-child > [data-candidate]").await;

@@ -7,7 +7,7 @@ import { api } from '../api.js';
 import { h, replace, svg } from '../dom.js';
 import { field, showError, clearErrors } from '../forms.js';
 import { t } from '../i18n.js';
-import { offerUndo } from '../toasts.js';
+import { notify, offerUndo } from '../toasts.js';
 
 const SCORE_FLIPS_SHOWN = 6;
 
@@ -180,6 +180,38 @@ function robustnessPanel(analysis, names, labels) {
   return section;
 }
 
+// The comparison ends in a decision: the candidate to build the offer on.
+function decision(analysis, ctx, rerender) {
+  const leader = analysis.candidates.find((c) => c.rank === 1) ?? analysis.candidates[0];
+  const chosenNow = ctx.candidates.filter((c) => c.status === 'chosen');
+  const section = h('section', { class: 'decision no-print', id: 'decision', 'aria-labelledby': 'decision-title' },
+    h('h2', { id: 'decision-title' }, t('compare.decide')),
+    h('p', { class: 'hint' }, t('compare.decideHint')));
+  if (chosenNow.length > 0) {
+    section.append(h('p', { id: 'chosen-now' }, t('compare.chosenNow', { names: chosenNow.map((c) => c.name).join(t('plan.listSeparator')) })));
+  }
+  const pick = field({ label: t('compare.chooseLabel'), path: 'choose', value: String(chosenNow[0]?.id ?? leader?.id ?? ''),
+    kind: 'select', options: analysis.candidates.map((c) => [String(c.id), c.name]) });
+  const error = h('p', { class: 'form-error', role: 'alert' });
+  const choose = async () => {
+    const id = Number(pick.querySelector('select').value);
+    const candidate = ctx.candidates.find((c) => c.id === id);
+    if (!candidate) return;
+    try {
+      await api.updateCandidate(id, { ...candidate, status: 'chosen' }, candidate.revision);
+      notify(t('compare.chosen', { name: candidate.name }));
+      await ctx.reload();
+      await rerender();
+      ctx.refreshGuide();
+    } catch (e) {
+      error.textContent = e.message ?? String(e);
+    }
+  };
+  section.append(h('div', { class: 'decision-row' }, pick,
+    h('button', { type: 'button', class: 'primary', id: 'choose-candidate', onclick: choose }, t('compare.choose'))), error);
+  return section;
+}
+
 function criteriaEditor(ctx, rerender) {
   const section = h('section', { class: 'criteria-editor no-print' },
     h('h2', {}, t('compare.criteria')),
@@ -260,6 +292,7 @@ export async function renderCompare(main, ctx) {
     h('div', { class: 'compare-controls no-print' }, picks(ctx, rerender), modeSwitch(ctx, rerender)),
     status,
     table(analysis, names, onWeight),
+    decision(analysis, ctx, rerender),
     h('div', { class: 'compare-lower' },
       robustnessPanel(analysis, names, labels),
       targetsForm(analysis, rerender)),
