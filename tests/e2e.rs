@@ -846,6 +846,22 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager(display: &str, d
     .await;
     assert!(text_of(&app, "#guide").await.contains("ステップ5／6：1枚資料"));
     screenshot(&app, "34-newcomer-onepager-ja").await;
+    // Keep a version by hand, with a Japanese label, and compare it with the draft.
+    click(&app, ".step[data-view='offers']").await;
+    type_into(&app, "#version-label", "院長に見せる前").await;
+    click(&app, "#keep-version").await;
+    wait_for(
+        &app,
+        "document.querySelector('#version-list li .name')?.textContent === '院長に見せる前（手動で保存）'",
+    )
+    .await;
+    app.execute(
+        "document.getElementById('versions').scrollIntoView({ block: 'start' });",
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot(&app, "34b-versions-ja").await;
     // The last step: the pilot of the same offer, with its own note.
     click(&app, ".step[data-view='pilot']").await;
     wait_for(
