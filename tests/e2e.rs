@@ -879,4 +879,41 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager(display: &str, d
     let candidate = db.list_candidates().unwrap().pop().unwrap();
     assert_eq!(inbox.groups[0].candidate_id, Some(candidate.id));
     assert_eq!(db.list_offers().unwrap()[0].draft.candidate_id, Some(candidate.id));
+    drop(db);
+    drop(_driver);
+
+    // The same file in English: "Export everything…" and "Import a file…"
+    // through the system's dialogs; the inbox travels in the file.
+    let port = free_port();
+    let _driver = start_driver(display, &db_path, "en_US.UTF-8", port);
+    let app = open_app(port).await;
+    click(&app, ".step[data-view='data']").await;
+    let file = dir.join("newcomer workspace.json");
+    click(&app, "#export-workspace").await;
+    save_through_dialog(display, "Export to a JSON file", &file);
+    wait_for(
+        &app,
+        "document.querySelector('.toast')?.textContent.includes('Saved to')",
+    )
+    .await;
+    let exported: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(exported["version"], 2);
+    assert_eq!(exported["problems"].as_array().unwrap().len(), 3);
+    click(&app, "#import-file").await;
+    open_through_dialog(display, "Import a JSON file", &file);
+    wait_for(
+        &app,
+        "[...document.querySelectorAll('.toast')].some((t) => t.textContent.includes('Imported 3 problems, 1 candidates and 1 offers.'))",
+    )
+    .await;
+    app.close().await.unwrap();
+    drop(_driver);
+
+    let db = offerwright_core::Database::open(&db_path).unwrap();
+    assert_eq!(db.list_problems().unwrap().len(), 6, "imported next to the originals");
+    assert_eq!(db.list_candidates().unwrap().len(), 2);
+    assert_eq!(
+        db.inbox().unwrap().groups.iter().filter(|g| g.times_heard == 2).count(),
+        2
+    );
 }

@@ -162,21 +162,31 @@ pub async fn saved(client: &Client) {
 }
 
 pub async fn click(client: &Client, css: &str) {
-    let element = client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"));
+    // A screen may be drawn again between finding an element and clicking it
+    // (a list refreshed after a save); then the element is found again.
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        match try_click(client, css).await {
+            Ok(()) => return,
+            Err(e) if attempts < 3 && e.to_string().to_lowercase().contains("stale") => {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(e) => panic!("click {css}: {e}"),
+        }
+    }
+}
+
+async fn try_click(client: &Client, css: &str) -> Result<(), fantoccini::error::CmdError> {
+    let element = client.wait().at_most(WAIT).for_element(Locator::Css(css)).await?;
     // Centre it first, so the sticky header cannot cover it.
     client
         .execute(
             &format!("document.querySelector({css:?}).scrollIntoView({{ block: 'center' }});"),
             vec![],
         )
-        .await
-        .unwrap();
-    element.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+        .await?;
+    element.click().await
 }
 
 pub async fn type_into(client: &Client, css: &str, text: &str) {
@@ -352,6 +362,17 @@ pub fn pdf_text(pdf: &Path) -> String {
 /// Answers the native save dialog titled `title` as a person would: waits
 /// for it, types the full path into its name field, and presses Enter.
 pub fn save_through_dialog(display: &str, title: &str, path: &Path) {
+    answer_dialog(display, title, path, "ctrl+a");
+}
+
+/// Answers the system's open dialog titled `title` with `path`: the path is
+/// typed into the dialog (Ctrl+L) and the file it finds is opened.
+pub fn open_through_dialog(display: &str, title: &str, path: &Path) {
+    answer_dialog(display, title, path, "ctrl+l");
+}
+
+/// Finds the dialog, presses `first_key` in it, types `path` and Return.
+fn answer_dialog(display: &str, title: &str, path: &Path, first_key: &str) {
     let xdotool = find_tool("xdotool", &[]);
     let run = |args: &[&str]| {
         Command::new(&xdotool)
@@ -370,13 +391,19 @@ pub fn save_through_dialog(display: &str, title: &str, path: &Path) {
         if let Some(id) = id {
             break id;
         }
-        assert!(Instant::now() < deadline, "no save dialog titled {title}");
+        assert!(Instant::now() < deadline, "no dialog titled {title}");
         std::thread::sleep(Duration::from_millis(200));
     };
     // Let GTK finish mapping the dialog and focusing its name field.
     std::thread::sleep(Duration::from_millis(700));
     run(&["windowfocus", "--sync", &window]);
-    run(&["key", "--clearmodifiers", "ctrl+a"]);
+    run(&["key", "--clearmodifiers", first_key]);
     run(&["type", "--delay", "20", &path.display().to_string()]);
+    if first_key == "ctrl+l" {
+        // GTK's open dialog starts in "Recent", where typing searches: the file
+        // is then the first result, opened by moving to it and pressing Return.
+        std::thread::sleep(Duration::from_millis(800));
+        run(&["key", "Down"]);
+    }
     run(&["key", "Return"]);
 }
