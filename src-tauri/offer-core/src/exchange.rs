@@ -243,22 +243,17 @@ pub fn export_selection(db: &Database, selection: Selection) -> CoreResult<Works
         let stored = db.list_problems()?;
         // Each problem's lead as the inbox shows it: a group whose lead was
         // deleted is still one group in the file.
-        let lead_of: BTreeMap<i64, i64> = db
-            .inbox()?
-            .groups
+        let lead_of = crate::inbox::leads(&stored);
+        let refs: BTreeMap<i64, String> = stored
             .iter()
-            .flat_map(|g| g.members.iter().map(move |m| (m.id, g.lead.id)))
+            .enumerate()
+            .map(|(i, p)| (p.id, format!("problem-{}", i + 1)))
             .collect();
-        let problem_ref = |id: i64| {
-            stored
-                .iter()
-                .position(|p| p.id == id)
-                .map(|i| format!("problem-{}", i + 1))
-        };
-        for (i, p) in stored.iter().enumerate() {
+        for p in &stored {
+            let lead = lead_of.get(&p.id).copied().filter(|lead| *lead != p.id);
             problems.push(ProblemRecord {
-                reference: format!("problem-{}", i + 1),
-                same_as: lead_of.get(&p.id).copied().and_then(problem_ref),
+                reference: refs.get(&p.id).cloned().unwrap_or_default(),
+                same_as: lead.and_then(|lead| refs.get(&lead).cloned()),
                 candidate: p.candidate_id.and_then(|id| candidate_refs.get(&id).cloned()),
                 created_at: Some(p.created_at),
                 updated_at: Some(p.updated_at),
@@ -496,6 +491,7 @@ fn import_problems(
     now: DateTime<Utc>,
 ) -> CoreResult<()> {
     let mut ids: BTreeMap<&str, i64> = BTreeMap::new();
+    let mut inserted = Vec::with_capacity(records.len());
     for (i, record) in records.iter().enumerate() {
         let at = |e: ValidationError| e.within(&format!("problems[{i}]"));
         let draft = ProblemDraft::try_from(&record.fields).map_err(at)?;
@@ -511,14 +507,15 @@ fn import_problems(
             )?;
         }
         ids.insert(&record.reference, id);
+        inserted.push(id);
     }
-    for (i, record) in records.iter().enumerate() {
+    for (i, (record, id)) in records.iter().zip(inserted).enumerate() {
         let Some(reference) = record.same_as.as_deref() else {
             continue;
         };
         let at = || ValidationError::new(format!("problems[{i}].same_as"), ValidationKind::InvalidChoice);
         let lead = ids.get(reference).ok_or_else(at)?;
-        problems::group_into(tx, ids[record.reference.as_str()], *lead).map_err(|e| match e {
+        problems::group_into(tx, id, *lead).map_err(|e| match e {
             CoreError::Invalid(_) => at().into(),
             other => other,
         })?;

@@ -73,9 +73,10 @@ fn dice(a: &BTreeSet<(char, char)>, b: &BTreeSet<(char, char)>) -> u8 {
     ((200 * shared) / (a.len() + b.len())) as u8
 }
 
-/// The problem each live problem is grouped under. A duplicate whose lead was
-/// deleted stays with the rest of its group, led by its oldest survivor.
-fn leads(problems: &[Problem]) -> BTreeMap<i64, i64> {
+/// The problem each live problem is grouped under (itself when it leads). A
+/// duplicate whose lead was deleted stays with the rest of its group, led by
+/// its oldest survivor.
+pub fn leads(problems: &[Problem]) -> BTreeMap<i64, i64> {
     let live: BTreeSet<i64> = problems.iter().map(|p| p.id).collect();
     let mut orphan_lead: BTreeMap<i64, i64> = BTreeMap::new();
     for p in problems {
@@ -89,7 +90,7 @@ fn leads(problems: &[Problem]) -> BTreeMap<i64, i64> {
         .map(|p| {
             let lead = match p.same_as {
                 Some(lead) if live.contains(&lead) => lead,
-                Some(gone) => orphan_lead[&gone],
+                Some(gone) => orphan_lead.get(&gone).copied().unwrap_or(p.id),
                 None => p.id,
             };
             (p.id, lead)

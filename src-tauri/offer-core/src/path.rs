@@ -7,7 +7,6 @@ use serde::Serialize;
 use crate::candidate::{Candidate, Status};
 use crate::error::CoreResult;
 use crate::offer::Offer;
-use crate::version::VersionReason;
 use crate::{focus, Database, Lang};
 
 /// Three problems give something to choose from.
@@ -211,14 +210,8 @@ fn offer_step(db: &Database, offers: &[Offer], main: Option<&Offer>, lang: Lang)
     })
 }
 
-fn onepager_step(db: &Database, offers: &[Offer], main: Option<&Offer>, lang: Lang) -> CoreResult<StepProgress> {
-    let mut done = false;
-    for offer in offers {
-        done |= db
-            .list_versions(offer.id)?
-            .iter()
-            .any(|v| matches!(v.reason, VersionReason::Exported | VersionReason::Printed));
-    }
+fn onepager_step(db: &Database, main: Option<&Offer>, lang: Lang) -> CoreResult<StepProgress> {
+    let done = db.has_sent_onepager()?;
     let mut missing = Vec::new();
     if !done {
         missing.push(match (main, lang) {
@@ -281,7 +274,7 @@ pub fn progress(db: &Database, lang: Lang) -> CoreResult<PathProgress> {
         candidates_step(&candidates, lang),
         compare_step(&candidates, criteria, lang),
         offer_step(db, &offers, main, lang)?,
-        onepager_step(db, &offers, main, lang)?,
+        onepager_step(db, main, lang)?,
         pilot_step(db, &offers, main, lang)?,
     ];
     let next = steps.iter().find(|s| !s.done).map(|s| s.step);

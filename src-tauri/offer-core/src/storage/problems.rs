@@ -128,22 +128,17 @@ pub(crate) fn group_into(tx: &Transaction, id: i64, same_as: i64) -> CoreResult<
 fn handle(words: &str) -> String {
     use unicode_segmentation::UnicodeSegmentation;
     const MAX: usize = 40;
-    let graphemes: Vec<&str> = words.graphemes(true).collect();
-    if graphemes.len() <= MAX {
+    if words.graphemes(true).count() <= MAX {
         words.to_string()
     } else {
-        format!("{}…", graphemes[..MAX - 1].concat())
+        format!("{}…", at_most(words, MAX - 1))
     }
 }
 
 /// Text cut to `max` graphemes.
-fn at_most(text: String, max: usize) -> String {
+fn at_most(text: &str, max: usize) -> String {
     use unicode_segmentation::UnicodeSegmentation;
-    if text.graphemes(true).count() <= max {
-        text
-    } else {
-        text.graphemes(true).take(max).collect()
-    }
+    text.graphemes(true).take(max).collect()
 }
 
 /// What a promoted candidate's notes say about where it came from.
@@ -185,7 +180,7 @@ fn provenance(lead: &Problem, group: &[Problem], lang: Lang) -> String {
             });
         }
     }
-    at_most(text, crate::text::LongText::MAX)
+    at_most(&text, crate::text::LongText::MAX)
 }
 
 impl Database {

@@ -92,6 +92,17 @@ impl Database {
             .collect()
     }
 
+    /// Whether any offer (not deleted) has had its one-pager exported or
+    /// printed: a version with that reason exists.
+    pub fn has_sent_onepager(&self) -> CoreResult<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM offer_versions v JOIN offers o ON o.id = v.offer_id AND o.deleted_at IS NULL
+             WHERE v.reason IN (?1, ?2))",
+            params![VersionReason::Exported.as_str(), VersionReason::Printed.as_str()],
+            |row| row.get(0),
+        )?)
+    }
+
     /// An offer's versions, newest first.
     pub fn list_versions(&self, offer_id: i64) -> CoreResult<Vec<OfferVersion>> {
         self.get_offer(offer_id)?;
