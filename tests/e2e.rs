@@ -359,6 +359,20 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     )
     .await;
 
+    click(&app, ".step[data-view='pilot']").await;
+    wait_for(
+        &app,
+        "document.querySelector('.plan-pilot') && document.getElementById('guide')?.dataset.step === 'pilot'",
+    )
+    .await;
+    screenshot(&app, "06d-pilot-en").await;
+    click(&app, ".step[data-view='onepager']").await;
+    wait_for(
+        &app,
+        "document.getElementById('onepager-area').dataset.state === 'ready'",
+    )
+    .await;
+
     // Switching the language changes every screen and is remembered.
     let picker = app.find(Locator::Css("#language")).await.unwrap();
     picker.select_by_value("ja").await.unwrap();
@@ -447,6 +461,13 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     wait_for(&app, "document.getElementById('compare-table')").await;
     assert!(text_of(&app, "#compare-table").await.contains("悩みの深さ・緊急度"));
     screenshot(&app, "13-compare-ja").await;
+    app.execute(
+        "document.getElementById('decision').scrollIntoView({ block: 'center' });",
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot(&app, "13b-decision-ja").await;
     click(&app, ".step[data-view='offers']").await;
     wait_for(&app, "document.querySelector('[data-field=\"title\"]')").await;
     screenshot(&app, "14-offer-ja").await;
