@@ -78,13 +78,17 @@ pub fn backup_now(state: State<'_, AppState>) -> Reply<Backup> {
 /// backup first) and opens it. Works when the current file cannot be opened.
 #[tauri::command]
 pub fn restore_backup(state: State<'_, AppState>, file_name: String) -> Reply<Backup> {
+    // The restore overwrites the file in place under its write lock, so other
+    // programs that have it open see the restored data; the app's own
+    // connection is closed only so a file that could not be opened can be
+    // swapped out.
     let lang = state.lang();
     let path = state.path();
     state.close();
     let restored = backup::restore(&path, &file_name, Utc::now());
     // Reopen whatever is there now: the restored file, or the untouched old one.
     state.reopen(&path);
-    restored.map_err(|e| core(e, lang))
+    restored.map(|r| r.restored).map_err(|e| core(e, lang))
 }
 
 /// Starts a new, empty database in a file the user picks, and remembers it.

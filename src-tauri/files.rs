@@ -56,16 +56,7 @@ pub fn ask_open_path<R: Runtime>(
         .transpose()
 }
 
-/// Writes next to the target and renames, so a failed write never leaves a
-/// half-written file under the chosen name.
+/// Writes the file whole or not at all (the core's one writer for user files).
 pub fn write_whole(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), CommandError> {
-    let mut partial = path.as_os_str().to_os_string();
-    partial.push(".part");
-    let partial = PathBuf::from(partial);
-    std::fs::write(&partial, bytes)
-        .and_then(|_| std::fs::rename(&partial, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&partial);
-            CommandError::io(path, &e, lang)
-        })
+    offerwright_core::storage::whole_file::write_whole(path, bytes).map_err(|e| CommandError::io(path, &e, lang))
 }

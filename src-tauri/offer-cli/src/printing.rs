@@ -2,19 +2,29 @@
 //! workspace, rendered exactly as the app renders it.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::Utc;
 use offerwright_core::exchange::import_json;
 use offerwright_core::onepager::{onepager, OnePager};
+use offerwright_core::storage::whole_file;
 use offerwright_core::{CoreError, Database, Lang};
 use offerwright_onepager::{render, Fonts, Paper, RenderError};
 
 enum Failure {
     Core(CoreError),
     Render(RenderError),
-    NoOffer { wanted: usize, found: usize },
+    NoOffer {
+        wanted: usize,
+        found: usize,
+    },
+    /// The page could not be written where --out says.
+    Write {
+        out: PathBuf,
+        error: std::io::Error,
+    },
+    OutIsInput,
 }
 
 impl Failure {
@@ -25,6 +35,16 @@ impl Failure {
                 None => e.message(lang),
             },
             Failure::Render(e) => e.message(lang),
+            Failure::Write { out, error } => match lang {
+                Lang::Ja => format!("{}に書き出せません：{error}", out.display()),
+                Lang::En => format!("Could not write {}: {error}", out.display()),
+            },
+            Failure::OutIsInput => lang
+                .pick(
+                    "--out が読み込むファイルそのものを指しています。上書きすると元のデータが消えるため、別の名前を指定してください。",
+                    "--out names the file being read; writing there would destroy it. Choose another name.",
+                )
+                .to_string(),
             Failure::NoOffer { wanted, found } => match lang {
                 Lang::Ja => format!("{wanted}番目のオファーはありません（このファイルには{found}件）。"),
                 Lang::En => format!("There is no offer {wanted}; the file has {found}."),
@@ -47,6 +67,9 @@ fn page(file: &Path, position: usize, lang: Lang) -> Result<OnePager, Failure> {
 }
 
 fn write(file: &Path, offer: usize, out_path: &Path, paper: Paper, svg: bool, lang: Lang) -> Result<f64, Failure> {
+    if whole_file::same_file(file, out_path) {
+        return Err(Failure::OutIsInput);
+    }
     let page = page(file, offer, lang)?;
     let rendered = render(&page, paper, Fonts::system()).map_err(Failure::Render)?;
     let bytes = if svg {
@@ -54,7 +77,10 @@ fn write(file: &Path, offer: usize, out_path: &Path, paper: Paper, svg: bool, la
     } else {
         rendered.pdf().map_err(Failure::Render)?
     };
-    std::fs::write(out_path, bytes).map_err(|e| Failure::Core(CoreError::Io(e)))?;
+    whole_file::write_whole(out_path, &bytes).map_err(|error| Failure::Write {
+        out: out_path.to_path_buf(),
+        error,
+    })?;
     Ok(rendered.size_pt)
 }
 
@@ -77,6 +103,10 @@ pub fn run(
                 return ExitCode::FAILURE;
             }
             ExitCode::SUCCESS
+        }
+        Err(failure @ (Failure::Write { .. } | Failure::OutIsInput)) => {
+            eprintln!("offerwright-cli: {}", failure.message(lang));
+            ExitCode::FAILURE
         }
         Err(failure) => {
             eprintln!("offerwright-cli: {}: {}", file.display(), failure.message(lang));

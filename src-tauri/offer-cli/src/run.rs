@@ -10,7 +10,7 @@ use offerwright_core::evidence::Mode;
 use offerwright_core::exchange::{export_json_of, import_json, Selection};
 use offerwright_core::offer::OfferView;
 use offerwright_core::storage::backup::{self, BackupReason};
-use offerwright_core::storage::DB_ENV_VAR;
+use offerwright_core::storage::{whole_file, DB_ENV_VAR};
 use offerwright_core::{CoreError, Database, Lang};
 
 use crate::args::{Action, Command, USAGE_EN, USAGE_JA};
@@ -29,6 +29,8 @@ enum CliError {
     Core(#[from] CoreError),
     #[error("no database given")]
     NoDatabase,
+    #[error("--out names the file being read")]
+    OutIsInput(PathBuf),
 }
 
 impl From<std::io::Error> for CliError {
@@ -43,6 +45,16 @@ impl CliError {
             CliError::Core(e) => match e.field() {
                 Some(field) => format!("{field}: {}", e.message(lang)),
                 None => e.message(lang),
+            },
+            CliError::OutIsInput(path) => match lang {
+                Lang::Ja => format!(
+                    "--out の{}は読み込み元のファイルそのものです。上書きすると元のデータが消えるため、別の名前を指定してください。",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "--out {} is the file being read; writing there would destroy it. Choose another name.",
+                    path.display()
+                ),
             },
             CliError::NoDatabase => lang
                 .pick(
@@ -65,6 +77,25 @@ fn database_path(path: Option<PathBuf>) -> Result<PathBuf, CliError> {
 
 fn database(path: Option<PathBuf>) -> Result<Database, CliError> {
     Ok(Database::open(&database_path(path)?)?)
+}
+
+/// The database for a command that only reads: opened read-only, so it
+/// works where the file or its folder cannot be written. A file that does not
+/// exist yet, or one in an older format, is opened as for writing (created, or
+/// brought up to date), which fails with a clear message only where that
+/// write is impossible.
+fn database_to_read(path: Option<PathBuf>) -> Result<Database, CliError> {
+    let path = database_path(path)?;
+    if !path.exists() {
+        return Ok(Database::open(&path)?);
+    }
+    match Database::open_read_only(&path) {
+        Err(CoreError::NeedsUpdate) => Database::open(&path).map_err(|e| match e {
+            CoreError::ReadOnly => CoreError::NeedsUpdate.into(),
+            other => other.into(),
+        }),
+        other => Ok(other?),
+    }
 }
 
 pub fn execute(command: Command, env_lang: Lang, out: &mut impl Write) -> ExitCode {
@@ -102,7 +133,7 @@ fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), Cli
         Action::Check { .. } | Action::Compare { .. } | Action::Plan { .. } | Action::Onepager { .. } => Ok(()),
         Action::Help => Ok(writeln!(out, "{}", lang.pick(USAGE_JA, USAGE_EN))?),
         Action::List { json } => {
-            let db = database(command.db)?;
+            let db = database_to_read(command.db)?;
             list(&db, lang, json, out)
         }
         Action::Export {
@@ -110,14 +141,18 @@ fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), Cli
             offer,
             candidate,
         } => {
-            let db = database(command.db)?;
+            let db_path = database_path(command.db.clone())?;
+            if whole_file::same_file(&path, &db_path) {
+                return Err(CliError::OutIsInput(path));
+            }
+            let db = database_to_read(command.db)?;
             let selection = match (offer, candidate) {
                 (Some(id), _) => Selection::Offer(id),
                 (None, Some(id)) => Selection::Candidate(id),
                 (None, None) => Selection::Workspace,
             };
             let text = export_json_of(&db, selection)?;
-            std::fs::write(&path, text)?;
+            whole_file::write_whole(&path, text.as_bytes())?;
             let done = match lang {
                 Lang::Ja => format!("{}に書き出しました。", path.display()),
                 Lang::En => format!("Exported to {}.", path.display()),
@@ -164,16 +199,23 @@ fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), Cli
         }
         Action::Restore { name } => {
             let path = database_path(command.db)?;
-            let restored = backup::restore(&path, &name, Utc::now())?;
-            let done = match lang {
-                Lang::Ja => format!(
-                    "{}に戻しました（今の状態はバックアップに残しました）。",
-                    restored.file_name
+            let done = backup::restore(&path, &name, Utc::now())?;
+            let restored = &done.restored.file_name;
+            let done = match (lang, &done.kept) {
+                (Lang::Ja, Some(kept)) => format!(
+                    "{restored}に戻しました（戻す前の状態はバックアップ{}に残しました）。",
+                    kept.file_name
                 ),
-                Lang::En => format!(
-                    "Restored {} (the previous state was kept as a backup).",
-                    restored.file_name
+                (Lang::En, Some(kept)) => format!(
+                    "Restored {restored} (the state before it was kept as the backup {}).",
+                    kept.file_name
                 ),
+                (Lang::Ja, None) => {
+                    format!("{restored}に戻しました（開けなかった元のファイルは、そのまま横に残しました）。")
+                }
+                (Lang::En, None) => {
+                    format!("Restored {restored} (the file that could not be opened was kept beside it as it was).")
+                }
             };
             Ok(writeln!(out, "{done}")?)
         }
@@ -183,12 +225,12 @@ fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), Cli
             let summary = import_json(&mut db, &text, Utc::now())?;
             let done = match lang {
                 Lang::Ja => format!(
-                    "読み込みました：基準{}件、候補{}件、オファー{}件。",
-                    summary.criteria, summary.candidates, summary.offers
+                    "読み込みました：基準{}件、候補{}件、オファー{}件、問題メモ{}件。",
+                    summary.criteria, summary.candidates, summary.offers, summary.problems
                 ),
                 Lang::En => format!(
-                    "Imported {} criteria, {} candidates and {} offers.",
-                    summary.criteria, summary.candidates, summary.offers
+                    "Imported {} criteria, {} candidates, {} offers and {} problems.",
+                    summary.criteria, summary.candidates, summary.offers, summary.problems
                 ),
             };
             Ok(writeln!(out, "{done}")?)

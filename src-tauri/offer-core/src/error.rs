@@ -34,10 +34,16 @@ pub enum ErrorCode {
     OpenFailed,
     /// The database file is damaged (integrity check failed).
     DatabaseCorrupt,
+    /// Another program held the database's write lock for too long.
+    Busy,
+    /// Two records in one file share a reference.
+    DuplicateReference,
+    /// A write was needed, but the file or its folder cannot be written.
+    ReadOnly,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 20] = [
+    pub const ALL: [ErrorCode; 23] = [
         ErrorCode::Required,
         ErrorCode::TooLong,
         ErrorCode::OutOfRange,
@@ -58,6 +64,9 @@ impl ErrorCode {
         ErrorCode::FontMissing,
         ErrorCode::OpenFailed,
         ErrorCode::DatabaseCorrupt,
+        ErrorCode::Busy,
+        ErrorCode::DuplicateReference,
+        ErrorCode::ReadOnly,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -82,6 +91,9 @@ impl ErrorCode {
             ErrorCode::FontMissing => "font_missing",
             ErrorCode::OpenFailed => "open_failed",
             ErrorCode::DatabaseCorrupt => "database_corrupt",
+            ErrorCode::Busy => "busy",
+            ErrorCode::DuplicateReference => "duplicate_reference",
+            ErrorCode::ReadOnly => "read_only",
         }
     }
 }
@@ -107,6 +119,8 @@ pub enum ValidationKind {
         max: usize,
     },
     ControlCharacter,
+    /// A file names two records with the same reference.
+    DuplicateReference,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,6 +168,7 @@ impl ValidationError {
             ValidationKind::InvalidChoice => ErrorCode::InvalidChoice,
             ValidationKind::TooManyItems { .. } => ErrorCode::TooManyItems,
             ValidationKind::ControlCharacter => ErrorCode::ControlCharacter,
+            ValidationKind::DuplicateReference => ErrorCode::DuplicateReference,
         }
     }
 
@@ -189,6 +204,12 @@ impl ValidationError {
             (ValidationKind::TooManyItems { max }, Lang::En) => {
                 format!("Please keep this to {max} items or fewer.")
             }
+            (ValidationKind::DuplicateReference, Lang::Ja) => {
+                "この参照名はファイルの中で2回使われています。記録ごとに別の名前にしてください。".into()
+            }
+            (ValidationKind::DuplicateReference, Lang::En) => {
+                "This reference is used twice in the file; every record needs its own.".into()
+            }
             (ValidationKind::ControlCharacter, Lang::Ja) => {
                 "使えない制御文字が含まれています。削除してください。".into()
             }
@@ -213,8 +234,14 @@ pub enum CoreError {
     Corrupt(String),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
-    #[error("database migration failed: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
+    #[error("the database stayed busy with another program's write")]
+    Busy,
+    #[error("the database cannot be written here")]
+    ReadOnly,
+    #[error("the database must be updated to this version first, which needs write access")]
+    NeedsUpdate,
+    #[error("there is no backup named {0}")]
+    NoSuchBackup(String),
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
     #[error("not valid Offerwright JSON at line {line}, column {column}: {detail}")]
@@ -243,7 +270,10 @@ impl CoreError {
             CoreError::DatabaseTooNew { .. } => ErrorCode::DatabaseTooNew,
             CoreError::NotADatabase(_) => ErrorCode::NotADatabase,
             CoreError::Corrupt(_) => ErrorCode::DatabaseCorrupt,
-            CoreError::Storage(_) | CoreError::Migration(_) => ErrorCode::Storage,
+            CoreError::Storage(_) => ErrorCode::Storage,
+            CoreError::Busy => ErrorCode::Busy,
+            CoreError::ReadOnly | CoreError::NeedsUpdate => ErrorCode::ReadOnly,
+            CoreError::NoSuchBackup(_) => ErrorCode::NotFound,
             CoreError::Io(_) => ErrorCode::Io,
             CoreError::BadJson { .. } => ErrorCode::BadJson,
             CoreError::UnsupportedFormat { .. } => ErrorCode::UnsupportedFormat,
@@ -294,11 +324,35 @@ impl CoreError {
             (CoreError::Corrupt(_), Lang::En) => {
                 "The database file is damaged. It was not changed. Restore a backup, or start a new file.".into()
             }
-            (CoreError::Storage(_) | CoreError::Migration(_), Lang::Ja) => {
+            (CoreError::Storage(_), Lang::Ja) => {
                 format!("保存できませんでした（{self}）。もう一度お試しください。")
             }
-            (CoreError::Storage(_) | CoreError::Migration(_), Lang::En) => {
+            (CoreError::Storage(_), Lang::En) => {
                 format!("Could not save ({self}). Please try again.")
+            }
+            (CoreError::Busy, Lang::Ja) => {
+                "ほかのプログラム（別のウィンドウやコマンドライン）がデータを書き込み中で、30秒ほど待っても終わりませんでした。この変更は保存していません。その作業が終わってから、もう一度お試しください。".into()
+            }
+            (CoreError::Busy, Lang::En) => {
+                "Another program (a second window or the command line) kept writing to the data for about 30 seconds. This change was not saved; try again once it has finished.".into()
+            }
+            (CoreError::ReadOnly, Lang::Ja) => {
+                "データのファイルかそのフォルダーに書き込めないため、保存できません。読み取りだけなら使えます。書き込める場所にファイルを移すか、権限を変えてください。".into()
+            }
+            (CoreError::ReadOnly, Lang::En) => {
+                "The data file, or its folder, cannot be written, so nothing can be saved; reading still works. Move the file somewhere you can write, or change its permissions.".into()
+            }
+            (CoreError::NeedsUpdate, Lang::Ja) => {
+                "このデータは古いバージョンの形式です。この版で使うには一度書き込んで更新する必要がありますが、ファイルかフォルダーに書き込めません。ファイルは変更していません。".into()
+            }
+            (CoreError::NeedsUpdate, Lang::En) => {
+                "This data is in an older version's format and must be updated once before this version can read it, which needs write access to the file and its folder. The file was not changed.".into()
+            }
+            (CoreError::NoSuchBackup(name), Lang::Ja) => {
+                format!("「{name}」というバックアップはありません。バックアップの一覧で名前を確かめてください。")
+            }
+            (CoreError::NoSuchBackup(name), Lang::En) => {
+                format!("There is no backup named “{name}”. Check the name in the list of backups.")
             }
             (CoreError::Io(e), Lang::Ja) => format!("ファイルを読み書きできません：{e}"),
             (CoreError::Io(e), Lang::En) => format!("Could not read or write the file: {e}"),
@@ -365,7 +419,10 @@ mod tests {
                 "onepager_too_long",
                 "font_missing",
                 "open_failed",
-                "database_corrupt"
+                "database_corrupt",
+                "busy",
+                "duplicate_reference",
+                "read_only"
             ]
         );
         for code in ErrorCode::ALL {
@@ -396,6 +453,7 @@ mod tests {
             ValidationKind::InvalidChoice,
             ValidationKind::TooManyItems { max: 30 },
             ValidationKind::ControlCharacter,
+            ValidationKind::DuplicateReference,
         ];
         for kind in kinds {
             let e = ValidationError::new("x", kind);

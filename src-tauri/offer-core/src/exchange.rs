@@ -144,6 +144,12 @@ pub fn export(db: &Database) -> CoreResult<WorkspaceFile> {
 }
 
 pub fn export_selection(db: &Database, selection: Selection) -> CoreResult<WorkspaceFile> {
+    // One read transaction: a file never mixes moments of a workspace that
+    // another program is writing to.
+    db.snapshot(|db| export_snapshot(db, selection))
+}
+
+fn export_snapshot(db: &Database, selection: Selection) -> CoreResult<WorkspaceFile> {
     let all_offers = db.list_offers()?;
     let (candidate_ids, offer_ids): (Option<Vec<i64>>, Option<Vec<i64>>) = match selection {
         Selection::Workspace => (None, None),
@@ -308,6 +314,8 @@ fn bad_shape(e: serde_path_to_error::Error<serde_json::Error>) -> CoreError {
 
 /// Reads a file's text, refusing other formats and newer versions.
 pub fn parse(text: &str) -> CoreResult<WorkspaceFile> {
+    // Some editors start a UTF-8 file with a byte-order mark; it carries no data.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header: Header = serde_json::from_str(text).map_err(bad_json)?;
     if header.format.as_deref() != Some(FORMAT_NAME) {
         return Err(ValidationError::new("format", ValidationKind::InvalidChoice).into());
@@ -319,11 +327,56 @@ pub fn parse(text: &str) -> CoreResult<WorkspaceFile> {
                 supported: FORMAT_VERSION,
             })
         }
+        Some(0) => {
+            return Err(ValidationError::new(
+                "version",
+                ValidationKind::OutOfRange {
+                    min: 1,
+                    max: i64::from(FORMAT_VERSION),
+                },
+            )
+            .into())
+        }
         Some(_) => {}
         None => return Err(ValidationError::new("version", ValidationKind::Required).into()),
     }
     let mut reader = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut reader).map_err(|e| refine(text, bad_shape(e)))
+    let file: WorkspaceFile = serde_path_to_error::deserialize(&mut reader).map_err(|e| refine(text, bad_shape(e)))?;
+    if file.version < 2 && !file.problems.is_empty() {
+        return Err(CoreError::BadJson {
+            line: crate::jsonpath::line_of(text, "problems").unwrap_or(0),
+            column: 0,
+            path: Some("problems".into()),
+            detail: "version 1 files have no problems; a file with problems says \"version\": 2".into(),
+        });
+    }
+    unique_references(&file)?;
+    Ok(file)
+}
+
+/// Records point at each other by reference, so two records with one
+/// reference would silently send the links to the last of them.
+fn unique_references(file: &WorkspaceFile) -> CoreResult<()> {
+    let lists: [(&str, Vec<&str>); 4] = [
+        ("criteria", file.criteria.iter().map(|r| r.reference.as_str()).collect()),
+        (
+            "candidates",
+            file.candidates.iter().map(|r| r.reference.as_str()).collect(),
+        ),
+        ("offers", file.offers.iter().map(|r| r.reference.as_str()).collect()),
+        ("problems", file.problems.iter().map(|r| r.reference.as_str()).collect()),
+    ];
+    for (list, references) in lists {
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, reference) in references.into_iter().enumerate() {
+            if !seen.insert(reference) {
+                return Err(
+                    ValidationError::new(format!("{list}[{i}].ref"), ValidationKind::DuplicateReference).into(),
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A record's fields are flattened into it, which hides the failing field
@@ -526,11 +579,14 @@ fn import_problems(
 /// Parses and imports a file's text.
 /// A value that fails validation is reported with the line it is on.
 pub fn import_json(db: &mut Database, text: &str, now: DateTime<Utc>) -> CoreResult<ImportSummary> {
-    import(db, &parse(text)?, now).map_err(|e| match e {
-        CoreError::Invalid(error) => match crate::jsonpath::line_of(text, &error.field) {
-            Some(line) => CoreError::InvalidInFile { line, error },
-            None => CoreError::Invalid(error),
-        },
-        other => other,
-    })
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    parse(text)
+        .and_then(|file| import(db, &file, now))
+        .map_err(|e| match e {
+            CoreError::Invalid(error) => match crate::jsonpath::line_of(text, &error.field) {
+                Some(line) => CoreError::InvalidInFile { line, error },
+                None => CoreError::Invalid(error),
+            },
+            other => other,
+        })
 }

@@ -360,3 +360,86 @@ fn a_deleted_built_in_criterion_survives_export_import_export() {
     import_json(&mut b, &first, now).unwrap();
     assert_eq!(export_json(&b).unwrap(), first);
 }
+
+#[test]
+fn two_records_with_one_reference_are_refused_at_the_second() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = db_in(&dir, "w.sqlite3");
+    let text = r#"{
+  "format": "offerwright",
+  "version": 2,
+  "candidates": [
+    {"ref": "candidate-1", "name": "First"},
+    {"ref": "candidate-1", "name": "Second"}
+  ],
+  "offers": [{"ref": "offer-1", "candidate": "candidate-1", "title": "Reels"}]
+}"#;
+    let err = import_json(&mut db, text, Utc::now()).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::DuplicateReference);
+    assert_eq!(err.field(), Some("candidates[1].ref"));
+    assert!(err.message(Lang::En).contains("line 6"), "{}", err.message(Lang::En));
+    assert!(db.list_candidates().unwrap().is_empty(), "nothing imported");
+}
+
+#[test]
+fn the_version_and_the_inbox_must_fit_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = db_in(&dir, "w.sqlite3");
+    let err = import_json(&mut db, r#"{"format":"offerwright","version":0}"#, Utc::now()).unwrap_err();
+    assert_eq!((err.code(), err.field()), (ErrorCode::OutOfRange, Some("version")));
+    let v1_with_problems = r#"{"format":"offerwright","version":1,
+ "problems":[{"ref":"problem-1","words":"no one posts"}]}"#;
+    let err = import_json(&mut db, v1_with_problems, Utc::now()).unwrap_err();
+    assert_eq!((err.code(), err.field()), (ErrorCode::BadJson, Some("problems")));
+    assert!(db.list_problems().unwrap().is_empty());
+}
+
+#[test]
+fn a_file_that_starts_with_a_byte_order_mark_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = db_in(&dir, "w.sqlite3");
+    let text = "\u{feff}{\"format\":\"offerwright\",\"version\":2,\"candidates\":[{\"ref\":\"c\",\"name\":\"BOM\"}]}";
+    assert_eq!(import_json(&mut db, text, Utc::now()).unwrap().candidates, 1);
+    assert!(offerwright_core::exchange::parse(text).is_ok());
+}
+
+/// While one connection imports batches (each adds as many problems as
+/// candidates, every problem promoted to one of them), exports from another
+/// connection must each show one moment: equal counts, every link whole.
+#[test]
+fn an_export_is_one_moment_while_imports_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.sqlite3");
+    drop(Database::open(&path).unwrap());
+    let batch = {
+        let n = 150;
+        let candidates: Vec<String> = (0..n)
+            .map(|i| format!(r#"{{"ref":"c{i}","name":"候補{i}","notes":"{}"}}"#, "メモ".repeat(50)))
+            .collect();
+        let problems: Vec<String> = (0..n)
+            .map(|i| format!(r#"{{"ref":"p{i}","words":"困りごと{i}","candidate":"c{i}"}}"#))
+            .collect();
+        format!(
+            r#"{{"format":"offerwright","version":2,"candidates":[{}],"problems":[{}]}}"#,
+            candidates.join(","),
+            problems.join(",")
+        )
+    };
+    let writer_path = path.clone();
+    let writer = std::thread::spawn(move || {
+        let mut db = Database::open(&writer_path).unwrap();
+        for _ in 0..12 {
+            import_json(&mut db, &batch, Utc::now()).unwrap();
+        }
+    });
+    let reader = Database::open(&path).unwrap();
+    let mut exports = 0;
+    while !writer.is_finished() || exports < 5 {
+        let file = offerwright_core::exchange::export(&reader).unwrap();
+        assert_eq!(file.candidates.len(), file.problems.len(), "one moment");
+        assert!(file.problems.iter().all(|p| p.candidate.is_some()), "every link whole");
+        exports += 1;
+    }
+    writer.join().unwrap();
+    assert!(exports >= 5);
+}

@@ -13,12 +13,13 @@ mod settings;
 mod soft_delete;
 pub(crate) mod time;
 mod versions;
+pub mod whole_file;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, ErrorCode as SqliteCode};
+use rusqlite::{Connection, ErrorCode as SqliteCode, OpenFlags};
 
 pub use dismissals::Subject;
 
@@ -27,6 +28,7 @@ use crate::error::{CoreError, CoreResult};
 pub struct Database {
     conn: Connection,
     path: PathBuf,
+    read_only: bool,
 }
 
 /// The file name used inside the OS app-data folder.
@@ -55,6 +57,38 @@ fn integrity(conn: &Connection) -> CoreResult<()> {
     }
 }
 
+fn schema_version_of(conn: &Connection) -> CoreResult<i64> {
+    let found: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(not_a_database)?;
+    if found > migrations::LATEST {
+        return Err(CoreError::DatabaseTooNew {
+            found,
+            supported: migrations::LATEST,
+        });
+    }
+    Ok(found)
+}
+
+fn cannot_open(error: &CoreError) -> bool {
+    matches!(error, CoreError::Storage(e) if e.sqlite_error_code() == Some(SqliteCode::CannotOpen))
+}
+
+/// A `file:` URI for `path` that SQLite opens as immutable. Bytes that a
+/// URI gives a meaning to, and every non-ASCII byte, are percent-encoded.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for &byte in path.as_os_str().as_encoded_bytes() {
+        if byte.is_ascii() && !matches!(byte, b'%' | b'?' | b'#') {
+            uri.push(char::from(byte));
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
 /// `path` with `suffix` appended to its file name ("x.sqlite3" → "x.sqlite3-wal").
 pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_os_string();
@@ -68,6 +102,45 @@ fn stored(error: crate::error::ValidationError) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(error))
 }
 
+/// How long one attempt waits for another writer before SQLite gives up.
+const BUSY_WAIT: Duration = Duration::from_secs(5);
+/// How many times a write that found the file busy is tried again, with
+/// BUSY_WAIT each: another program's long import is waited out, a stuck one
+/// is reported after about half a minute.
+const BUSY_ATTEMPTS: u32 = 6;
+
+/// True when SQLite gave up waiting for another connection's lock.
+fn is_busy(error: &CoreError) -> bool {
+    matches!(
+        error,
+        CoreError::Storage(e) if matches!(
+            e.sqlite_error_code(),
+            Some(SqliteCode::DatabaseBusy | SqliteCode::DatabaseLocked)
+        )
+    )
+}
+
+/// Turns SQLite's refusals to write a read-only file into the error that says so.
+fn read_only(error: rusqlite::Error) -> CoreError {
+    match error.sqlite_error_code() {
+        Some(SqliteCode::ReadOnly) => CoreError::ReadOnly,
+        _ => CoreError::Storage(error),
+    }
+}
+
+/// `work`, tried again while the file is busy with another writer; the last
+/// busy error becomes `CoreError::Busy`.
+fn patiently<T>(mut work: impl FnMut() -> CoreResult<T>) -> CoreResult<T> {
+    let mut attempt = 1;
+    loop {
+        match work() {
+            Err(e) if is_busy(&e) && attempt < BUSY_ATTEMPTS => attempt += 1,
+            Err(e) if is_busy(&e) => return Err(CoreError::Busy),
+            other => return other,
+        }
+    }
+}
+
 impl Database {
     /// Opens (or creates) the database at `path` and brings its schema up to
     /// date. A file written by a newer Offerwright, or a file that is not a
@@ -79,34 +152,83 @@ impl Database {
     /// `open`, with the time a backup before a migration is stamped with.
     /// A damaged file is refused, untouched, after SQLite's integrity check.
     pub fn open_at(path: &Path, now: DateTime<Utc>) -> CoreResult<Database> {
+        Database::open_with(path, now, true)
+    }
+
+    /// `open_at`; `keep_backup` says whether a file about to be migrated is
+    /// backed up first (not for a private copy that is itself being restored).
+    pub(crate) fn open_with(path: &Path, now: DateTime<Utc>, keep_backup: bool) -> CoreResult<Database> {
+        if path.as_os_str() != ":memory:" && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+            // SQLite would take an empty file for a new database; something
+            // else left it here, so it is refused like any foreign file.
+            return Err(CoreError::NotADatabase("the file is empty".into()));
+        }
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)?;
         }
         let mut conn = Connection::open(path)?;
-        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_WAIT)?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        let found: i64 = conn
-            .pragma_query_value(None, "user_version", |row| row.get(0))
-            .map_err(not_a_database)?;
-        if found > migrations::LATEST {
-            return Err(CoreError::DatabaseTooNew {
-                found,
-                supported: migrations::LATEST,
-            });
-        }
+        let found = patiently(|| schema_version_of(&conn))?;
         integrity(&conn)?;
         // WAL changes the file header, so it comes only after the checks above.
-        let mode: String = conn.pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))?;
+        let mode: String =
+            patiently(|| Ok(conn.pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))?)).map_err(
+                |e| match e {
+                    CoreError::Storage(e) => read_only(e),
+                    other => other,
+                },
+            )?;
         let on_disk = mode.eq_ignore_ascii_case("wal");
         // FULL: a commit is on disk before it is acknowledged, even if the power fails.
         conn.pragma_update(None, "synchronous", "full")?;
-        if on_disk && found > 0 && found < migrations::LATEST {
-            backup::take(&conn, path, backup::BackupReason::BeforeMigration, now)?;
+        if found < migrations::LATEST {
+            let backup_path = (on_disk && keep_backup).then_some(path);
+            patiently(|| migrations::to_latest(&mut conn, backup_path, now))?;
         }
-        migrations::migrations().to_latest(&mut conn)?;
         Ok(Database {
             conn,
             path: path.to_path_buf(),
+            read_only: false,
+        })
+    }
+
+    /// Opens the database at `path` for reading only, for commands that never
+    /// write: it works in a folder the user cannot write to, and never creates,
+    /// migrates or changes the file. A file that needs an update first is
+    /// refused with a message that says a write is needed.
+    pub fn open_read_only(path: &Path) -> CoreResult<Database> {
+        if !path.is_file() {
+            return Err(CoreError::Io(std::io::ErrorKind::NotFound.into()));
+        }
+        if std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+            return Err(CoreError::NotADatabase("the file is empty".into()));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let check = |conn: Connection| -> CoreResult<Connection> {
+            conn.busy_timeout(BUSY_WAIT)?;
+            let found = patiently(|| schema_version_of(&conn))?;
+            if found < migrations::LATEST {
+                return Err(CoreError::NeedsUpdate);
+            }
+            integrity(&conn)?;
+            Ok(conn)
+        };
+        // A WAL file in a folder nobody may write to has no shared-memory
+        // file and cannot get one; opened as immutable, SQLite reads it
+        // without one. No one can be writing it there.
+        let conn = match Connection::open_with_flags(path, flags)
+            .map_err(CoreError::from)
+            .and_then(check)
+        {
+            Ok(conn) => conn,
+            Err(e) if cannot_open(&e) => check(Connection::open_with_flags(immutable_uri(path), flags)?)?,
+            Err(e) => return Err(e),
+        };
+        Ok(Database {
+            conn,
+            path: path.to_path_buf(),
+            read_only: true,
         })
     }
 
@@ -118,16 +240,41 @@ impl Database {
         Ok(self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
     }
 
-    /// Runs `work` in one transaction: all of it is stored, or none.
-    pub(crate) fn write<T>(&mut self, work: impl FnOnce(&rusqlite::Transaction) -> CoreResult<T>) -> CoreResult<T> {
-        // IMMEDIATE takes the write lock up front, so a check made inside the
-        // transaction (a revision, say) still holds when the write lands.
-        let tx = self
+    /// Runs `work` in one transaction: all of it is stored, or none. While
+    /// another program holds the write lock, the whole transaction waits and
+    /// is tried again; only a lock held for about half a minute is reported.
+    pub(crate) fn write<T>(&mut self, mut work: impl FnMut(&rusqlite::Transaction) -> CoreResult<T>) -> CoreResult<T> {
+        if self.read_only {
+            return Err(CoreError::ReadOnly);
+        }
+        let conn = &mut self.conn;
+        patiently(|| {
+            // IMMEDIATE takes the write lock up front, so a check made inside the
+            // transaction (a revision, say) still holds when the write lands.
+            let tx = conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(read_only)?;
+            let value = work(&tx)?;
+            tx.commit().map_err(read_only)?;
+            Ok(value)
+        })
+    }
+
+    /// Runs `work` on one snapshot of the database: every read inside sees
+    /// the same moment, however many writes other programs commit meanwhile.
+    pub(crate) fn snapshot<T>(&self, work: impl FnOnce(&Database) -> CoreResult<T>) -> CoreResult<T> {
+        if !self.conn.is_autocommit() {
+            return work(self);
+        }
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        // The snapshot starts at the first read, so take it now.
+        let started = self
             .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let value = work(&tx)?;
-        tx.commit()?;
-        Ok(value)
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
+            .map_err(CoreError::from);
+        let value = started.and_then(|()| work(self));
+        let _ = self.conn.execute_batch("COMMIT");
+        value
     }
 
     /// True while the workspace has no problems, candidates or offers, deleted

@@ -88,7 +88,9 @@ impl Database {
         };
         self.write(|tx| {
             store_pilot(tx, offer_id, pilot)?;
-            if let (Some(mut candidate), Some(level), Some(decision)) = (candidate, pilot.evidence(), pilot.decision) {
+            if let (Some(mut candidate), Some(level), Some(decision)) =
+                (candidate.clone(), pilot.evidence(), pilot.decision)
+            {
                 for id in candidate.draft.scores.keys().copied().collect::<Vec<_>>() {
                     let current = candidate.draft.evidence_for(id);
                     candidate.draft.evidence.insert(id, current.max(level));
