@@ -70,6 +70,47 @@ fn schema_version_of(conn: &Connection) -> CoreResult<i64> {
     Ok(found)
 }
 
+/// SQLite takes an empty file for a new database. Offerwright makes its
+/// new files itself (and writes their first page within milliseconds), so an
+/// empty file it did not just make is someone else's: a failed copy, a file
+/// emptied by another program. It is refused like any foreign file, after a
+/// short wait in case another Offerwright is still creating it.
+fn refuse_foreign_empty_file(path: &Path) -> CoreResult<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    match std::fs::OpenOptions::new().write(true).create_new(true).open(path) {
+        Ok(_) => return Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        // A folder that cannot be written: the open below says so.
+        Err(_) => return Ok(()),
+    }
+    wait_while_empty(path)
+}
+
+/// Returns once the file at `path` has content (in it or in its -wal file);
+/// refuses it if it stays empty for a few seconds.
+fn wait_while_empty(path: &Path) -> CoreResult<()> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(3);
+    loop {
+        // In WAL mode the first commit lands in the -wal file; the main
+        // file stays empty until a checkpoint.
+        let has_wal = std::fs::metadata(sibling(path, "-wal")).is_ok_and(|m| m.len() > 0);
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_file() && m.len() == 0 && !has_wal => {}
+            _ => return Ok(()),
+        }
+        if std::time::Instant::now() >= deadline {
+            return Err(CoreError::NotADatabase("the file is empty".into()));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn is_read_only(error: &CoreError) -> bool {
+    matches!(error, CoreError::Storage(e) if e.sqlite_error_code() == Some(SqliteCode::ReadOnly))
+}
+
 fn cannot_open(error: &CoreError) -> bool {
     matches!(error, CoreError::Storage(e) if e.sqlite_error_code() == Some(SqliteCode::CannotOpen))
 }
@@ -158,10 +199,19 @@ impl Database {
     /// `open_at`; `keep_backup` says whether a file about to be migrated is
     /// backed up first (not for a private copy that is itself being restored).
     pub(crate) fn open_with(path: &Path, now: DateTime<Utc>, keep_backup: bool) -> CoreResult<Database> {
-        if path.as_os_str() != ":memory:" && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
-            // SQLite would take an empty file for a new database; something
-            // else left it here, so it is refused like any foreign file.
-            return Err(CoreError::NotADatabase("the file is empty".into()));
+        let existed = path.exists();
+        Database::open_for_writing(path, now, keep_backup).map_err(|e| match e {
+            e if is_read_only(&e) => CoreError::ReadOnly,
+            // An existing file that cannot be opened for writing: its folder
+            // cannot be written (SQLite needs its -wal and -shm files there).
+            e if existed && cannot_open(&e) => CoreError::ReadOnly,
+            other => other,
+        })
+    }
+
+    fn open_for_writing(path: &Path, now: DateTime<Utc>, keep_backup: bool) -> CoreResult<Database> {
+        if path.as_os_str() != ":memory:" {
+            refuse_foreign_empty_file(path)?;
         }
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)?;
@@ -201,9 +251,7 @@ impl Database {
         if !path.is_file() {
             return Err(CoreError::Io(std::io::ErrorKind::NotFound.into()));
         }
-        if std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
-            return Err(CoreError::NotADatabase("the file is empty".into()));
-        }
+        wait_while_empty(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let check = |conn: Connection| -> CoreResult<Connection> {
             conn.busy_timeout(BUSY_WAIT)?;
@@ -222,7 +270,9 @@ impl Database {
             .and_then(check)
         {
             Ok(conn) => conn,
-            Err(e) if cannot_open(&e) => check(Connection::open_with_flags(immutable_uri(path), flags)?)?,
+            Err(e) if cannot_open(&e) || is_read_only(&e) => {
+                check(Connection::open_with_flags(immutable_uri(path), flags)?)?
+            }
             Err(e) => return Err(e),
         };
         Ok(Database {
@@ -254,7 +304,10 @@ impl Database {
             let tx = conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
                 .map_err(read_only)?;
-            let value = work(&tx)?;
+            let value = work(&tx).map_err(|e| match e {
+                CoreError::Storage(e) => read_only(e),
+                other => other,
+            })?;
             tx.commit().map_err(read_only)?;
             Ok(value)
         })
