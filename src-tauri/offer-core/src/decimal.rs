@@ -2,9 +2,12 @@
 //! scaled integers, without ever passing through floating point.
 
 /// Parses `raw` as a non-negative decimal and returns it multiplied by
-/// 10^`scale`. Accepts full-width digits, thousands separators (`,` `，`) and
-/// at most `scale` fractional digits. Returns `None` when the text is not such
-/// a number or the value does not fit an `i64`.
+/// 10^`scale`. Accepts full-width digits, thousands separators (`,` `，`) where
+/// they group by three ("33,000", not "300,50": a decimal comma would be
+/// read as a thousands separator, so it is refused rather than guessed), and
+/// at most `scale` fractional digits. Spaces inside the number are refused
+/// ("5 5" is not 55). Returns `None` when the text is not such a number or
+/// the value does not fit an `i64`.
 pub fn parse_scaled(raw: &str, scale: u32) -> Option<i64> {
     let normalized: String = raw
         .trim()
@@ -12,14 +15,16 @@ pub fn parse_scaled(raw: &str, scale: u32) -> Option<i64> {
         .filter_map(|c| match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
             '．' => Some('.'),
-            ',' | '，' | '_' | ' ' => None,
+            '，' => Some(','),
             other => Some(other),
         })
         .collect();
-    let (whole, fraction) = match normalized.split_once('.') {
+    let (grouped, fraction) = match normalized.split_once('.') {
         Some((w, f)) => (w, f),
         None => (normalized.as_str(), ""),
     };
+    let whole = ungrouped(grouped)?;
+    let whole = whole.as_str();
     if whole.is_empty() && fraction.is_empty() {
         return None;
     }
@@ -44,9 +49,44 @@ pub fn parse_scaled(raw: &str, scale: u32) -> Option<i64> {
     whole_value.checked_mul(factor)?.checked_add(fraction_value)
 }
 
+/// The digits of a whole part, with its thousands separators checked and
+/// removed: "1,234,567" → "1234567"; "12,34" and ",123" → None.
+fn ungrouped(whole: &str) -> Option<String> {
+    let mut groups = whole.split(',');
+    let first = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    if !rest.is_empty() && !(1..=3).contains(&first.len()) {
+        return None;
+    }
+    if rest.iter().any(|g| g.len() != 3) {
+        return None;
+    }
+    Some(whole.replace(',', ""))
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_scaled;
+
+    #[test]
+    fn separators_must_group_by_three_and_spaces_are_not_separators() {
+        assert_eq!(parse_scaled("1,234,567", 0), Some(1_234_567));
+        assert_eq!(parse_scaled("3,000.50", 2), Some(300_050));
+        for ambiguous in [
+            "5 5",
+            "300,50",
+            "30,0",
+            "1,2345",
+            ",300",
+            "300,",
+            "1,,000",
+            "３００，５０",
+            "5\u{3000}5",
+        ] {
+            assert_eq!(parse_scaled(ambiguous, 2), None, "{ambiguous}");
+            assert_eq!(parse_scaled(ambiguous, 0), None, "{ambiguous}");
+        }
+    }
 
     #[test]
     fn reads_plain_grouped_and_full_width_numbers() {

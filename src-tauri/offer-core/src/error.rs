@@ -38,12 +38,14 @@ pub enum ErrorCode {
     Busy,
     /// Two records in one file share a reference.
     DuplicateReference,
+    /// One character of a text carries too many combining marks.
+    TooManyMarks,
     /// A write was needed, but the file or its folder cannot be written.
     ReadOnly,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 23] = [
+    pub const ALL: [ErrorCode; 24] = [
         ErrorCode::Required,
         ErrorCode::TooLong,
         ErrorCode::OutOfRange,
@@ -66,6 +68,7 @@ impl ErrorCode {
         ErrorCode::DatabaseCorrupt,
         ErrorCode::Busy,
         ErrorCode::DuplicateReference,
+        ErrorCode::TooManyMarks,
         ErrorCode::ReadOnly,
     ];
 
@@ -93,6 +96,7 @@ impl ErrorCode {
             ErrorCode::DatabaseCorrupt => "database_corrupt",
             ErrorCode::Busy => "busy",
             ErrorCode::DuplicateReference => "duplicate_reference",
+            ErrorCode::TooManyMarks => "too_many_marks",
             ErrorCode::ReadOnly => "read_only",
         }
     }
@@ -121,6 +125,10 @@ pub enum ValidationKind {
     ControlCharacter,
     /// A file names two records with the same reference.
     DuplicateReference,
+    /// One character carries more combining marks than any script needs.
+    TooManyMarks {
+        max: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,6 +177,7 @@ impl ValidationError {
             ValidationKind::TooManyItems { .. } => ErrorCode::TooManyItems,
             ValidationKind::ControlCharacter => ErrorCode::ControlCharacter,
             ValidationKind::DuplicateReference => ErrorCode::DuplicateReference,
+            ValidationKind::TooManyMarks { .. } => ErrorCode::TooManyMarks,
         }
     }
 
@@ -203,6 +212,12 @@ impl ValidationError {
             }
             (ValidationKind::TooManyItems { max }, Lang::En) => {
                 format!("Please keep this to {max} items or fewer.")
+            }
+            (ValidationKind::TooManyMarks { max }, Lang::Ja) => {
+                format!("1つの文字に重ねられる記号（濁点やアクセントなど）は{max}個までです。重なった記号を消してください。")
+            }
+            (ValidationKind::TooManyMarks { max }, Lang::En) => {
+                format!("A character here carries too many stacked accents or marks (at most {max} per character); please remove them.")
             }
             (ValidationKind::DuplicateReference, Lang::Ja) => {
                 "この参照名はファイルの中で2回使われています。記録ごとに別の名前にしてください。".into()
@@ -422,6 +437,7 @@ mod tests {
                 "database_corrupt",
                 "busy",
                 "duplicate_reference",
+                "too_many_marks",
                 "read_only"
             ]
         );
@@ -454,6 +470,7 @@ mod tests {
             ValidationKind::TooManyItems { max: 30 },
             ValidationKind::ControlCharacter,
             ValidationKind::DuplicateReference,
+            ValidationKind::TooManyMarks { max: 10 },
         ];
         for kind in kinds {
             let e = ValidationError::new("x", kind);

@@ -66,11 +66,98 @@ pub fn similarity_percent(a: &str, b: &str) -> u8 {
 }
 
 fn dice(a: &BTreeSet<(char, char)>, b: &BTreeSet<(char, char)>) -> u8 {
-    if a.is_empty() || b.is_empty() {
+    dice_of(a.len(), b.len(), a.intersection(b).count())
+}
+
+fn dice_of(a: usize, b: usize, shared: usize) -> u8 {
+    if a == 0 || b == 0 {
         return 0;
     }
-    let shared = a.intersection(b).count();
-    ((200 * shared) / (a.len() + b.len())) as u8
+    ((200 * shared) / (a + b)) as u8
+}
+
+/// A set of character pairs as sorted numbers, for quick intersections.
+fn tokens(pairs: &BTreeSet<(char, char)>) -> Vec<u64> {
+    pairs
+        .iter()
+        .map(|&(a, b)| (u64::from(a) << 32) | u64::from(b))
+        .collect()
+}
+
+/// Every pair (i < j) of `sets` whose Dice coefficient is at least
+/// `at_least` percent, with that percent. Comparing every pair grows with the
+/// square of the inbox (5,000 problems took minutes); instead each set is
+/// indexed by the rarest of its tokens (prefix filtering): two sets that are
+/// alike enough must share one of those, so only pairs that do are compared,
+/// and those exactly.
+fn alike_pairs(sets: &[Vec<u64>], at_least: u8) -> Vec<(usize, usize, u8)> {
+    let p = usize::from(at_least.clamp(1, 100));
+    let mut frequency: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
+    for set in sets {
+        for t in set {
+            *frequency.entry(*t).or_insert(0) += 1;
+        }
+    }
+    // Rarest first; ties by value, so every set sorts its tokens the same way.
+    let ordered: Vec<Vec<u64>> = sets
+        .iter()
+        .map(|set| {
+            let mut v = set.clone();
+            v.sort_by_key(|t| (frequency[t], *t));
+            v
+        })
+        .collect();
+    // Dice ≥ p% needs, from A alone, a shared count of at least p·|A|/(200 − p)
+    // (since the shared count is at most |B|); with that many shared, one of
+    // the first |A| − needed + 1 tokens of A is shared.
+    let prefix = |len: usize| {
+        let needed = (p * len).div_ceil(200 - p).max(1);
+        len.saturating_sub(needed) + 1
+    };
+    let mut index: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+    let mut seen_by = vec![usize::MAX; sets.len()];
+    let mut found = Vec::new();
+    for (i, tokens) in ordered.iter().enumerate() {
+        if tokens.is_empty() {
+            continue;
+        }
+        let head = &tokens[..prefix(tokens.len()).min(tokens.len())];
+        for t in head {
+            for &j in index.get(t).map_or(&[][..], Vec::as_slice) {
+                if seen_by[j] == i {
+                    continue;
+                }
+                seen_by[j] = i;
+                let shared = sorted_overlap(&sets[i], &sets[j]);
+                let percent = dice_of(sets[i].len(), sets[j].len(), shared);
+                if usize::from(percent) >= p {
+                    found.push((j, i, percent));
+                }
+            }
+        }
+        for t in head {
+            index.entry(*t).or_default().push(i);
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
+/// How many values two ascending lists share.
+fn sorted_overlap(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 /// The problem each live problem is grouped under (itself when it leads). A
@@ -128,22 +215,22 @@ pub fn inbox(problems: &[Problem], distinct: &BTreeSet<(i64, i64)>) -> Inbox {
             .then(a.lead.id.cmp(&b.lead.id))
     });
 
-    let pairs: Vec<BTreeSet<(char, char)>> = problems.iter().map(|p| bigrams(p.draft.words.as_str())).collect();
+    let sets: Vec<Vec<u64>> = problems
+        .iter()
+        .map(|p| tokens(&bigrams(p.draft.words.as_str())))
+        .collect();
     let mut best: BTreeMap<(i64, i64), u8> = BTreeMap::new();
-    for (i, a) in problems.iter().enumerate() {
-        for (j, b) in problems.iter().enumerate().skip(i + 1) {
-            let (la, lb) = (lead_of[&a.id], lead_of[&b.id]);
-            if la == lb {
-                continue;
-            }
-            let pair = (la.min(lb), la.max(lb));
-            if distinct.contains(&pair) {
-                continue;
-            }
-            let percent = dice(&pairs[i], &pairs[j]);
-            let entry = best.entry(pair).or_insert(0);
-            *entry = (*entry).max(percent);
+    for (i, j, percent) in alike_pairs(&sets, SUGGEST_AT_PERCENT) {
+        let (la, lb) = (lead_of[&problems[i].id], lead_of[&problems[j].id]);
+        if la == lb {
+            continue;
         }
+        let pair = (la.min(lb), la.max(lb));
+        if distinct.contains(&pair) {
+            continue;
+        }
+        let entry = best.entry(pair).or_insert(0);
+        *entry = (*entry).max(percent);
     }
     let mut suggestions: Vec<Suggestion> = best
         .into_iter()
@@ -176,6 +263,36 @@ mod tests {
     #[test]
     fn full_width_and_half_width_are_the_same_text() {
         assert_eq!(similarity_percent("ＳＮＳ運用　週３回", "SNS運用 週3回"), 100);
+    }
+
+    /// The index must find exactly the pairs that comparing every pair finds.
+    #[test]
+    fn the_index_finds_the_same_pairs_as_comparing_every_pair() {
+        let mut rng = crate::rng::SeededRng::new(7);
+        let alphabet: Vec<char> = "あいうえおかきくabcde".chars().collect();
+        for round in 0..40 {
+            let texts: Vec<String> = (0..60)
+                .map(|_| {
+                    let len = 1 + (rng.next_u64() % 12) as usize;
+                    (0..len)
+                        .map(|_| alphabet[(rng.next_u64() % alphabet.len() as u64) as usize])
+                        .collect()
+                })
+                .collect();
+            let sets: Vec<Vec<u64>> = texts.iter().map(|t| tokens(&bigrams(t))).collect();
+            for at_least in [30, 50, 80] {
+                let mut every = Vec::new();
+                for i in 0..texts.len() {
+                    for j in i + 1..texts.len() {
+                        let percent = similarity_percent(&texts[i], &texts[j]);
+                        if percent >= at_least {
+                            every.push((i, j, percent));
+                        }
+                    }
+                }
+                assert_eq!(alike_pairs(&sets, at_least), every, "round {round}, {at_least}%");
+            }
+        }
     }
 
     #[test]

@@ -6,6 +6,13 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::error::{ValidationError, ValidationKind};
 
+/// The most code points one character (grapheme) may have: a letter and
+/// nine marks. Real text needs far fewer (が decomposed is 2; the longest
+/// emoji sequences, a couple with skin tones, are 10), and the cap keeps a
+/// field's size, and the time to lay it out, in proportion to its length in
+/// characters: without it one letter with millions of marks counts as one.
+pub const MAX_CODE_POINTS_PER_CHARACTER: usize = 10;
+
 /// Whether a text value may span several lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Lines {
@@ -25,7 +32,19 @@ fn validate(field: &str, raw: &str, max: usize, lines: Lines, required: bool) ->
     if required && text.is_empty() {
         return Err(ValidationError::new(field, ValidationKind::Required));
     }
-    if text.graphemes(true).count() > max {
+    let mut graphemes = 0;
+    for grapheme in text.graphemes(true) {
+        graphemes += 1;
+        if grapheme.chars().nth(MAX_CODE_POINTS_PER_CHARACTER).is_some() {
+            return Err(ValidationError::new(
+                field,
+                ValidationKind::TooManyMarks {
+                    max: MAX_CODE_POINTS_PER_CHARACTER - 1,
+                },
+            ));
+        }
+    }
+    if graphemes > max {
         return Err(ValidationError::new(field, ValidationKind::TooLong { max }));
     }
     Ok(text.replace("\r\n", "\n"))
@@ -97,6 +116,21 @@ mod tests {
         let err = ShortText::parse("name", &"a".repeat(81)).unwrap_err();
         assert_eq!(err.kind, ValidationKind::TooLong { max: 80 });
         assert_eq!(err.field, "name");
+    }
+
+    #[test]
+    fn a_character_with_a_pile_of_marks_is_refused_but_real_sequences_pass() {
+        let bomb = format!("a{}", "\u{0301}".repeat(5_000_000));
+        let err = ShortText::parse("name", &bomb).unwrap_err();
+        assert_eq!(err.kind, ValidationKind::TooManyMarks { max: 9 });
+        let nine = format!("a{}", "\u{0301}".repeat(9));
+        assert!(ShortText::parse("name", &nine).is_ok());
+        assert!(ShortText::parse("name", &format!("a{}", "\u{0301}".repeat(10))).is_err());
+        // The longest emoji sequences and decomposed kana still count as one character each.
+        let kiss = "\u{1F469}\u{1F3FD}\u{200D}\u{2764}\u{FE0F}\u{200D}\u{1F48B}\u{200D}\u{1F468}\u{1F3FF}";
+        assert_eq!(kiss.chars().count(), 10);
+        assert!(ShortText::parse("name", &kiss.repeat(80)).is_ok());
+        assert!(LongText::parse("notes", &"か\u{3099}".repeat(4000)).is_ok());
     }
 
     #[test]

@@ -43,6 +43,22 @@ fn benches(c: &mut Criterion) {
             render(black_box(&page), Paper::A4, fonts).unwrap().pdf().unwrap()
         })
     });
+    // The worst text the app accepts: long fields whose every letter
+    // carries the nine marks a character may have (issue: one letter with
+    // thousands of marks once took minutes).
+    let heavy = |n: usize| format!("a{}", "\u{0301}".repeat(9)).repeat(n);
+    let mut worst = en.clone();
+    worst.title = heavy(80);
+    worst.promise = heavy(200);
+    worst.audience = heavy(200);
+    worst.problem = heavy(200);
+    worst.contact = heavy(200);
+    let mut slow = c.benchmark_group("worst accepted input");
+    slow.sample_size(10);
+    slow.bench_function("render (fits or is refused), every letter with 9 marks", |b| {
+        b.iter(|| render(black_box(&worst), Paper::A4, fonts).map(|r| r.pages()))
+    });
+    slow.finish();
     let mut group = c.benchmark_group("first render");
     group.sample_size(10);
     group.bench_function("font search + render + PDF, Japanese example", |b| {

@@ -1,8 +1,10 @@
 //! Long runs without spaces (URLs, e-mail addresses, code-like text) would
 //! run out of their column, since Typst breaks lines only at spaces, CJK
 //! characters and hyphenation points. A zero-width space after punctuation,
-//! and every 16 characters if a run still has none, lets them wrap. It is
-//! invisible and prints nothing.
+//! and every 16 characters if a run still has none, marks where they may
+//! wrap. The template turns each mark into zero-width spacing, a break
+//! opportunity for layout that puts no character into the PDF's text, so
+//! a URL copied from the page is the URL that was typed.
 
 use offerwright_core::onepager::{DeliverableLine, OnePager};
 

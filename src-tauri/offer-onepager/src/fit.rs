@@ -112,6 +112,30 @@ impl Rendered {
         out
     }
 
+    /// The characters drawn as a font's empty box (glyph 0, .notdef), each
+    /// once: a mark that no font can draw together with the letter it sits on.
+    fn boxed_chars(&self) -> Vec<char> {
+        let mut chars: Vec<char> = Vec::new();
+        for page in self.document.pages() {
+            walk(&page.frame, &mut |item| {
+                for glyph in item.glyphs.iter().filter(|g| g.id == 0) {
+                    let drawn = item.text.get(glyph.range()).unwrap_or_default();
+                    for c in drawn.chars().filter(|c| !c.is_whitespace()) {
+                        if !chars.contains(&c) {
+                            chars.push(c);
+                        }
+                    }
+                }
+            });
+        }
+        // A letter with marks is boxed whole; the marks are what the fonts
+        // lack (the letter alone prints), so they are what the user is told.
+        if chars.iter().any(|&c| is_combining(c)) {
+            chars.retain(|&c| is_combining(c));
+        }
+        chars
+    }
+
     /// How many glyphs were drawn as a font's empty box (glyph 0, .notdef).
     pub fn empty_boxes(&self) -> usize {
         let mut count = 0;
@@ -132,6 +156,11 @@ impl Rendered {
     pub fn svg(&self) -> String {
         typst_svg::svg_merged(&self.document, &typst_svg::SvgOptions::default(), Abs::zero())
     }
+}
+
+/// Combining marks: the blocks of diacritics that sit on the letter before them.
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
 fn walk(frame: &Frame, visit: &mut impl FnMut(&TextItem)) {
@@ -196,7 +225,18 @@ pub fn render(page: &OnePager, paper: Paper, fonts: &Fonts) -> Result<Rendered, 
     let data = Bytes::new(all_text(&crate::breaks::page(page)).into_bytes());
     let result = fit(&data, paper, &families, fonts, page);
     comemo::evict(10);
-    result
+    let rendered = result?;
+    // A character every font covers on its own can still print as a box
+    // when no one font has it and the letter it is joined to: refuse the
+    // page, as for a missing font, rather than print the box.
+    let boxed = rendered.boxed_chars();
+    if !boxed.is_empty() {
+        return Err(RenderError::MissingGlyphs {
+            japanese: boxed.iter().any(|&c| crate::breaks::is_cjk(c)),
+            chars: boxed.into_iter().take(12).collect(),
+        });
+    }
+    Ok(rendered)
 }
 
 fn fit(

@@ -326,3 +326,80 @@ fn without_a_japanese_font_japanese_is_refused_not_boxed() {
     let rendered = render(&english, Paper::A4, &latin_only).unwrap();
     assert_eq!(rendered.empty_boxes(), 0);
 }
+
+/// What a reader copying from the PDF gets: poppler's text layer.
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args([path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by the test set-up");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn long_runs_wrap_without_putting_characters_into_the_text() {
+    let url = "https://example.com/booking/dental-clinic/instagram-reels?plan=monthly";
+    let mut offer = offer_input("Reels", Lang::En);
+    offer.contact = url.into();
+    // A run far wider than any column must still wrap to stay on the page.
+    offer.promise = format!("See {}", "abcdefghij".repeat(12));
+    let page = page_of(&offer, &candidate_input(Lang::En), Lang::En);
+    let rendered = render(&page, Paper::A4, Fonts::system()).unwrap();
+    assert_eq!(rendered.pages(), 1);
+    let laid_out = rendered.text();
+    assert!(
+        !laid_out.contains('\u{200B}'),
+        "no zero-width space in the laid-out text"
+    );
+    let copied = pdf_text(&rendered.pdf().unwrap());
+    assert!(!copied.contains('\u{200B}'), "{copied}");
+    let joined: String = copied.split_whitespace().collect();
+    assert!(joined.contains(url), "the URL copies whole: {copied}");
+    // The long run wrapped over two lines, its letters all there, nothing added.
+    let placed: String = laid_out.split_whitespace().collect();
+    assert!(placed.contains(&"abcdefghij".repeat(12)), "{laid_out}");
+}
+
+#[test]
+fn marks_no_font_can_draw_on_their_letter_are_refused_not_boxed() {
+    // Overlay marks on a Japanese letter: the Japanese face lacks the marks,
+    // the faces with the marks lack the letter.
+    let mut offer = offer_input("リール\u{0336}\u{0337}\u{0338}制作", Lang::Ja);
+    offer.promise = "毎月8件\u{0338}".into();
+    let page = page_of(&offer, &candidate_input(Lang::Ja), Lang::Ja);
+    match render(&page, Paper::A4, Fonts::system()) {
+        Err(RenderError::MissingGlyphs { chars, .. }) => {
+            assert!(chars.chars().all(|c| ('\u{0336}'..='\u{0338}').contains(&c)), "{chars}")
+        }
+        Ok(rendered) => assert_eq!(rendered.empty_boxes(), 0, "printed, so without boxes"),
+        Err(other) => panic!("{other:?}"),
+    }
+}
+
+/// The worst text the app accepts: every field at its limit, every
+/// character a letter with the most marks allowed. It must render (or be
+/// refused with a clear error), not run for minutes; the time it takes is
+/// measured by the render benchmark, not asserted here.
+#[test]
+fn the_worst_accepted_input_still_renders_or_is_refused_clearly() {
+    let heavy = |n: usize| format!("a{}", "\u{0301}".repeat(9)).repeat(n);
+    let mut offer = offer_input(&heavy(80), Lang::En);
+    offer.promise = heavy(200);
+    offer.contact = heavy(200);
+    offer.deliverables[0].name = heavy(80);
+    offer.out_of_scope = vec![heavy(200)];
+    let mut candidate = candidate_input(Lang::En);
+    candidate.audience = heavy(200);
+    candidate.problem = heavy(200);
+    let page = page_of(&offer, &candidate, Lang::En);
+    match render(&page, Paper::A4, Fonts::system()) {
+        Ok(rendered) => {
+            assert_eq!(rendered.pages(), 1);
+            assert_eq!(rendered.empty_boxes(), 0);
+        }
+        Err(e) => assert!(!e.message(Lang::En).is_empty(), "{e:?}"),
+    }
+}
