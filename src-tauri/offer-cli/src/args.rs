@@ -74,6 +74,8 @@ pub enum UsageError {
     BadPaper,
     #[error("--offer takes a number from 1")]
     BadOffer,
+    #[error("--candidate takes a candidate's id, a number")]
+    BadCandidate,
     #[error("no command given")]
     NoCommand,
 }
@@ -141,6 +143,7 @@ impl UsageError {
             (UsageError::BadLang, Lang::Ja) => "--lang は ja か en です".to_string(),
             (UsageError::BadPaper, Lang::Ja) => "--paper は a4 か letter です".to_string(),
             (UsageError::BadOffer, Lang::Ja) => "--offer は1から始まる番号です".to_string(),
+            (UsageError::BadCandidate, Lang::Ja) => "--candidate は候補のID（数字）です".to_string(),
             (UsageError::NoCommand, Lang::Ja) => "コマンドを指定してください".to_string(),
             (e, Lang::En) => e.to_string(),
         };
@@ -189,7 +192,7 @@ pub fn parse(argv: &[String]) -> Result<Command, UsageError> {
             }
             "--candidate" => {
                 let value = iter.next().ok_or(UsageError::MissingValue("--candidate"))?;
-                candidate_id = Some(value.parse::<i64>().map_err(|_| UsageError::BadOffer)?);
+                candidate_id = Some(value.parse::<i64>().map_err(|_| UsageError::BadCandidate)?);
             }
             "-h" | "--help" => positional.insert(0, "help".to_string()),
             other if other.starts_with('-') => return Err(UsageError::UnknownOption(other.to_string())),

@@ -31,7 +31,14 @@ fn unreadable(message: String) -> Result<Vec<Checked>, String> {
 /// Reads a workspace file (every candidate and offer in it), or one offer or
 /// candidate record.
 fn checks(text: &str, lang: Lang) -> Result<Vec<Checked>, String> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| exchange::bad_json(e).message(lang))?;
+    // A workspace file is read exactly as import reads it (no generic JSON
+    // value first: that reader stops at a shallower nesting than import's).
+    #[derive(serde::Deserialize)]
+    struct Kind {
+        format: Option<serde::de::IgnoredAny>,
+    }
+    let kind: Kind = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
+        .map_err(|e| exchange::bad_json(e).message(lang))?;
     let candidate = |c: &CandidateInput| Checked {
         kind: "candidate",
         name: c.name.clone(),
@@ -47,7 +54,7 @@ fn checks(text: &str, lang: Lang) -> Result<Vec<Checked>, String> {
         }
     };
     let shape_error = |e: serde_json::Error| exchange::bad_json(e).message(lang);
-    if value.get("format").is_some() {
+    if kind.format.is_some() {
         let file = exchange::parse(text).map_err(|e| e.message(lang))?;
         let mut out: Vec<Checked> = file.candidates.iter().map(|c| candidate(&c.fields)).collect();
         out.extend(
@@ -57,6 +64,7 @@ fn checks(text: &str, lang: Lang) -> Result<Vec<Checked>, String> {
         );
         return Ok(out);
     }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| exchange::bad_json(e).message(lang))?;
     if value.get("title").is_some() {
         let part = |key: &str| value.get(key).cloned();
         let package: Option<PackageInput> = part("package")

@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let lang = run::lang_from_env();
     match args::parse(&argv) {
-        Ok(command) => run::execute(command, lang, &mut std::io::stdout()),
+        Ok(command) => run::execute(command, lang, &mut output::UntilClosed(std::io::stdout())),
         Err(usage) => {
             eprintln!("{}", usage.message(lang));
             ExitCode::from(2)

@@ -30,10 +30,7 @@ enum Failure {
 impl Failure {
     fn message(&self, lang: Lang) -> String {
         match self {
-            Failure::Core(e) => match e.field() {
-                Some(field) => format!("{field}: {}", e.message(lang)),
-                None => e.message(lang),
-            },
+            Failure::Core(e) => crate::output::core_message(e, lang),
             Failure::Render(e) => e.message(lang),
             Failure::Write { out, error } => match lang {
                 Lang::Ja => format!("{}に書き出せません：{error}", out.display()),

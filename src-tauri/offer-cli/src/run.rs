@@ -42,10 +42,7 @@ impl From<std::io::Error> for CliError {
 impl CliError {
     fn message(&self, lang: Lang) -> String {
         match self {
-            CliError::Core(e) => match e.field() {
-                Some(field) => format!("{field}: {}", e.message(lang)),
-                None => e.message(lang),
-            },
+            CliError::Core(e) => crate::output::core_message(e, lang),
             CliError::OutIsInput(path) => match lang {
                 Lang::Ja => format!(
                     "--out の{}は読み込み元のファイルそのものです。上書きすると元のデータが消えるため、別の名前を指定してください。",

@@ -427,3 +427,97 @@ fn one_offer_or_candidate_can_be_exported_alone() {
         (1, 1)
     );
 }
+
+#[test]
+fn messages_name_the_place_once_in_the_files_own_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let db = db.to_str().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        "{\"format\":\"offerwright\",\"version\":2,\n \"candidates\":[{\"ref\":\"c\",\"name\":\"x\",\"scores\":{\"reach\":9}}]}",
+    )
+    .unwrap();
+    let said = text(&cli(&["--db", db, "import", bad.to_str().unwrap()]).stderr);
+    assert_eq!(said.matches("candidates[0].scores.reach").count(), 1, "{said}");
+    assert!(
+        !said.contains("scores.1") && !said.contains("scores.2"),
+        "no database ids: {said}"
+    );
+    // A key given twice is reported where it repeats.
+    std::fs::write(
+        &bad,
+        "{\"format\":\"offerwright\",\"version\":2,\n\"candidates\":[\n {\"ref\":\"c\",\n  \"name\":\"x\",\n  \"name\":\"y\"\n }\n]}\n",
+    )
+    .unwrap();
+    let said = text(&cli(&["--db", db, "import", bad.to_str().unwrap()]).stderr);
+    assert!(said.contains("line 5") && said.contains("candidates[0].name"), "{said}");
+    let out = cli(&["--db", db, "export", "--out", "x.json", "--candidate", "abc"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with("--candidate takes"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = cli(&["--db", db, "export", "--out", "x.json", "--offer", "99"]);
+    assert!(
+        text(&out.stderr).contains("no offer with id 99"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = cli(&["--db", db, "restore", "nope.sqlite3"]);
+    assert!(
+        text(&out.stderr).contains("no backup named “nope.sqlite3”"),
+        "{}",
+        text(&out.stderr)
+    );
+    let ja = write_example(dir.path(), offerwright_core::Lang::Ja);
+    let out = cli(&["--db", db, "import", &ja]);
+    assert!(text(&out.stdout).contains("and 4 problems"), "{}", text(&out.stdout));
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite3");
+    let db = db.to_str().unwrap();
+    let ja = write_example(dir.path(), offerwright_core::Lang::Ja);
+    assert!(cli(&["--db", db, "import", &ja]).status.success());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_offerwright-cli"))
+        .args(["--db", db, "list"])
+        .env_remove("OFFERWRIGHT_DB")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Like `| head -0`: the reader is gone before anything is written.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn check_reads_every_file_that_import_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    let file = dir.path().join("deep.json");
+    let db = dir.path().join("w.sqlite3");
+    for n in [100, 120, 124] {
+        std::fs::write(
+            &file,
+            format!(
+                r#"{{"format":"offerwright","version":2,"offers":[{{"ref":"o","title":"x","price":"100","currency":"JPY","minimum_term_months":3,"package":{{"extra":{}}}}}]}}"#,
+                deep(n)
+            ),
+        )
+        .unwrap();
+        let imported = cli(&["--db", db.to_str().unwrap(), "import", file.to_str().unwrap()]);
+        let checked = cli(&["check", file.to_str().unwrap()]);
+        // Whatever import reads past (it may then refuse a value), check reads too.
+        let import_read_it = !text(&imported.stderr).contains("recursion limit");
+        assert!(import_read_it, "depth {n} is within what import reads");
+        assert_ne!(checked.status.code(), Some(2), "depth {n}: {}", text(&checked.stderr));
+    }
+}

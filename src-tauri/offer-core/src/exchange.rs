@@ -394,6 +394,21 @@ fn refine(text: &str, error: CoreError) -> CoreError {
     let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
         return error;
     };
+    // A key given twice: serde reports it where the record closes; the place
+    // to look is the second time the key appears.
+    if let Some(key) = detail
+        .strip_prefix("duplicate field `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        if let Some(line) = crate::jsonpath::line_of_repeated_key(text, path, key) {
+            return CoreError::BadJson {
+                line,
+                column: 0,
+                path: Some(format!("{path}.{key}")),
+                detail: format!("“{key}” is given twice in this record"),
+            };
+        }
+    }
     let Some((list, index)) = path
         .strip_suffix(']')
         .and_then(|p| p.split_once('['))
@@ -496,7 +511,34 @@ pub fn import(db: &mut Database, file: &WorkspaceFile, now: DateTime<Utc>) -> Co
             for (reference, level) in &record.fields.evidence {
                 fields.evidence.insert(to_id("evidence", reference)?, level.clone());
             }
-            let draft = CandidateDraft::try_from(&fields).map_err(at)?;
+            // A score's error names the criterion as the file does, not by
+            // the database id it was given here.
+            let in_file_terms = |mut e: ValidationError| {
+                for part in ["scores", "evidence"] {
+                    let named = e
+                        .field
+                        .strip_prefix(part)
+                        .and_then(|rest| rest.strip_prefix('.'))
+                        .and_then(|id| {
+                            record
+                                .fields
+                                .scores
+                                .keys()
+                                .chain(record.fields.evidence.keys())
+                                .find(|reference| {
+                                    criterion_ids
+                                        .get(*reference)
+                                        .is_some_and(|known| known.to_string() == id)
+                                })
+                                .map(|reference| format!("{part}.{reference}"))
+                        });
+                    if let Some(named) = named {
+                        e.field = named;
+                    }
+                }
+                at(e)
+            };
+            let draft = CandidateDraft::try_from(&fields).map_err(in_file_terms)?;
             let created = record.created_at.unwrap_or(now);
             let id = candidates::insert_candidate(tx, &draft, created, record.updated_at.unwrap_or(created))?;
             candidate_ids.insert(&record.reference, id);

@@ -112,9 +112,15 @@ impl Scanner<'_> {
     }
 
     fn find(&mut self, path: &[Step]) -> Option<usize> {
+        self.locate(path)?;
+        Some(self.line)
+    }
+
+    /// Moves to the start of the value at `path`.
+    fn locate(&mut self, path: &[Step]) -> Option<()> {
         let Some((first, rest)) = path.split_first() else {
             self.skip_space();
-            return Some(self.line);
+            return Some(());
         };
         match (first, self.peek()?) {
             (Step::Key(wanted), b'{') => {
@@ -126,7 +132,7 @@ impl Scanner<'_> {
                     let key = self.string()?;
                     self.expect(b':')?;
                     if &key == wanted {
-                        return self.find(rest);
+                        return self.locate(rest);
                     }
                     self.skip_value()?;
                     if self.peek()? == b',' {
@@ -142,7 +148,7 @@ impl Scanner<'_> {
                         return None;
                     }
                     if index == *wanted {
-                        return self.find(rest);
+                        return self.locate(rest);
                     }
                     self.skip_value()?;
                     index += 1;
@@ -169,6 +175,38 @@ pub fn line_of(text: &str, path: &str) -> Option<usize> {
         }
         .find(&steps[..n])
     })
+}
+
+/// The line of the second `key` in the object at `path`: where a key given
+/// twice is repeated.
+pub fn line_of_repeated_key(text: &str, path: &str, key: &str) -> Option<usize> {
+    let mut scanner = Scanner {
+        bytes: text.as_bytes(),
+        at: 0,
+        line: 1,
+    };
+    scanner.locate(&steps(path))?;
+    scanner.expect(b'{')?;
+    let mut seen = false;
+    loop {
+        if scanner.peek()? == b'}' {
+            return None;
+        }
+        scanner.skip_space();
+        let line = scanner.line;
+        let found = scanner.string()?;
+        scanner.expect(b':')?;
+        if found == key {
+            if seen {
+                return Some(line);
+            }
+            seen = true;
+        }
+        scanner.skip_value()?;
+        if scanner.peek()? == b',' {
+            scanner.at += 1;
+        }
+    }
 }
 
 #[cfg(test)]
