@@ -276,7 +276,7 @@ fn comparison_shape_ranks_and_subsets() {
         keys(&cmp["robustness"]),
         [
             "clear_winner",
-            "margin_percent",
+            "margin_points",
             "runner_up",
             "samples",
             "score_flips",
@@ -294,13 +294,13 @@ fn comparison_shape_ranks_and_subsets() {
     assert_eq!(keys(&cmp["criteria"][0]), ["best", "id", "label", "weight"]);
     assert_eq!(
         keys(&cmp["candidates"][0]),
-        ["evidence", "id", "name", "rank", "scores", "status", "total"]
+        ["evidence", "id", "name", "rank", "scores", "status", "total", "unscored"]
     );
     let adjusted = h.ok("compare_candidates", json!({ "ids": null, "mode": "evidence" }));
     assert_eq!(adjusted["mode"], "evidence");
     assert!(
         adjusted["candidates"][0]["total"].as_f64() < cmp["candidates"][0]["total"].as_f64(),
-        "gut feelings count less"
+        "untested high scores are pulled toward the middle"
     );
     let targets = h.ok(
         "set_targets",

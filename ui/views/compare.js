@@ -123,7 +123,10 @@ function table(analysis, names, onWeight) {
   return h('div', { class: 'table-scroll' },
     h('table', { class: 'compare', id: 'compare-table' }, h('thead', {}, head), h('tbody', {},
       rows,
-      row(t('compare.total'), analysis.candidates.map((c) => h('td', { dataset: { total: c.id } }, c.total.toFixed(1))), 'total'),
+      row(t('compare.total'), analysis.candidates.map((c) => h('td', { dataset: { total: c.id } }, c.total.toFixed(1),
+        c.unscored.length > 0
+          ? h('span', { class: 'incomplete-tag', 'data-incomplete': c.id }, t('compare.incomplete', { n: c.unscored.length }))
+          : null)), 'total'),
       row(t('compare.rank'), analysis.candidates.map((c) => h('td', { class: c.rank === 1 ? 'first' : '' }, `#${c.rank}`)), 'rank'),
       row(t('compare.clients'), fermi('clients_needed'), 'fermi'),
       row(t('compare.leads'), fermi('leads_needed'), 'fermi'))));
@@ -160,7 +163,7 @@ function robustnessPanel(analysis, names, labels) {
     return section;
   }
   const sentence = t(r.clear_winner ? 'compare.clear' : 'compare.unclear', {
-    winner: names.get(r.winner), runner: names.get(r.runner_up), margin: r.margin_percent.toFixed(1) });
+    winner: names.get(r.winner), runner: names.get(r.runner_up), margin: r.margin_points.toFixed(1) });
   section.append(h('p', { class: r.clear_winner ? 'verdict clear' : 'verdict unclear', id: 'verdict' }, sentence));
   const flipsPart = h('div', { class: 'robustness-part' }, h('h3', {}, t('compare.scoreFlips')));
   if (r.score_flips.length === 0) {

@@ -10,7 +10,7 @@ use offerwright_core::analysis::{analyse, Analysis};
 use offerwright_core::compare::{SAMPLES, SEED};
 use offerwright_core::evidence::Mode;
 use offerwright_core::exchange::import_json;
-use offerwright_core::robustness::CLEAR_MARGIN_PERCENT;
+use offerwright_core::robustness::CLEAR_MARGIN_POINTS;
 use offerwright_core::{CoreError, Database, Lang};
 
 fn load(file: &Path, mode: Mode, lang: Lang) -> Result<Analysis, CoreError> {
@@ -55,16 +55,26 @@ fn print(a: &Analysis, lang: Lang, out: &mut impl Write) -> std::io::Result<()> 
     let Some(r) = &a.comparison.robustness else {
         return Ok(());
     };
-    if let (Some(w), Some(ru), Some(m)) = (r.winner, r.runner_up, r.margin_percent) {
+    if let (Some(w), Some(ru), Some(m)) = (r.winner, r.runner_up, r.margin_points) {
         let verdict = match (r.clear_winner, lang) {
             (true, Lang::Ja) => "はっきりした首位".to_string(),
             (true, Lang::En) => "a clear winner".to_string(),
-            (false, Lang::Ja) => format!("差が{CLEAR_MARGIN_PERCENT}%未満：はっきりした首位なし"),
-            (false, Lang::En) => format!("under {CLEAR_MARGIN_PERCENT} %: no clear winner"),
+            (false, Lang::Ja) => format!("差が{CLEAR_MARGIN_POINTS}点未満：はっきりした首位なし"),
+            (false, Lang::En) => format!("under {CLEAR_MARGIN_POINTS} points: no clear winner"),
         };
         match lang {
-            Lang::Ja => writeln!(out, "首位：{}（2位の{}に{m:.1}%差、{verdict}）", name(&w), name(&ru))?,
-            Lang::En => writeln!(out, "First: {} ({m:.1} % ahead of {}; {verdict})", name(&w), name(&ru))?,
+            Lang::Ja => writeln!(
+                out,
+                "首位：{}（2位の{}に100点中{m:.1}点差、{verdict}）",
+                name(&w),
+                name(&ru)
+            )?,
+            Lang::En => writeln!(
+                out,
+                "First: {} ({m:.1} of 100 points ahead of {}; {verdict})",
+                name(&w),
+                name(&ru)
+            )?,
         }
     }
     writeln!(

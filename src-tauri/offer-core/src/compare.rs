@@ -4,13 +4,14 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::candidate::{Candidate, CandidateDraft, Score};
+use crate::candidate::{Candidate, CandidateDraft};
 use crate::criteria::Criterion;
 use crate::evidence::{Evidence, Mode};
 use crate::robustness::{self, Robustness};
 use crate::Lang;
 
-/// A weighted total from 0 to 100, kept in tenths so that ranking is exact.
+/// A weighted total from 0 to 100 in tenths, as shown. Ranking never uses
+/// it: it compares `Points`, which are exact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Total(u16);
 
@@ -27,27 +28,94 @@ impl Serialize for Total {
     }
 }
 
-/// Σ weight × score ÷ (5 × Σ weight), as 0–100. In evidence mode each score
-/// first counts only its evidence factor (a gut feeling 60 %, a renewal 100 %).
-/// An unscored criterion counts as zero, so filling in every score matters;
-/// all-zero weights give zero.
-pub fn weighted_total(draft: &CandidateDraft, criteria: &[Criterion], mode: Mode) -> Total {
-    let weight_sum: u64 = criteria.iter().map(|c| u64::from(c.draft.weight.value())).sum();
-    if weight_sum == 0 {
-        return Total(0);
+/// The middle of the 1–5 scale: where a score with no evidence behind it
+/// is pulled toward.
+const MIDDLE: i64 = 3;
+/// A score's place between the worst (1 → 0) and the best (5 → BEST).
+pub(crate) const BEST: i64 = 400;
+
+/// Where one score sits on the 0–BEST line. In evidence mode the score is
+/// first pulled toward the middle by how sure it is: middle + (score −
+/// middle) × factor, so a gut-feeling 1 counts as 1.8 and a confirmed 1 as 1;
+/// confirming a low score never raises a total, confirming a high one never
+/// lowers it. A blank score is missing, not zero.
+pub(crate) fn place(score: Option<u8>, factor_percent: u8) -> Option<i64> {
+    score.map(|s| 2 * 100 + (i64::from(s) - MIDDLE) * i64::from(factor_percent))
+}
+
+/// A candidate's weighted points, exact: Σ weight × place over its scored
+/// criteria, out of Σ weight × BEST over the same criteria. A criterion left
+/// blank is left out with its weight (the candidate is then incomplete).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Points {
+    pub earned: i64,
+    pub possible: i64,
+}
+
+impl Points {
+    pub fn add(&mut self, weight: i64, place: Option<i64>) {
+        if let Some(place) = place {
+            self.earned += weight * place;
+            self.possible += weight * BEST;
+        }
     }
-    // Points in percent of a score point, so evidence factors stay integers.
-    let points: u64 = criteria
-        .iter()
-        .map(|c| {
-            let score = draft.scores.get(&c.id).map_or(0, |s| u64::from(s.value()));
-            let factor = u64::from(mode.factor(draft.evidence_for(c.id)));
-            u64::from(c.draft.weight.value()) * score * factor
-        })
-        .sum();
-    let denominator = weight_sum * u64::from(Score::MAX) * 100;
-    // Round half up to the nearest tenth, in integers.
-    Total(((points * 2000 + denominator) / (2 * denominator)) as u16)
+
+    /// 0 (every score the worst) to 100 (every score the best), rounded half
+    /// up to tenths; nothing to count gives 0.
+    pub fn total(self) -> Total {
+        if self.possible <= 0 {
+            return Total(0);
+        }
+        let (earned, possible) = (i128::from(self.earned), i128::from(self.possible));
+        Total(((earned * 2000 + possible) / (2 * possible)) as u16)
+    }
+
+    /// The total as a number, for margins and shares (never for ranking).
+    pub fn value(self) -> f64 {
+        if self.possible <= 0 {
+            0.0
+        } else {
+            self.earned as f64 * 100.0 / self.possible as f64
+        }
+    }
+}
+
+impl PartialOrd for Points {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Points {
+    /// By the exact fraction; nothing to count ranks below everything.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        match (self.possible > 0, other.possible > 0) {
+            (false, false) => std::cmp::Ordering::Equal,
+            (false, true) => std::cmp::Ordering::Less,
+            (true, false) => std::cmp::Ordering::Greater,
+            (true, true) => (i128::from(self.earned) * i128::from(other.possible))
+                .cmp(&(i128::from(other.earned) * i128::from(self.possible))),
+        }
+    }
+}
+
+/// A candidate's points over `criteria`.
+pub fn points(draft: &CandidateDraft, criteria: &[Criterion], mode: Mode) -> Points {
+    let mut points = Points::default();
+    for c in criteria {
+        let score = draft.scores.get(&c.id).map(|s| s.value());
+        points.add(
+            i64::from(c.draft.weight.value()),
+            place(score, mode.factor(draft.evidence_for(c.id))),
+        );
+    }
+    points
+}
+
+/// The total shown for a candidate: 0 when every score is the worst, 100
+/// when every score is the best, over the criteria it has scores for.
+pub fn weighted_total(draft: &CandidateDraft, criteria: &[Criterion], mode: Mode) -> Total {
+    points(draft, criteria, mode).total()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -68,8 +136,13 @@ pub struct RankedCandidate {
     /// Evidence per scored criterion other than a gut feeling.
     pub evidence: BTreeMap<i64, Evidence>,
     pub total: Total,
-    /// 1 is best; equal totals share a rank.
+    /// Criteria with a weight that this candidate has no score for: its total
+    /// leaves them out, so it is not yet comparable in full.
+    pub unscored: Vec<i64>,
+    /// 1 is best; exactly equal totals share a rank.
     pub rank: usize,
+    #[serde(skip)]
+    pub points: Points,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -105,20 +178,31 @@ impl Comparison {
 pub fn compare(candidates: &[Candidate], criteria: &[Criterion], lang: Lang, mode: Mode) -> Comparison {
     let mut ranked: Vec<RankedCandidate> = candidates
         .iter()
-        .map(|c| RankedCandidate {
-            id: c.id,
-            name: c.draft.name.as_str().to_string(),
-            status: c.draft.status.as_str().to_string(),
-            scores: c.draft.scores.iter().map(|(k, s)| (*k, s.value())).collect(),
-            evidence: c.draft.evidence.clone(),
-            total: weighted_total(&c.draft, criteria, mode),
-            rank: 0,
+        .map(|c| {
+            let points = points(&c.draft, criteria, mode);
+            RankedCandidate {
+                id: c.id,
+                name: c.draft.name.as_str().to_string(),
+                status: c.draft.status.as_str().to_string(),
+                scores: c.draft.scores.iter().map(|(k, s)| (*k, s.value())).collect(),
+                evidence: c.draft.evidence.clone(),
+                total: points.total(),
+                unscored: criteria
+                    .iter()
+                    .filter(|k| k.draft.weight.value() > 0 && !c.draft.scores.contains_key(&k.id))
+                    .map(|k| k.id)
+                    .collect(),
+                rank: 0,
+                points,
+            }
         })
         .collect();
-    // A stable sort keeps creation order among equals, so ties are deterministic.
-    ranked.sort_by_key(|r| std::cmp::Reverse(r.total));
+    // By the exact points, as the robustness verdict does, so the list and
+    // the verdict always name the same leader. A stable sort keeps creation
+    // order among exact equals, so ties are deterministic.
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.points));
     for i in 0..ranked.len() {
-        ranked[i].rank = if i > 0 && ranked[i].total == ranked[i - 1].total {
+        ranked[i].rank = if i > 0 && ranked[i].points == ranked[i - 1].points {
             ranked[i - 1].rank
         } else {
             i + 1
@@ -178,31 +262,25 @@ mod tests {
     }
 
     #[test]
-    fn all_fives_score_one_hundred_and_unscored_counts_as_zero() {
+    fn all_fives_score_one_hundred_all_ones_zero_and_blanks_are_left_out() {
         let criteria = [criterion(1, 8), criterion(2, 2)];
-        assert_eq!(
-            weighted_total(&candidate(1, &[(1, 5), (2, 5)]).draft, &criteria, Mode::Raw).tenths(),
-            1000
-        );
-        // 8×5 / (10×5) = 80 %.
-        assert_eq!(
-            weighted_total(&candidate(1, &[(1, 5)]).draft, &criteria, Mode::Raw).tenths(),
-            800
-        );
-        assert_eq!(
-            weighted_total(&candidate(1, &[]).draft, &criteria, Mode::Raw).tenths(),
-            0
-        );
+        let total = |scores: &[(i64, i64)]| weighted_total(&candidate(1, scores).draft, &criteria, Mode::Raw).tenths();
+        assert_eq!(total(&[(1, 5), (2, 5)]), 1000);
+        assert_eq!(total(&[(1, 1), (2, 1)]), 0);
+        // 8 × (4 − 1)/4 + 2 × (2 − 1)/4 = 6.5 of 10 → 65.0.
+        assert_eq!(total(&[(1, 4), (2, 2)]), 650);
+        // Criterion 2 blank: it leaves with its weight; 5 on criterion 1 alone is 100.
+        assert_eq!(total(&[(1, 5)]), 1000);
+        assert_eq!(total(&[]), 0);
     }
 
     #[test]
     fn totals_round_to_the_nearest_tenth() {
-        // 1×1 / (3×5) = 6.666… → 6.7.
+        // (1 × 1/4 + 2 × 0) / 3 = 8.333… → 8.3; (1 × 2/4 + 0 + 0) / 3 = 16.666… → 16.7.
         let criteria = [criterion(1, 1), criterion(2, 1), criterion(3, 1)];
-        assert_eq!(
-            weighted_total(&candidate(1, &[(1, 1)]).draft, &criteria, Mode::Raw).tenths(),
-            67
-        );
+        let total = |scores: &[(i64, i64)]| weighted_total(&candidate(1, scores).draft, &criteria, Mode::Raw).tenths();
+        assert_eq!(total(&[(1, 2), (2, 1), (3, 1)]), 83);
+        assert_eq!(total(&[(1, 3), (2, 1), (3, 1)]), 167);
     }
 
     #[test]

@@ -1,30 +1,31 @@
 //! How much to trust the winner of a comparison: its margin over the
-//! runner-up, the weight change or the one-point score change that would
-//! flip first place, and how often each candidate wins when every weight is
-//! jostled at random (seeded, so results are reproducible).
+//! runner-up in points, the weight change or the one-point score change that
+//! would flip first place, and how often each candidate wins when every
+//! weight is jostled at random (seeded, so results are reproducible).
 //!
-//! Weighted sums are compared as integers (Σ weight × score share one
-//! denominator), so "who is first" is exact; only the random jostling uses
-//! floating point.
+//! "Who is first" is decided on exact points (`compare::Points`), the same
+//! way the ranking decides it; only the random jostling uses floating point.
 
 use serde::Serialize;
 
 use crate::candidate::{Candidate, Score};
+use crate::compare::{place, Points, BEST};
 use crate::criteria::{Criterion, Weight};
 use crate::evidence::Mode;
 use crate::rng::SeededRng;
 
-/// The margin under which the comparison reads "no clear winner".
-pub const CLEAR_MARGIN_PERCENT: f64 = 10.0;
+/// The margin, in points of the 0–100 total, under which the comparison
+/// reads "no clear winner": less than a full point on a quarter of the weight.
+pub const CLEAR_MARGIN_POINTS: f64 = 5.0;
 
-/// Scores as a dense matrix: one row per candidate, one column per criterion,
-/// 0 where a criterion is not scored; beside each score the percent of it
-/// that counts (100, or its evidence factor in evidence mode).
+/// Scores as a dense matrix: one row per candidate, one column per criterion;
+/// beside each score (None where blank) the percent of its distance from the
+/// middle that counts (100, or its evidence factor in evidence mode).
 pub struct Matrix {
     pub ids: Vec<i64>,
     pub criterion_ids: Vec<i64>,
     pub weights: Vec<u8>,
-    scores: Vec<u8>,
+    scores: Vec<Option<u8>>,
     factors: Vec<u8>,
 }
 
@@ -34,7 +35,7 @@ impl Matrix {
         let mut factors = Vec::with_capacity(candidates.len() * criteria.len());
         for c in candidates {
             for k in criteria {
-                scores.push(c.draft.scores.get(&k.id).map_or(0, |s| s.value()));
+                scores.push(c.draft.scores.get(&k.id).map(|s| s.value()));
                 factors.push(mode.factor(c.draft.evidence_for(k.id)));
             }
         }
@@ -47,33 +48,34 @@ impl Matrix {
         }
     }
 
-    fn factor(&self, candidate: usize, criterion: usize) -> i64 {
-        i64::from(self.factors[candidate * self.width() + criterion])
-    }
-
-    /// A score as it counts: score × factor, in percent of a point.
-    fn effective(&self, candidate: usize, criterion: usize) -> i64 {
-        i64::from(self.score(candidate, criterion)) * self.factor(candidate, criterion)
-    }
-
     fn width(&self) -> usize {
         self.weights.len()
     }
 
-    fn score(&self, candidate: usize, criterion: usize) -> u8 {
+    fn score(&self, candidate: usize, criterion: usize) -> Option<u8> {
         self.scores[candidate * self.width() + criterion]
     }
 
-    fn points(&self, candidate: usize, weights: &[u8]) -> i64 {
-        (0..self.width())
-            .map(|k| i64::from(weights[k]) * self.effective(candidate, k))
-            .sum()
+    /// Where the score sits on the 0–BEST line, after evidence; None if blank.
+    fn place(&self, candidate: usize, criterion: usize) -> Option<i64> {
+        place(
+            self.score(candidate, criterion),
+            self.factors[candidate * self.width() + criterion],
+        )
+    }
+
+    fn points(&self, candidate: usize, weights: &[u8]) -> Points {
+        let mut points = Points::default();
+        for (k, w) in weights.iter().enumerate() {
+            points.add(i64::from(*w), self.place(candidate, k));
+        }
+        points
     }
 }
 
 /// The index of the first candidate with the most points; ties go to the
 /// earlier one (creation order), so the result is deterministic.
-fn leader(points: impl Iterator<Item = i64>) -> Option<(usize, i64)> {
+fn leader(points: impl Iterator<Item = Points>) -> Option<(usize, Points)> {
     points.enumerate().fold(None, |best, (i, p)| match best {
         Some((_, bp)) if bp >= p => best,
         _ => Some((i, p)),
@@ -93,7 +95,6 @@ pub struct WeightFlip {
 pub struct ScoreFlip {
     pub candidate_id: i64,
     pub criterion_id: i64,
-    /// 0 means not scored.
     pub from: u8,
     pub to: u8,
     pub new_winner: i64,
@@ -110,8 +111,8 @@ pub struct WinShare {
 pub struct Robustness {
     pub winner: Option<i64>,
     pub runner_up: Option<i64>,
-    /// (winner − runner-up) ÷ winner, in percent, one decimal.
-    pub margin_percent: Option<f64>,
+    /// Winner's total − runner-up's total, in points of the 0–100 scale, one decimal.
+    pub margin_points: Option<f64>,
     pub clear_winner: bool,
     pub weight_flips: Vec<WeightFlip>,
     pub score_flips: Vec<ScoreFlip>,
@@ -127,7 +128,7 @@ fn round_tenth(x: f64) -> f64 {
 /// For each criterion, the smallest change of its weight that puts someone
 /// else first.
 pub fn weight_flips(m: &Matrix) -> Vec<WeightFlip> {
-    let base: Vec<i64> = (0..m.ids.len()).map(|c| m.points(c, &m.weights)).collect();
+    let base: Vec<Points> = (0..m.ids.len()).map(|c| m.points(c, &m.weights)).collect();
     let Some((winner, _)) = leader(base.iter().copied()) else {
         return Vec::new();
     };
@@ -138,7 +139,15 @@ pub fn weight_flips(m: &Matrix) -> Vec<WeightFlip> {
             candidates.sort_by_key(|&w| ((i16::from(w) - i16::from(current)).abs(), w));
             let flip = candidates.into_iter().find_map(|w| {
                 let delta = i64::from(w) - i64::from(current);
-                let (first, _) = leader((0..m.ids.len()).map(|c| base[c] + delta * m.effective(c, k)))?;
+                let moved = |c: usize| {
+                    let mut p = base[c];
+                    if let Some(place) = m.place(c, k) {
+                        p.earned += delta * place;
+                        p.possible += delta * BEST;
+                    }
+                    p
+                };
+                let (first, _) = leader((0..m.ids.len()).map(moved))?;
                 (first != winner).then_some((w, m.ids[first]))
             });
             WeightFlip {
@@ -151,23 +160,32 @@ pub fn weight_flips(m: &Matrix) -> Vec<WeightFlip> {
         .collect()
 }
 
-/// Every single one-point score change that puts someone else first.
+/// Every single one-point change of a given score that puts someone else
+/// first (blank scores are not changes of a score, so they are left out).
 pub fn score_flips(m: &Matrix) -> Vec<ScoreFlip> {
-    let base: Vec<i64> = (0..m.ids.len()).map(|c| m.points(c, &m.weights)).collect();
+    let base: Vec<Points> = (0..m.ids.len()).map(|c| m.points(c, &m.weights)).collect();
     let Some((winner, _)) = leader(base.iter().copied()) else {
         return Vec::new();
     };
     let mut flips = Vec::new();
     for c in 0..m.ids.len() {
         for k in 0..m.width() {
-            let from = m.score(c, k);
+            let Some(from) = m.score(c, k) else {
+                continue;
+            };
             for to in [from.checked_sub(1), from.checked_add(1)].into_iter().flatten() {
-                // Scores run 1–5; 0 (not scored) can only go up to 1.
-                if to > Score::MAX || (to == 0 && from == 1) {
+                if !(1..=Score::MAX).contains(&to) {
                     continue;
                 }
-                let delta = i64::from(m.weights[k]) * (i64::from(to) - i64::from(from)) * m.factor(c, k);
-                let changed = |i: usize| if i == c { base[i] + delta } else { base[i] };
+                let factor = m.factors[c * m.width() + k];
+                let shift = place(Some(to), factor).unwrap_or(0) - place(Some(from), factor).unwrap_or(0);
+                let changed = |i: usize| {
+                    let mut p = base[i];
+                    if i == c {
+                        p.earned += i64::from(m.weights[k]) * shift;
+                    }
+                    p
+                };
                 if let Some((first, _)) = leader((0..m.ids.len()).map(changed)) {
                     if first != winner {
                         flips.push(ScoreFlip {
@@ -191,11 +209,10 @@ pub fn score_flips(m: &Matrix) -> Vec<ScoreFlip> {
 pub fn win_shares(m: &Matrix, samples: u32, seed: u64) -> Vec<WinShare> {
     let n = m.ids.len();
     let width = m.width();
-    let scores: Vec<f64> = m
-        .scores
-        .iter()
-        .zip(&m.factors)
-        .map(|(&s, &f)| f64::from(s) * f64::from(f))
+    // Each cell's place (0–BEST) and whether it counts at all (not blank).
+    let places: Vec<(f64, f64)> = (0..n)
+        .flat_map(|c| (0..width).map(move |k| (c, k)))
+        .map(|(c, k)| m.place(c, k).map_or((0.0, 0.0), |p| (p as f64, BEST as f64)))
         .collect();
     let mut wins = vec![0u32; n];
     let mut rng = SeededRng::new(seed);
@@ -207,8 +224,12 @@ pub fn win_shares(m: &Matrix, samples: u32, seed: u64) -> Vec<WinShare> {
             }
             let mut best = 0;
             let mut best_total = f64::NEG_INFINITY;
-            for (c, row) in scores.chunks_exact(width.max(1)).enumerate().take(n) {
-                let total: f64 = row.iter().zip(&weights).map(|(s, w)| s * w).sum();
+            for (c, row) in places.chunks_exact(width.max(1)).enumerate().take(n) {
+                let (earned, possible) = row
+                    .iter()
+                    .zip(&weights)
+                    .fold((0.0, 0.0), |(e, p), ((place, best), w)| (e + place * w, p + best * w));
+                let total = if possible > 0.0 { earned / possible } else { -1.0 };
                 if total > best_total {
                     best_total = total;
                     best = c;
@@ -234,27 +255,24 @@ pub fn win_shares(m: &Matrix, samples: u32, seed: u64) -> Vec<WinShare> {
 
 pub fn analyse(candidates: &[Candidate], criteria: &[Criterion], mode: Mode, samples: u32, seed: u64) -> Robustness {
     let m = Matrix::new(candidates, criteria, mode);
-    let points: Vec<i64> = (0..m.ids.len()).map(|c| m.points(c, &m.weights)).collect();
+    let points: Vec<Points> = (0..m.ids.len()).map(|c| m.points(c, &m.weights)).collect();
     let first = leader(points.iter().copied());
     let second = first.and_then(|(w, _)| {
-        leader(
-            points
-                .iter()
-                .enumerate()
-                .map(|(i, &p)| if i == w { i64::MIN } else { p }),
-        )
-        .filter(|_| points.len() > 1)
+        let others = points.iter().enumerate().filter(|(i, _)| *i != w).map(|(i, p)| (i, *p));
+        others.fold(None, |best: Option<(usize, Points)>, (i, p)| match best {
+            Some((_, bp)) if bp >= p => best,
+            _ => Some((i, p)),
+        })
     });
-    let margin_percent = match (first, second) {
-        (Some((_, p1)), Some((_, p2))) if p1 > 0 => Some(round_tenth((p1 - p2) as f64 * 100.0 / p1 as f64)),
-        (Some(_), Some(_)) => Some(0.0),
+    let margin_points = match (first, second) {
+        (Some((_, p1)), Some((_, p2))) => Some(round_tenth(p1.value() - p2.value()).max(0.0)),
         _ => None,
     };
     Robustness {
         winner: first.map(|(i, _)| m.ids[i]),
         runner_up: second.map(|(i, _)| m.ids[i]),
-        margin_percent,
-        clear_winner: margin_percent.is_some_and(|p| p >= CLEAR_MARGIN_PERCENT),
+        margin_points,
+        clear_winner: margin_points.is_some_and(|p| p >= CLEAR_MARGIN_POINTS),
         weight_flips: weight_flips(&m),
         score_flips: score_flips(&m),
         samples,

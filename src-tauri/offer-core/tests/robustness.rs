@@ -54,7 +54,8 @@ fn criteria(weights: &[u8]) -> Vec<Criterion> {
 
 #[test]
 fn margin_and_clear_winner() {
-    // Points: A = 5×5 + 5×5 = 50, B = 5×4 + 5×4 = 40 → margin 20 %.
+    // Each score's place on 0–1: (score − 1) / 4. A = 1.0 → 100, B = 0.75 → 75:
+    // a margin of 25 points.
     let r = analyse(
         &[candidate(1, &[5, 5]), candidate(2, &[4, 4])],
         &criteria(&[5, 5]),
@@ -63,24 +64,25 @@ fn margin_and_clear_winner() {
         1,
     );
     assert_eq!((r.winner, r.runner_up), (Some(1), Some(2)));
-    assert_eq!(r.margin_percent, Some(20.0));
+    assert_eq!(r.margin_points, Some(25.0));
     assert!(r.clear_winner);
-    // 50 vs 47 → 6 %: no clear winner.
+    // Weights 9/1: A = 100, B = (9×1 + 1×0.75) / 10 = 97.5 → 2.5 points: no clear winner.
     let r = analyse(
         &[candidate(1, &[5, 5]), candidate(2, &[5, 4]), candidate(3, &[1, 1])],
-        &criteria(&[7, 3]),
+        &criteria(&[9, 1]),
         Mode::Raw,
         0,
         1,
     );
-    assert_eq!(r.margin_percent, Some(6.0));
+    assert_eq!(r.margin_points, Some(2.5));
     assert!(!r.clear_winner);
 }
 
 #[test]
 fn the_nearest_weight_that_flips_first_place_is_found() {
-    // A is strong on criterion 1, B on criterion 2. Weights 6/4: A = 6×5+4×1 = 34, B = 6×1+4×5 = 26.
-    // Raising weight 2 to 6 ties (A stays first on ties), to 7 flips: 6×1+7×5 = 41 > 6×5+7×1 = 37.
+    // A is strong on criterion 1, B on criterion 2. Weights 6/4: A = 6/10 = 60, B = 4/10 = 40.
+    // Raising weight 2 to 6 ties (A stays first on ties), to 7 flips: B = 7/13 > A = 6/13.
+    // Lowering weight 1 to 4 ties, to 3 flips: B = 4/7 > A = 3/7.
     let r = analyse(
         &[candidate(1, &[5, 1]), candidate(2, &[1, 5])],
         &criteria(&[6, 4]),
@@ -153,8 +155,13 @@ fn jostled_weights_are_reproducible_from_the_seed() {
     );
 }
 
+/// Scores 1–5, or 0 for blank.
 fn scores_strategy(criteria: usize) -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(0u8..=5, criteria)
+}
+
+fn full_scores(criteria: usize) -> impl Strategy<Value = Vec<u8>> {
+    prop::collection::vec(1u8..=5, criteria)
 }
 
 proptest! {
@@ -185,7 +192,9 @@ proptest! {
 
     #[test]
     fn a_candidate_better_on_every_criterion_always_ranks_first(
-        others in prop::collection::vec(scores_strategy(4).prop_map(|v| v.into_iter().map(|s| s.min(4)).collect::<Vec<u8>>()), 1..6),
+        // Fully scored: a blank leaves its criterion out of that candidate's
+        // total, so dominance is only defined over the same criteria.
+        others in prop::collection::vec(full_scores(4).prop_map(|v| v.into_iter().map(|s| s.min(4)).collect::<Vec<u8>>()), 1..6),
         lift in prop::collection::vec(1u8..=5, 4),
         weights in prop::collection::vec(1u8..=10, 4),
         position in 0usize..6,
@@ -212,7 +221,7 @@ fn with_evidence(mut c: Candidate, level: offerwright_core::evidence::Evidence) 
 }
 
 #[test]
-fn evidence_mode_keeps_a_confident_guess_from_winning_on_conviction() {
+fn evidence_mode_narrows_a_guess_lead_and_a_confirmed_score_beats_the_guess() {
     use offerwright_core::evidence::Evidence;
     let guess = with_evidence(candidate(1, &[5, 5]), Evidence::Gut);
     let tested = with_evidence(candidate(2, &[4, 4]), Evidence::Renewal);
@@ -220,11 +229,118 @@ fn evidence_mode_keeps_a_confident_guess_from_winning_on_conviction() {
     let raw = compare(&[guess.clone(), tested.clone()], &crit, Lang::En, Mode::Raw);
     assert_eq!((raw.candidates[0].id, raw.candidates[0].total.tenths()), (1, 1000));
     let adjusted = compare(&[guess.clone(), tested.clone()], &crit, Lang::En, Mode::Evidence);
-    // 5 × 60 % = 3 → 60.0; 4 × 100 % → 80.0.
+    // A gut-feeling 5 is pulled 40 % toward the middle: 3 + 2 × 0.6 = 4.2 → (4.2 − 1) / 4 = 80.0;
+    // a renewed 4 stays 4 → 75.0. Still ahead, but by 5 points instead of 25.
     assert_eq!(
         (adjusted.candidates[0].id, adjusted.candidates[0].total.tenths()),
-        (2, 800)
+        (1, 800)
     );
-    assert_eq!(adjusted.candidates[1].total.tenths(), 600);
-    assert_eq!(analyse(&[guess, tested], &crit, Mode::Evidence, 100, 1).winner, Some(2));
+    assert_eq!(adjusted.candidates[1].total.tenths(), 750);
+    let margin = |mode| analyse(&[guess.clone(), tested.clone()], &crit, mode, 0, 1).margin_points;
+    assert_eq!((margin(Mode::Raw), margin(Mode::Evidence)), (Some(25.0), Some(5.0)));
+    // A renewed 5 beats the gut-feeling 5 outright.
+    let sure = with_evidence(candidate(3, &[5, 5]), Evidence::Renewal);
+    assert_eq!(analyse(&[guess, sure], &crit, Mode::Evidence, 100, 1).winner, Some(3));
+}
+
+#[test]
+fn a_blank_score_is_left_out_with_its_weight_not_counted_as_zero() {
+    // Criterion 2 blank: A is 5 on criterion 1 alone → 100, marked incomplete.
+    let crit = criteria(&[5, 5]);
+    let cmp = compare(
+        &[candidate(1, &[5, 0]), candidate(2, &[4, 4])],
+        &crit,
+        Lang::En,
+        Mode::Raw,
+    );
+    assert_eq!((cmp.candidates[0].id, cmp.candidates[0].total.tenths()), (1, 1000));
+    assert_eq!(cmp.candidates[0].unscored, vec![2]);
+    assert!(cmp.candidates[1].unscored.is_empty());
+    // All 1s is the floor, 0; all 5s the top, 100.
+    assert_eq!(
+        weighted_total(&candidate(1, &[1, 1]).draft, &crit, Mode::Raw).tenths(),
+        0
+    );
+    assert_eq!(
+        weighted_total(&candidate(1, &[3, 3]).draft, &crit, Mode::Raw).tenths(),
+        500
+    );
+}
+
+#[test]
+fn the_list_and_the_verdict_name_the_same_leader_when_shown_totals_tie() {
+    use offerwright_core::evidence::Evidence;
+    // Weights 1/10/10/10; only criterion 1 differs from the middle (a 4).
+    // A, someone asked (70 %): 3.7 → (1 × 270 + 30 × 200) / 12,400 = 50.56… → 50.6.
+    // B, 1–3 interested (80 %): 3.8 → 6,280 / 12,400 = 50.64… → 50.6.
+    let crit = criteria(&[1, 10, 10, 10]);
+    let a = with_evidence(candidate(1, &[4, 3, 3, 3]), Evidence::Asked);
+    let b = with_evidence(candidate(2, &[4, 3, 3, 3]), Evidence::Interested);
+    let cmp = compare(&[a.clone(), b.clone()], &crit, Lang::En, Mode::Evidence);
+    let shown: Vec<u16> = cmp.candidates.iter().map(|c| c.total.tenths()).collect();
+    assert_eq!(shown, [506, 506], "both show 50.6");
+    // The exact totals differ: B is first in the list, alone, as in the verdict.
+    assert_eq!(
+        (cmp.candidates[0].id, cmp.candidates[0].rank, cmp.candidates[1].rank),
+        (2, 1, 2)
+    );
+    assert_eq!(analyse(&[a, b], &crit, Mode::Evidence, 0, 1).winner, Some(2));
+}
+
+fn level(i: u8) -> offerwright_core::evidence::Evidence {
+    offerwright_core::evidence::Evidence::ALL[usize::from(i) % 5]
+}
+
+proptest! {
+    #[test]
+    fn confirming_a_low_score_never_raises_a_total_nor_a_high_one_lowers_it(
+        scores in full_scores(3),
+        weights in prop::collection::vec(0u8..=10, 3),
+        levels in prop::collection::vec(0u8..5, 3),
+        which in 0usize..3,
+        stronger in 1u8..5,
+    ) {
+        let crit = criteria(&weights);
+        let mut c = candidate(1, &scores);
+        for (k, l) in levels.iter().enumerate() {
+            c.draft.evidence.insert(k as i64 + 1, level(*l));
+        }
+        let before = offerwright_core::compare::points(&c.draft, &crit, Mode::Evidence);
+        let current = c.draft.evidence_for(which as i64 + 1);
+        let raised = level(levels[which].saturating_add(stronger).min(4));
+        prop_assume!(raised > current);
+        c.draft.evidence.insert(which as i64 + 1, raised);
+        let after = offerwright_core::compare::points(&c.draft, &crit, Mode::Evidence);
+        match scores[which] {
+            s if s < 3 => prop_assert!(after <= before),
+            s if s > 3 => prop_assert!(after >= before),
+            _ => prop_assert_eq!(after, before),
+        }
+    }
+
+    #[test]
+    fn the_ranking_and_the_verdict_always_agree_on_first_place(
+        rows in prop::collection::vec(scores_strategy(4), 2..7),
+        levels in prop::collection::vec(0u8..5, 4),
+        weights in prop::collection::vec(0u8..=10, 4),
+    ) {
+        use offerwright_core::evidence::Evidence;
+        let cands: Vec<Candidate> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let mut c = candidate(i as i64 + 1, s);
+                for (k, l) in levels.iter().enumerate() {
+                    c.draft.evidence.insert(k as i64 + 1, Evidence::ALL[(usize::from(*l) + i) % 5]);
+                }
+                c
+            })
+            .collect();
+        let crit = criteria(&weights);
+        for mode in [Mode::Raw, Mode::Evidence] {
+            let cmp = compare(&cands, &crit, Lang::En, mode);
+            let r = analyse(&cands, &crit, mode, 0, 1);
+            prop_assert_eq!(r.winner, Some(cmp.candidates[0].id));
+        }
+    }
 }
