@@ -59,6 +59,20 @@ fn what_ja(what: &str) -> &str {
     }
 }
 
+/// Refusing an `--out` that names the file the command reads.
+pub fn out_is_input_message(out: &std::path::Path, lang: offerwright_core::Lang) -> String {
+    match lang {
+        offerwright_core::Lang::Ja => format!(
+            "--out の{}は読み込み元のファイルそのものです。上書きすると元のデータが消えるため、別の名前を指定してください。",
+            out.display()
+        ),
+        offerwright_core::Lang::En => format!(
+            "--out {} is the file being read; writing there would destroy it. Choose another name.",
+            out.display()
+        ),
+    }
+}
+
 /// Standard output that ends the program quietly, with success, once the
 /// reader has gone (`offerwright-cli list | head`): what it wanted was read,
 /// and every command writes its output only after its work is done.

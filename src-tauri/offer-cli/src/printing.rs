@@ -24,7 +24,7 @@ enum Failure {
         out: PathBuf,
         error: std::io::Error,
     },
-    OutIsInput,
+    OutIsInput(PathBuf),
 }
 
 impl Failure {
@@ -36,12 +36,7 @@ impl Failure {
                 Lang::Ja => format!("{}に書き出せません：{error}", out.display()),
                 Lang::En => format!("Could not write {}: {error}", out.display()),
             },
-            Failure::OutIsInput => lang
-                .pick(
-                    "--out が読み込むファイルそのものを指しています。上書きすると元のデータが消えるため、別の名前を指定してください。",
-                    "--out names the file being read; writing there would destroy it. Choose another name.",
-                )
-                .to_string(),
+            Failure::OutIsInput(out) => crate::output::out_is_input_message(out, lang),
             Failure::NoOffer { wanted, found } => match lang {
                 Lang::Ja => format!("{wanted}番目のオファーはありません（このファイルには{found}件）。"),
                 Lang::En => format!("There is no offer {wanted}; the file has {found}."),
@@ -65,7 +60,7 @@ fn page(file: &Path, position: usize, lang: Lang) -> Result<OnePager, Failure> {
 
 fn write(file: &Path, offer: usize, out_path: &Path, paper: Paper, svg: bool, lang: Lang) -> Result<f64, Failure> {
     if whole_file::same_file(file, out_path) {
-        return Err(Failure::OutIsInput);
+        return Err(Failure::OutIsInput(out_path.to_path_buf()));
     }
     let page = page(file, offer, lang)?;
     let rendered = render(&page, paper, Fonts::system()).map_err(Failure::Render)?;
@@ -101,7 +96,7 @@ pub fn run(
             }
             ExitCode::SUCCESS
         }
-        Err(failure @ (Failure::Write { .. } | Failure::OutIsInput)) => {
+        Err(failure @ (Failure::Write { .. } | Failure::OutIsInput(_))) => {
             eprintln!("offerwright-cli: {}", failure.message(lang));
             ExitCode::FAILURE
         }

@@ -43,16 +43,7 @@ impl CliError {
     fn message(&self, lang: Lang) -> String {
         match self {
             CliError::Core(e) => crate::output::core_message(e, lang),
-            CliError::OutIsInput(path) => match lang {
-                Lang::Ja => format!(
-                    "--out の{}は読み込み元のファイルそのものです。上書きすると元のデータが消えるため、別の名前を指定してください。",
-                    path.display()
-                ),
-                Lang::En => format!(
-                    "--out {} is the file being read; writing there would destroy it. Choose another name.",
-                    path.display()
-                ),
-            },
+            CliError::OutIsInput(path) => crate::output::out_is_input_message(path, lang),
             CliError::NoDatabase => lang
                 .pick(
                     "データベースを --db パス か OFFERWRIGHT_DB で指定してください。",
@@ -240,11 +231,11 @@ fn list(db: &Database, lang: Lang, json: bool, out: &mut impl Write) -> Result<(
     let comparison = compare(&candidates, &db.list_criteria()?, lang, Mode::Raw);
     let offers = db.list_offers()?;
     let offer_views: Vec<OfferView> = offers.iter().map(|o| OfferView::new(o, lang)).collect();
-    let inbox = db.inbox()?;
+    let groups = db.problem_groups()?;
     let progress = offerwright_core::path::progress(db, lang)?;
     if json {
         let value = serde_json::json!({
-            "problems": inbox.groups,
+            "problems": groups,
             "candidates": comparison.candidates,
             "offers": offer_views,
             "path": progress,
@@ -257,10 +248,10 @@ fn list(db: &Database, lang: Lang, json: bool, out: &mut impl Write) -> Result<(
         "{}",
         lang.pick("問題メモ（機会スコアの高い順）", "Problems (highest opportunity first)")
     )?;
-    if inbox.groups.is_empty() {
+    if groups.is_empty() {
         writeln!(out, "  {}", lang.pick("（なし）", "(none)"))?;
     }
-    for g in &inbox.groups {
+    for g in &groups {
         let score = g.opportunity.map_or("  –".to_string(), |s| format!("{s:>3}"));
         let heard = match (g.times_heard, lang) {
             (1, _) => String::new(),

@@ -189,6 +189,18 @@ pub fn leads(problems: &[Problem]) -> BTreeMap<i64, i64> {
 /// pairs of ids the user said are different problems (smaller id first).
 pub fn inbox(problems: &[Problem], distinct: &BTreeSet<(i64, i64)>) -> Inbox {
     let lead_of = leads(problems);
+    Inbox {
+        groups: ranked_groups(problems, &lead_of),
+        suggestions: suggestions(problems, &lead_of, distinct),
+    }
+}
+
+/// The groups alone, ranked, for a reader that shows no suggestions.
+pub fn groups(problems: &[Problem]) -> Vec<ProblemGroup> {
+    ranked_groups(problems, &leads(problems))
+}
+
+fn ranked_groups(problems: &[Problem], lead_of: &BTreeMap<i64, i64>) -> Vec<ProblemGroup> {
     let by_id: BTreeMap<i64, &Problem> = problems.iter().map(|p| (p.id, p)).collect();
     let mut groups: BTreeMap<i64, Vec<&Problem>> = BTreeMap::new();
     for p in problems {
@@ -214,7 +226,10 @@ pub fn inbox(problems: &[Problem], distinct: &BTreeSet<(i64, i64)>) -> Inbox {
             .then(b.times_heard.cmp(&a.times_heard))
             .then(a.lead.id.cmp(&b.lead.id))
     });
+    ranked
+}
 
+fn suggestions(problems: &[Problem], lead_of: &BTreeMap<i64, i64>, distinct: &BTreeSet<(i64, i64)>) -> Vec<Suggestion> {
     let sets: Vec<Vec<u64>> = problems
         .iter()
         .map(|p| tokens(&bigrams(p.draft.words.as_str())))
@@ -242,10 +257,7 @@ pub fn inbox(problems: &[Problem], distinct: &BTreeSet<(i64, i64)>) -> Inbox {
         })
         .collect();
     suggestions.sort_by(|a, b| b.similarity_percent.cmp(&a.similarity_percent).then(a.id.cmp(&b.id)));
-    Inbox {
-        groups: ranked,
-        suggestions,
-    }
+    suggestions
 }
 
 #[cfg(test)]

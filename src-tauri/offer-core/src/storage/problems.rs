@@ -212,6 +212,12 @@ impl Database {
         Ok(inbox::inbox(&self.list_problems()?, &distinct))
     }
 
+    /// The inbox's groups, ranked, without looking for suggested duplicates
+    /// (the part that grows fastest with the inbox), for readers that show none.
+    pub fn problem_groups(&self) -> CoreResult<Vec<inbox::ProblemGroup>> {
+        Ok(inbox::groups(&self.list_problems()?))
+    }
+
     pub fn create_problem(&mut self, draft: &ProblemDraft, now: DateTime<Utc>) -> CoreResult<Problem> {
         let id = self.write(|tx| insert_problem(tx, draft, now, now))?;
         self.get_problem(id)
