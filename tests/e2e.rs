@@ -134,6 +134,16 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     )
     .await;
     screenshot(&app, "04b-compare-evidence-en").await;
+    // The totals and the verdict: a margin in points of the 0–100 total.
+    app.execute(
+        "document.getElementById('verdict').scrollIntoView({ block: 'center' })",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let verdict = text_of(&app, "#verdict").await;
+    assert!(verdict.contains("points out of 100"), "{verdict}");
+    screenshot(&app, "04d-compare-verdict-en").await;
     // The comparison ends in a decision, which finishes the path's compare step.
     click(&app, "#choose-candidate").await;
     wait_for(
@@ -461,6 +471,15 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     wait_for(&app, "document.getElementById('compare-table')").await;
     assert!(text_of(&app, "#compare-table").await.contains("悩みの深さ・緊急度"));
     screenshot(&app, "13-compare-ja").await;
+    app.execute(
+        "document.getElementById('verdict').scrollIntoView({ block: 'center' })",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let verdict = text_of(&app, "#verdict").await;
+    assert!(verdict.contains("100点中"), "{verdict}");
+    screenshot(&app, "13c-compare-verdict-ja").await;
     app.execute(
         "document.getElementById('decision').scrollIntoView({ block: 'center' });",
         vec![],
