@@ -135,15 +135,7 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     .await;
     screenshot(&app, "04b-compare-evidence-en").await;
     // The totals and the verdict: a margin in points of the 0–100 total.
-    app.execute(
-        "document.getElementById('verdict').scrollIntoView({ block: 'center' })",
-        vec![],
-    )
-    .await
-    .unwrap();
-    let verdict = text_of(&app, "#verdict").await;
-    assert!(verdict.contains("points out of 100"), "{verdict}");
-    screenshot(&app, "04d-compare-verdict-en").await;
+    verdict_in_view(&app, "points out of 100", "04d-compare-verdict-en").await;
     // The comparison ends in a decision, which finishes the path's compare step.
     click(&app, "#choose-candidate").await;
     wait_for(
@@ -471,15 +463,7 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     wait_for(&app, "document.getElementById('compare-table')").await;
     assert!(text_of(&app, "#compare-table").await.contains("悩みの深さ・緊急度"));
     screenshot(&app, "13-compare-ja").await;
-    app.execute(
-        "document.getElementById('verdict').scrollIntoView({ block: 'center' })",
-        vec![],
-    )
-    .await
-    .unwrap();
-    let verdict = text_of(&app, "#verdict").await;
-    assert!(verdict.contains("100点中"), "{verdict}");
-    screenshot(&app, "13c-compare-verdict-ja").await;
+    verdict_in_view(&app, "100点中", "13c-compare-verdict-ja").await;
     app.execute(
         "document.getElementById('decision').scrollIntoView({ block: 'center' });",
         vec![],
@@ -956,4 +940,18 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager(display: &str, d
         db.inbox().unwrap().groups.iter().filter(|g| g.times_heard == 2).count(),
         2
     );
+}
+
+/// Scrolls the comparison's verdict into view, checks it says `expected`
+/// (the margin in points of the 0–100 total) and takes a screenshot.
+async fn verdict_in_view(app: &fantoccini::Client, expected: &str, name: &str) {
+    app.execute(
+        "document.getElementById('verdict').scrollIntoView({ block: 'center' })",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let verdict = text_of(app, "#verdict").await;
+    assert!(verdict.contains(expected), "{verdict}");
+    screenshot(app, name).await;
 }
