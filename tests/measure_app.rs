@@ -210,3 +210,51 @@ async fn start_phases_in_japanese_and_english() {
         }
     }
 }
+
+/// The app at the scale benchmark's size (scripts/scale writes the workspace
+/// and passes it in OFFERWRIGHT_SCALE_WORKSPACE): start-up to the first
+/// painted screen, and the inbox screen with its duplicate suggestions.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a measurement; run it by hand (see the file's header)"]
+async fn first_screen_and_inbox_at_scale() {
+    let Some(file) = std::env::var_os("OFFERWRIGHT_SCALE_WORKSPACE") else {
+        panic!("set OFFERWRIGHT_SCALE_WORKSPACE to a file written by the scale_workspace example (scripts/scale does)");
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = dir.path().join("scale.sqlite3");
+    {
+        let mut db = offerwright_core::Database::open(&db_path).unwrap();
+        let json = std::fs::read_to_string(file).unwrap();
+        offerwright_core::exchange::import_json(&mut db, &json, chrono::Utc::now()).unwrap();
+    }
+    let (_display_guard, display) = start_display();
+    let (mut ready, mut inbox) = (Vec::new(), Vec::new());
+    for _ in 0..5 {
+        let port = free_port();
+        let driver = start_driver(&display, &db_path, "en_US.UTF-8", port);
+        let app = open_app(port).await;
+        let first = app
+            .execute("return window.__startPhases.ready;", vec![])
+            .await
+            .unwrap();
+        ready.push(first.as_f64().unwrap());
+        let script = r#"
+            const done = arguments[arguments.length - 1];
+            const frame = () => new Promise((r) => requestAnimationFrame(r));
+            (async () => {
+              const start = performance.now();
+              document.querySelector(".step[data-view='problems']").click();
+              while (!(document.querySelector('#problem-list li') && document.getElementById('duplicate-suggestion'))) {
+                await frame();
+              }
+              await frame();
+              done(performance.now() - start);
+            })();
+        "#;
+        inbox.push(app.execute_async(script, vec![]).await.unwrap().as_f64().unwrap());
+        app.close().await.unwrap();
+        drop(driver);
+    }
+    println!("scale: start to the first painted screen: {}", summary(ready));
+    println!("scale: inbox screen with its suggestions, click to painted: {}", summary(inbox));
+}

@@ -6,6 +6,8 @@
 //! with a word changed, so the inbox has real duplicates to find. With
 //! `--clustered`, every problem is one of 72 phrases with a number: the
 //! worst case for duplicate search, where almost every pair in a cluster is alike.
+//! With `--unrelated`, no problem repeats another: words of made-up syllables,
+//! so the search for alike pairs finds almost nothing and must look everywhere.
 
 use offerwright_core::rng::SeededRng;
 use serde_json::{json, Value};
@@ -124,6 +126,19 @@ fn pick<'a>(rng: &mut SeededRng, from: &[&'a str]) -> &'a str {
     from[(rng.next_u64() % from.len() as u64) as usize]
 }
 
+/// A word of two to four syllables, from 75 syllables: like a real word, it
+/// shares character pairs with many others without repeating them.
+fn made_up_word(rng: &mut SeededRng) -> String {
+    let (consonants, vowels) = (b"bcdfghklmnprstvwz", b"aeiou");
+    (0..2 + rng.next_u64() % 3)
+        .map(|_| {
+            let c = consonants[(rng.next_u64() % 15) as usize] as char;
+            let v = vowels[(rng.next_u64() % 5) as usize] as char;
+            format!("{c}{v}")
+        })
+        .collect()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     let out = args
@@ -164,10 +179,14 @@ fn main() {
         })
         .collect();
     let clustered = std::env::args().any(|a| a == "--clustered");
+    let unrelated = std::env::args().any(|a| a == "--unrelated");
     let mut written: Vec<String> = Vec::new();
     let problem_records: Vec<Value> = (0..problems)
         .map(|i| {
-            let words = if clustered {
+            let words = if unrelated {
+                let n = 4 + rng.next_u64() % 6;
+                (0..n).map(|_| made_up_word(&mut rng)).collect::<Vec<_>>().join(" ")
+            } else if clustered {
                 format!("{} ({}, {})", pick(&mut rng, PHRASES), pick(&mut rng, WHO), i % 97)
             } else if !written.is_empty() && rng.next_u64() % 10 == 0 {
                 // Heard again, in slightly different words.

@@ -84,67 +84,97 @@ fn tokens(pairs: &BTreeSet<(char, char)>) -> Vec<u64> {
         .collect()
 }
 
-/// Every pair (i < j) of `sets` whose Dice coefficient is at least
-/// `at_least` percent, with that percent. Comparing every pair grows with the
-/// square of the inbox (5,000 problems took minutes); instead each set is
-/// indexed by the rarest of its tokens (prefix filtering): two sets that are
-/// alike enough must share one of those, so only pairs that do are compared,
-/// and those exactly.
-fn alike_pairs(sets: &[Vec<u64>], at_least: u8) -> Vec<(usize, usize, u8)> {
-    let p = usize::from(at_least.clamp(1, 100));
-    let mut frequency: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
-    for set in sets {
-        for t in set {
-            *frequency.entry(*t).or_insert(0) += 1;
-        }
-    }
-    // Rarest first; ties by value, so every set sorts its tokens the same way.
-    let ordered: Vec<Vec<u64>> = sets
-        .iter()
-        .map(|set| {
-            let mut v = set.clone();
-            v.sort_by_key(|t| (frequency[t], *t));
-            v
-        })
-        .collect();
-    // Dice ≥ p% needs, from A alone, a shared count of at least p·|A|/(200 − p)
-    // (since the shared count is at most |B|); with that many shared, one of
-    // the first |A| − needed + 1 tokens of A is shared.
-    let prefix = |len: usize| {
-        let needed = (p * len).div_ceil(200 - p).max(1);
-        len.saturating_sub(needed) + 1
-    };
-    let mut index: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
-    let mut seen_by = vec![usize::MAX; sets.len()];
-    let mut found = Vec::new();
-    for (i, tokens) in ordered.iter().enumerate() {
-        if tokens.is_empty() {
-            continue;
-        }
-        let head = &tokens[..prefix(tokens.len()).min(tokens.len())];
-        for t in head {
-            for &j in index.get(t).map_or(&[][..], Vec::as_slice) {
-                if seen_by[j] == i {
-                    continue;
-                }
-                seen_by[j] = i;
-                let shared = sorted_overlap(&sets[i], &sets[j]);
-                let percent = dice_of(sets[i].len(), sets[j].len(), shared);
-                if usize::from(percent) >= p {
-                    found.push((j, i, percent));
-                }
+/// Calls `found(j, i, percent)` for every pair j < i of `sets` whose Dice
+/// coefficient is at least the floor, which starts at `at_least` and is
+/// whatever `found` last returned (it may only rise). Comparing pair by pair
+/// grows with the square of the inbox times the length of its texts (10,000
+/// problems took over a minute). Instead tokens are ranked rarest first, and
+/// each set looks up only its rarer tokens (its prefix) in an index of the
+/// earlier sets, counting on the way how many each shares: two sets that
+/// are alike enough must share one of those, and the count plus the number
+/// of tokens left unlooked tells whether an exact check is worth it. Where
+/// the common tokens would make every set meet every other, counting them
+/// too is cheaper than checking each pair, and is done instead.
+fn for_each_alike_pair(sets: &[Vec<u64>], at_least: u8, mut found: impl FnMut(usize, usize, u8) -> u8) {
+    let mut floor = usize::from(at_least.clamp(1, 100));
+    let ranked = ranked_rarest_first(sets);
+    let mut holders: Vec<Vec<u32>> = vec![Vec::new(); ranked.iter().flatten().map(|r| *r as usize + 1).max().unwrap_or(0)];
+    let mut shared = vec![0u32; sets.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    for (i, set) in ranked.iter().enumerate() {
+        // Dice ≥ p needs, from this set alone, a shared count of at least
+        // p·|A|/(200 − p) (the shared count is at most |B|): one of the first
+        // |A| − needed + 1 tokens must be shared.
+        let needed = (floor * set.len()).div_ceil(200 - floor).max(1);
+        let prefix = set.len().saturating_sub(needed) + 1;
+        let (head, rest) = set.split_at(prefix.min(set.len()));
+        count_shared(head, &holders, &mut shared, &mut touched);
+        // Counting the common tokens too costs one step per earlier holder;
+        // checking each pair met so far costs about its length. Take the cheaper.
+        let count_rest: usize = rest.iter().map(|t| holders[*t as usize].len()).sum();
+        let rest = if count_rest < touched.len() * 16 {
+            count_shared(rest, &holders, &mut shared, &mut touched);
+            &[][..]
+        } else {
+            rest
+        };
+        let head = &set[..set.len() - rest.len()];
+        for &j in &touched {
+            let j = j as usize;
+            let counted = shared[j] as usize;
+            shared[j] = 0;
+            let total = set.len() + ranked[j].len();
+            let last_counted = head.last().copied().unwrap_or(0);
+            let later = &ranked[j][ranked[j].partition_point(|r| *r <= last_counted)..];
+            if 200 * (counted + rest.len().min(later.len())) < floor * total {
+                continue;
+            }
+            let percent = dice_of(set.len(), ranked[j].len(), counted + sorted_overlap(rest, later));
+            if usize::from(percent) >= floor {
+                floor = usize::from(found(j, i, percent)).max(floor);
             }
         }
-        for t in head {
-            index.entry(*t).or_default().push(i);
+        touched.clear();
+        for &t in set {
+            holders[t as usize].push(i as u32);
         }
     }
-    found.sort_unstable();
-    found
+}
+
+/// Adds one to `shared[j]` for every earlier set j holding each of `tokens`,
+/// noting in `touched` each set met for the first time.
+fn count_shared(tokens: &[u32], holders: &[Vec<u32>], shared: &mut [u32], touched: &mut Vec<u32>) {
+    for &t in tokens {
+        for &j in &holders[t as usize] {
+            if shared[j as usize] == 0 {
+                touched.push(j);
+            }
+            shared[j as usize] += 1;
+        }
+    }
+}
+
+/// Each set's tokens as ranks, rarest first (ties by value, so every set
+/// orders its tokens the same way).
+fn ranked_rarest_first(sets: &[Vec<u64>]) -> Vec<Vec<u32>> {
+    let mut frequency: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
+    for t in sets.iter().flatten() {
+        *frequency.entry(*t).or_insert(0) += 1;
+    }
+    let mut order: Vec<(u32, u64)> = frequency.iter().map(|(t, n)| (*n, *t)).collect();
+    order.sort_unstable();
+    let rank: std::collections::HashMap<u64, u32> = order.iter().enumerate().map(|(r, (_, t))| (*t, r as u32)).collect();
+    sets.iter()
+        .map(|set| {
+            let mut ranks: Vec<u32> = set.iter().map(|t| rank[t]).collect();
+            ranks.sort_unstable();
+            ranks
+        })
+        .collect()
 }
 
 /// How many values two ascending lists share.
-fn sorted_overlap(a: &[u64], b: &[u64]) -> usize {
+fn sorted_overlap(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -158,6 +188,19 @@ fn sorted_overlap(a: &[u64], b: &[u64]) -> usize {
         }
     }
     shared
+}
+
+/// Every pair (i < j) of `sets` whose Dice coefficient is at least
+/// `at_least` percent, with that percent.
+#[cfg(test)]
+fn alike_pairs(sets: &[Vec<u64>], at_least: u8) -> Vec<(usize, usize, u8)> {
+    let mut found = Vec::new();
+    for_each_alike_pair(sets, at_least, |j, i, percent| {
+        found.push((j, i, percent));
+        at_least
+    });
+    found.sort_unstable();
+    found
 }
 
 /// The problem each live problem is grouped under (itself when it leads). A
@@ -229,35 +272,71 @@ fn ranked_groups(problems: &[Problem], lead_of: &BTreeMap<i64, i64>) -> Vec<Prob
     ranked
 }
 
+/// The inbox offers the best few suggestions, best first: the screen shows one
+/// at a time, and sorting every alike pair of a large inbox took seconds.
+pub const SUGGESTIONS_OFFERED: usize = 10;
+
 fn suggestions(problems: &[Problem], lead_of: &BTreeMap<i64, i64>, distinct: &BTreeSet<(i64, i64)>) -> Vec<Suggestion> {
+    suggestions_at(problems, lead_of, distinct, SUGGEST_AT_PERCENT, SUGGESTIONS_OFFERED)
+}
+
+/// The `most` best suggestions at least `at_least` percent alike, best first:
+/// one per pair of groups, with the most alike pair of their problems.
+fn suggestions_at(
+    problems: &[Problem],
+    lead_of: &BTreeMap<i64, i64>,
+    distinct: &BTreeSet<(i64, i64)>,
+    at_least: u8,
+    most: usize,
+) -> Vec<Suggestion> {
     let sets: Vec<Vec<u64>> = problems
         .iter()
         .map(|p| tokens(&bigrams(p.draft.words.as_str())))
         .collect();
-    let mut best: BTreeMap<(i64, i64), u8> = BTreeMap::new();
-    for (i, j, percent) in alike_pairs(&sets, SUGGEST_AT_PERCENT) {
+    let mut best: std::collections::HashMap<(i64, i64), u8> = std::collections::HashMap::new();
+    for_each_alike_pair(&sets, at_least, |i, j, percent| {
         let (la, lb) = (lead_of[&problems[i].id], lead_of[&problems[j].id]);
-        if la == lb {
-            continue;
-        }
         let pair = (la.min(lb), la.max(lb));
-        if distinct.contains(&pair) {
-            continue;
+        if la != lb && !distinct.contains(&pair) {
+            let entry = best.entry(pair).or_insert(0);
+            *entry = (*entry).max(percent);
         }
-        let entry = best.entry(pair).or_insert(0);
-        *entry = (*entry).max(percent);
-    }
+        // Once plenty of groups are this alike, a pair less alike than the
+        // `most`-th best can never be offered: raise the floor and forget them.
+        if best.len() > most.max(1).saturating_mul(64) {
+            let floor = nth_best(&best, most);
+            best.retain(|_, percent| *percent >= floor);
+            floor
+        } else {
+            at_least
+        }
+    });
     let mut suggestions: Vec<Suggestion> = best
         .into_iter()
-        .filter(|(_, percent)| *percent >= SUGGEST_AT_PERCENT)
         .map(|((older, newer), percent)| Suggestion {
             id: newer,
             same_as: older,
             similarity_percent: percent,
         })
         .collect();
-    suggestions.sort_by(|a, b| b.similarity_percent.cmp(&a.similarity_percent).then(a.id.cmp(&b.id)));
+    suggestions.sort_by(|a, b| {
+        b.similarity_percent
+            .cmp(&a.similarity_percent)
+            .then(a.id.cmp(&b.id))
+            .then(a.same_as.cmp(&b.same_as))
+    });
+    suggestions.truncate(most);
     suggestions
+}
+
+/// The percent of the `n`-th most alike entry (1-based), or 0 if fewer.
+fn nth_best(best: &std::collections::HashMap<(i64, i64), u8>, n: usize) -> u8 {
+    let mut percents: Vec<u8> = best.values().copied().collect();
+    if n == 0 || percents.len() < n {
+        return 0;
+    }
+    let (_, nth, _) = percents.select_nth_unstable_by(n - 1, |a, b| b.cmp(a));
+    *nth
 }
 
 #[cfg(test)]
@@ -304,6 +383,50 @@ mod tests {
                 }
                 assert_eq!(alike_pairs(&sets, at_least), every, "round {round}, {at_least}%");
             }
+        }
+    }
+
+    /// Offering only the best few must offer exactly the head of the whole
+    /// list, whatever is grouped or marked distinct.
+    #[test]
+    fn the_offered_suggestions_are_the_best_of_all() {
+        let mut rng = crate::rng::SeededRng::new(11);
+        let words = ["インスタ", "投稿", "作る", "時間", "ない", "請求書", "post", "time", "no", "menu"];
+        let now = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+        for round in 0..30 {
+            let count = 5 + (rng.next_u64() % 40) as i64;
+            let problems: Vec<Problem> = (1..=count)
+                .map(|id| {
+                    let len = 1 + (rng.next_u64() % 4) as usize;
+                    let text: String = (0..len).map(|_| words[(rng.next_u64() % 10) as usize]).collect();
+                    let draft = crate::problem::ProblemInput { words: text, kind: "asked".into(), ..Default::default() };
+                    Problem {
+                        id,
+                        revision: 1,
+                        draft: crate::problem::ProblemDraft::try_from(&draft).unwrap(),
+                        same_as: (id > 1 && rng.next_u64() % 5 == 0).then(|| 1 + (rng.next_u64() % (id as u64 - 1)) as i64),
+                        candidate_id: None,
+                        created_at: now,
+                        updated_at: now,
+                    }
+                })
+                .collect();
+            let distinct: BTreeSet<(i64, i64)> = (0..count / 3)
+                .map(|_| {
+                    let a = 1 + (rng.next_u64() % count as u64) as i64;
+                    let b = 1 + (rng.next_u64() % count as u64) as i64;
+                    (a.min(b), a.max(b))
+                })
+                .collect();
+            let lead_of = leads(&problems);
+            let mut all = suggestions_at(&problems, &lead_of, &distinct, SUGGEST_AT_PERCENT, usize::MAX);
+            for most in [1, 2, 10] {
+                let mut head = all.clone();
+                head.truncate(most);
+                assert_eq!(suggestions_at(&problems, &lead_of, &distinct, SUGGEST_AT_PERCENT, most), head, "round {round}");
+            }
+            all.truncate(SUGGESTIONS_OFFERED);
+            assert_eq!(suggestions(&problems, &lead_of, &distinct), all, "round {round}");
         }
     }
 
