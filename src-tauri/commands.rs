@@ -2,20 +2,23 @@
 //! core, and converts the result; no logic lives here.
 
 use chrono::Utc;
-use offerwright_core::analysis::{self, Analysis};
-use offerwright_core::candidate::{CandidateDraft, CandidateView};
-use offerwright_core::criteria::{CriterionDraft, CriterionView};
-use offerwright_core::economics::{PackageInput, PackagePlan};
-use offerwright_core::evidence::Mode;
-use offerwright_core::exchange::ImportSummary;
-use offerwright_core::fermi::Targets;
-use offerwright_core::focus::{self, FocusReport, Overview, RuleCode};
-use offerwright_core::input::{CandidateInput, CriterionInput, OfferInput, TargetsInput};
-use offerwright_core::offer::{OfferDraft, OfferView};
-use offerwright_core::pilot::{Pilot, PilotInput};
-use offerwright_core::plan::{self, PlanView};
-use offerwright_core::storage::Subject;
-use offerwright_core::{examples, CoreError, Lang};
+use offerwright_core::analysis::focus::{FocusReport, RuleCode};
+use offerwright_core::app::compare::{self, Analysis};
+use offerwright_core::app::examples;
+use offerwright_core::app::exchange::ImportSummary;
+use offerwright_core::app::focus::{self, Overview};
+use offerwright_core::app::offers;
+use offerwright_core::app::plan::{self, PlanView};
+use offerwright_core::domain::candidate::{CandidateDraft, CandidateView};
+use offerwright_core::domain::criteria::{CriterionDraft, CriterionView};
+use offerwright_core::domain::evidence::Mode;
+use offerwright_core::domain::input::{CandidateInput, CriterionInput, OfferInput, TargetsInput};
+use offerwright_core::domain::offer::{OfferDraft, OfferView};
+use offerwright_core::domain::package::{PackageInput, PackagePlan};
+use offerwright_core::domain::pilot::{Pilot, PilotInput};
+use offerwright_core::domain::subject::Subject;
+use offerwright_core::domain::targets::Targets;
+use offerwright_core::{CoreError, Lang};
 use serde::Serialize;
 use tauri::{ipc::Invoke, Runtime, State};
 
@@ -222,7 +225,7 @@ fn restore_candidate(state: State<'_, AppState>, id: i64) -> Reply<CandidateView
 /// first place is and the Fermi check, on raw or evidence-adjusted scores.
 #[tauri::command]
 fn compare_candidates(state: State<'_, AppState>, ids: Option<Vec<i64>>, mode: Option<Mode>) -> Reply<Analysis> {
-    state.with_db(|db, lang| analysis::analyse(db, ids.as_deref(), lang, mode.unwrap_or_default()))
+    state.with_db(|db, lang| compare::analyse(db, ids.as_deref(), lang, mode.unwrap_or_default()))
 }
 
 #[tauri::command]
@@ -243,7 +246,7 @@ fn list_offers(state: State<'_, AppState>) -> Reply<Vec<OfferView>> {
 fn draft_offer(state: State<'_, AppState>, candidate_id: i64) -> Reply<OfferView> {
     state.with_db(|db, lang| {
         Ok(OfferView::new(
-            &db.draft_offer_from_candidate(candidate_id, lang, Utc::now())?,
+            &offers::draft_offer_from_candidate(db, candidate_id, lang, Utc::now())?,
             lang,
         ))
     })
@@ -298,7 +301,7 @@ fn dismiss_finding(
     field: String,
     reason: String,
 ) -> Reply<()> {
-    state.with_db(|db, _| db.dismiss(subject, id, code, &field, &reason, Utc::now()))
+    state.with_db(|db, _| focus::dismiss(db, subject, id, code, &field, &reason, Utc::now()))
 }
 
 #[tauri::command]

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
-use offerwright_core::exchange::{export_json_of, import_json, ImportSummary, Selection};
+use offerwright_core::app::exchange::{export_json_of, import_json, ImportSummary, Selection};
 use offerwright_core::storage::backup::{self, Backup, BackupReason};
 use offerwright_core::{CoreError, Database, Lang};
 use tauri::{AppHandle, Manager, Runtime, State};

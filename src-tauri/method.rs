@@ -3,13 +3,14 @@
 //! converts back.
 
 use chrono::Utc;
-use offerwright_core::candidate::CandidateView;
-use offerwright_core::inbox::Inbox;
-use offerwright_core::offer::OfferView;
-use offerwright_core::path::{self, PathProgress};
-use offerwright_core::problem::{ProblemDraft, ProblemInput, ProblemView};
-use offerwright_core::text::ShortText;
-use offerwright_core::version::{FieldChange, OfferVersion, VersionReason};
+use offerwright_core::analysis::inbox::Inbox;
+use offerwright_core::app::guide::{self, PathProgress};
+use offerwright_core::app::{problems, versions};
+use offerwright_core::domain::candidate::CandidateView;
+use offerwright_core::domain::offer::OfferView;
+use offerwright_core::domain::problem::{ProblemDraft, ProblemInput, ProblemView};
+use offerwright_core::domain::text::ShortText;
+use offerwright_core::domain::version::{FieldChange, OfferVersion, VersionReason};
 use offerwright_core::CoreError;
 use tauri::State;
 
@@ -25,12 +26,12 @@ fn label(raw: &str) -> Result<ShortText, CoreError> {
 /// Where the user stands on Problems → … → Pilot, and what is missing.
 #[tauri::command]
 pub fn path_progress(state: State<'_, AppState>) -> Reply<PathProgress> {
-    state.with_db(|db, lang| path::progress(db, lang))
+    state.with_db(|db, lang| guide::progress(db, lang))
 }
 
 #[tauri::command]
 pub fn problem_inbox(state: State<'_, AppState>) -> Reply<Inbox> {
-    state.with_db(|db, _| db.inbox())
+    state.with_db(|db, _| problems::inbox(db))
 }
 
 #[tauri::command]
@@ -89,7 +90,14 @@ pub fn mark_problems_distinct(state: State<'_, AppState>, id: i64, other: i64) -
 /// Turns a problem (and its duplicates) into a niche candidate.
 #[tauri::command]
 pub fn promote_problem(state: State<'_, AppState>, id: i64) -> Reply<CandidateView> {
-    state.with_db(|db, lang| Ok(CandidateView::from(&db.promote_problem(id, lang, Utc::now())?)))
+    state.with_db(|db, lang| {
+        Ok(CandidateView::from(&problems::promote_problem(
+            db,
+            id,
+            lang,
+            Utc::now(),
+        )?))
+    })
 }
 
 #[tauri::command]
@@ -116,7 +124,7 @@ pub fn compare_versions(
     before: Option<i64>,
     after: Option<i64>,
 ) -> Reply<Vec<FieldChange>> {
-    state.with_db(|db, lang| db.compare_versions(offer_id, before, after, lang))
+    state.with_db(|db, lang| versions::compare_versions(db, offer_id, before, after, lang))
 }
 
 /// Makes a version the current draft; the replaced draft is kept as a version.

@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
-use offerwright_core::onepager::{onepager, OnePager};
-use offerwright_core::text::ShortText;
-use offerwright_core::version::VersionReason;
+use offerwright_core::app::onepager::{onepager, OnePager};
+use offerwright_core::domain::text::ShortText;
+use offerwright_core::domain::version::VersionReason;
 use offerwright_core::Lang;
 use offerwright_onepager::{render, Fonts, Paper, Rendered};
 use serde::Serialize;

@@ -443,7 +443,7 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     {
         let mut other = offerwright_core::Database::open(&db_ja).unwrap();
         let mut c = other.list_candidates().unwrap()[0].clone();
-        c.draft.name = offerwright_core::text::ShortText::parse("name", "別の場所で変えた名前").unwrap();
+        c.draft.name = offerwright_core::domain::text::ShortText::parse("name", "別の場所で変えた名前").unwrap();
         other.update_candidate(c.id, &c.draft, chrono::Utc::now()).unwrap();
     }
     type_into(&app, "[data-field='notes']", "このウィンドウでの編集").await;
@@ -542,13 +542,13 @@ async fn a_damaged_file_is_left_alone_and_a_backup_brings_it_back(display: &str,
     let db_path = dir.join("damaged.sqlite3");
     {
         let mut db = offerwright_core::Database::open(&db_path).unwrap();
-        offerwright_core::examples::load_example(&mut db, offerwright_core::Lang::En, chrono::Utc::now()).unwrap();
+        offerwright_core::app::examples::load_example(&mut db, offerwright_core::Lang::En, chrono::Utc::now()).unwrap();
         for i in 0..100 {
-            let input = offerwright_core::input::CandidateInput {
+            let input = offerwright_core::domain::input::CandidateInput {
                 name: format!("Filler {i}"),
                 ..Default::default()
             };
-            let draft = offerwright_core::candidate::CandidateDraft::try_from(&input).unwrap();
+            let draft = offerwright_core::domain::candidate::CandidateDraft::try_from(&input).unwrap();
             db.create_candidate(&draft, chrono::Utc::now()).unwrap();
         }
         db.backup(
@@ -613,8 +613,8 @@ async fn hostile_text_is_shown_as_plain_text(display: &str, dir: &std::path::Pat
     let db_path = dir.join("hostile.sqlite3");
     {
         let mut db = offerwright_core::Database::open(&db_path).unwrap();
-        offerwright_core::examples::load_example(&mut db, offerwright_core::Lang::En, chrono::Utc::now()).unwrap();
-        let text = offerwright_core::exchange::export_json(&db).unwrap();
+        offerwright_core::app::examples::load_example(&mut db, offerwright_core::Lang::En, chrono::Utc::now()).unwrap();
+        let text = offerwright_core::app::exchange::export_json(&db).unwrap();
         let mut file: serde_json::Value = serde_json::from_str(&text).unwrap();
         let c = &mut file["candidates"][0];
         c["name"] = PAYLOADS[0].into();
@@ -633,7 +633,7 @@ async fn hostile_text_is_shown_as_plain_text(display: &str, dir: &std::path::Pat
         p["source"] = PAYLOADS[1].into();
         p["notes"] = PAYLOADS.join(" ").into();
         let mut fresh = offerwright_core::Database::open(&dir.join("hostile.sqlite3.tmp")).unwrap();
-        offerwright_core::exchange::import_json(&mut fresh, &file.to_string(), chrono::Utc::now()).unwrap();
+        offerwright_core::app::exchange::import_json(&mut fresh, &file.to_string(), chrono::Utc::now()).unwrap();
         drop(fresh);
         drop(db);
         std::fs::remove_file(&db_path).unwrap();
@@ -897,7 +897,7 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager(display: &str, d
     app.close().await.unwrap();
 
     let db = offerwright_core::Database::open(&db_path).unwrap();
-    let inbox = db.inbox().unwrap();
+    let inbox = offerwright_core::app::problems::inbox(&db).unwrap();
     assert_eq!(db.list_problems().unwrap().len(), 3);
     assert_eq!(inbox.groups[0].times_heard, 2);
     let candidate = db.list_candidates().unwrap().pop().unwrap();
@@ -937,7 +937,12 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager(display: &str, d
     assert_eq!(db.list_problems().unwrap().len(), 6, "imported next to the originals");
     assert_eq!(db.list_candidates().unwrap().len(), 2);
     assert_eq!(
-        db.inbox().unwrap().groups.iter().filter(|g| g.times_heard == 2).count(),
+        offerwright_core::app::problems::inbox(&db)
+            .unwrap()
+            .groups
+            .iter()
+            .filter(|g| g.times_heard == 2)
+            .count(),
         2
     );
 }

@@ -201,7 +201,7 @@ async fn footprint_against_a_bare_tauri_window() {
     let db = dir.path().join("footprint.sqlite3");
     {
         let mut db = offerwright_core::Database::open(&db).unwrap();
-        offerwright_core::examples::load_example(&mut db, offerwright_core::Lang::Ja, chrono::Utc::now()).unwrap();
+        offerwright_core::app::examples::load_example(&mut db, offerwright_core::Lang::Ja, chrono::Utc::now()).unwrap();
     }
     let offer_id = offerwright_core::Database::open(&db).unwrap().list_offers().unwrap()[0].id;
     let (_display_guard, display) = start_display();

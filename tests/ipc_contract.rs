@@ -604,14 +604,15 @@ fn a_damaged_database_is_reported_and_a_backup_brings_the_app_back() {
     let path = dir.path().join("damaged.sqlite3");
     let backup_name = {
         let mut db = offerwright_core::Database::open(&path).unwrap();
-        offerwright_core::examples::load_example(&mut db, offerwright_core::Lang::En, chrono::Utc::now()).unwrap();
+        offerwright_core::app::examples::load_example(&mut db, offerwright_core::Lang::En, chrono::Utc::now()).unwrap();
         for i in 0..100 {
-            let draft =
-                offerwright_core::candidate::CandidateDraft::try_from(&offerwright_core::input::CandidateInput {
+            let draft = offerwright_core::domain::candidate::CandidateDraft::try_from(
+                &offerwright_core::domain::input::CandidateInput {
                     name: format!("filler {i}"),
                     ..Default::default()
-                })
-                .unwrap();
+                },
+            )
+            .unwrap();
             db.create_candidate(&draft, chrono::Utc::now()).unwrap();
         }
         db.backup(

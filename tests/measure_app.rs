@@ -8,7 +8,7 @@
 
 mod support;
 
-use offerwright_core::rng::SeededRng;
+use offerwright_core::analysis::rng::SeededRng;
 use serde_json::{json, Value};
 use support::*;
 
@@ -57,7 +57,7 @@ async fn compare_screen_with_fifty_candidates() {
     let db_path = dir.path().join("fifty.sqlite3");
     {
         let mut db = offerwright_core::Database::open(&db_path).unwrap();
-        offerwright_core::exchange::import_json(&mut db, &workspace(50), chrono::Utc::now()).unwrap();
+        offerwright_core::app::exchange::import_json(&mut db, &workspace(50), chrono::Utc::now()).unwrap();
     }
     let (_display, display) = start_display();
     let port = free_port();
@@ -124,7 +124,7 @@ async fn onepager_renders_in_the_real_app() {
     let db_path = dir.path().join("onepager.sqlite3");
     let offer_id = {
         let mut db = offerwright_core::Database::open(&db_path).unwrap();
-        offerwright_core::examples::load_example(&mut db, offerwright_core::Lang::Ja, chrono::Utc::now()).unwrap();
+        offerwright_core::app::examples::load_example(&mut db, offerwright_core::Lang::Ja, chrono::Utc::now()).unwrap();
         db.list_offers().unwrap()[0].id
     };
     let (_display, display) = start_display();
@@ -180,7 +180,7 @@ async fn start_phases_in_japanese_and_english() {
         let db_path = dir.path().join(format!("{locale}.sqlite3"));
         {
             let mut db = offerwright_core::Database::open(&db_path).unwrap();
-            offerwright_core::examples::load_example(&mut db, lang, chrono::Utc::now()).unwrap();
+            offerwright_core::app::examples::load_example(&mut db, lang, chrono::Utc::now()).unwrap();
         }
         let mut phases: Vec<(String, Vec<f64>)> = Vec::new();
         for _ in 0..RUNS {
@@ -225,7 +225,7 @@ async fn first_screen_and_inbox_at_scale() {
     {
         let mut db = offerwright_core::Database::open(&db_path).unwrap();
         let json = std::fs::read_to_string(file).unwrap();
-        offerwright_core::exchange::import_json(&mut db, &json, chrono::Utc::now()).unwrap();
+        offerwright_core::app::exchange::import_json(&mut db, &json, chrono::Utc::now()).unwrap();
     }
     let (_display_guard, display) = start_display();
     let (mut ready, mut inbox) = (Vec::new(), Vec::new());
@@ -233,10 +233,7 @@ async fn first_screen_and_inbox_at_scale() {
         let port = free_port();
         let driver = start_driver(&display, &db_path, "en_US.UTF-8", port);
         let app = open_app(port).await;
-        let first = app
-            .execute("return window.__startPhases.ready;", vec![])
-            .await
-            .unwrap();
+        let first = app.execute("return window.__startPhases.ready;", vec![]).await.unwrap();
         ready.push(first.as_f64().unwrap());
         let script = r#"
             const done = arguments[arguments.length - 1];
@@ -256,5 +253,8 @@ async fn first_screen_and_inbox_at_scale() {
         drop(driver);
     }
     println!("scale: start to the first painted screen: {}", summary(ready));
-    println!("scale: inbox screen with its suggestions, click to painted: {}", summary(inbox));
+    println!(
+        "scale: inbox screen with its suggestions, click to painted: {}",
+        summary(inbox)
+    );
 }

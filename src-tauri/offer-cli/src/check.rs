@@ -4,11 +4,11 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use offerwright_core::economics::PackageInput;
-use offerwright_core::exchange;
-use offerwright_core::focus::{check_candidate, check_offer, check_plan, FocusReport, Severity};
-use offerwright_core::input::{CandidateInput, OfferInput};
-use offerwright_core::pilot::PilotInput;
+use offerwright_core::analysis::focus::{check_candidate, check_offer, check_plan, FocusReport, Severity};
+use offerwright_core::app::exchange;
+use offerwright_core::domain::input::{CandidateInput, OfferInput};
+use offerwright_core::domain::package::PackageInput;
+use offerwright_core::domain::pilot::PilotInput;
 use offerwright_core::{CoreError, Lang};
 use serde::Serialize;
 

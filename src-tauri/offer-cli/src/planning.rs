@@ -5,12 +5,12 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use offerwright_core::economics::PackageInput;
-use offerwright_core::exchange;
-use offerwright_core::input::OfferInput;
-use offerwright_core::offer::OfferDraft;
-use offerwright_core::pilot::PilotInput;
-use offerwright_core::plan::{plan_of, PlanView};
+use offerwright_core::app::exchange;
+use offerwright_core::app::plan::{plan_of, PlanView};
+use offerwright_core::domain::input::OfferInput;
+use offerwright_core::domain::offer::OfferDraft;
+use offerwright_core::domain::package::PackageInput;
+use offerwright_core::domain::pilot::PilotInput;
 use offerwright_core::{CoreError, Lang};
 use serde::{Deserialize, Serialize};
 

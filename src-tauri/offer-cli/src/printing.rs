@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::Utc;
-use offerwright_core::exchange::import_json;
-use offerwright_core::onepager::{onepager, OnePager};
+use offerwright_core::app::exchange::import_json;
+use offerwright_core::app::onepager::{onepager, OnePager};
 use offerwright_core::storage::whole_file;
 use offerwright_core::{CoreError, Database, Lang};
 use offerwright_onepager::{render, Fonts, Paper, RenderError};

@@ -5,10 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::Utc;
-use offerwright_core::compare::compare;
-use offerwright_core::evidence::Mode;
-use offerwright_core::exchange::{export_json_of, import_json, Selection};
-use offerwright_core::offer::OfferView;
+use offerwright_core::analysis::compare::compare;
+use offerwright_core::app::exchange::{export_json_of, import_json, Selection};
+use offerwright_core::app::problems;
+use offerwright_core::domain::evidence::Mode;
+use offerwright_core::domain::offer::OfferView;
 use offerwright_core::storage::backup::{self, BackupReason};
 use offerwright_core::storage::{whole_file, DB_ENV_VAR};
 use offerwright_core::{CoreError, Database, Lang};
@@ -231,8 +232,8 @@ fn list(db: &Database, lang: Lang, json: bool, out: &mut impl Write) -> Result<(
     let comparison = compare(&candidates, &db.list_criteria()?, lang, Mode::Raw);
     let offers = db.list_offers()?;
     let offer_views: Vec<OfferView> = offers.iter().map(|o| OfferView::new(o, lang)).collect();
-    let groups = db.problem_groups()?;
-    let progress = offerwright_core::path::progress(db, lang)?;
+    let groups = problems::problem_groups(&db)?;
+    let progress = offerwright_core::app::guide::progress(db, lang)?;
     if json {
         let value = serde_json::json!({
             "problems": groups,

@@ -20,7 +20,7 @@ fn text(bytes: &[u8]) -> String {
 
 fn write_example(dir: &Path, lang: offerwright_core::Lang) -> String {
     let path = dir.join(format!("example-{}.json", lang.as_str()));
-    std::fs::write(&path, offerwright_core::examples::example_file(lang)).unwrap();
+    std::fs::write(&path, offerwright_core::app::examples::example_file(lang)).unwrap();
     path.to_string_lossy().into_owned()
 }
 

@@ -198,7 +198,7 @@ fn out_naming_the_file_being_read_is_refused() {
     let example = dir.path().join("ex.json");
     std::fs::write(
         &example,
-        offerwright_core::examples::example_file(offerwright_core::Lang::En),
+        offerwright_core::app::examples::example_file(offerwright_core::Lang::En),
     )
     .unwrap();
     let before = std::fs::read(&example).unwrap();

@@ -4,10 +4,11 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use offerwright_core::exchange;
-use offerwright_core::focus::{check_candidate, check_offer};
-use offerwright_core::input::{DeliverableInput, OfferInput};
-use offerwright_core::{examples, Lang};
+use offerwright_core::analysis::focus::{check_candidate, check_offer};
+use offerwright_core::app::examples;
+use offerwright_core::app::exchange;
+use offerwright_core::domain::input::{DeliverableInput, OfferInput};
+use offerwright_core::Lang;
 
 /// An offer with every list full and every text at its length limit, in
 /// mixed Japanese and English: the slowest input the UI can send.

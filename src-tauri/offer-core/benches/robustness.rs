@@ -5,13 +5,13 @@ use std::hint::black_box;
 
 use chrono::DateTime;
 use criterion::{criterion_group, criterion_main, Criterion};
-use offerwright_core::candidate::{Candidate, CandidateDraft};
-use offerwright_core::criteria::{Criterion as Criterion_, CriterionDraft, Weight};
-use offerwright_core::evidence::Mode;
-use offerwright_core::input::CandidateInput;
-use offerwright_core::rng::SeededRng;
-use offerwright_core::robustness::{analyse, win_shares, Matrix};
-use offerwright_core::text::ShortText;
+use offerwright_core::analysis::rng::SeededRng;
+use offerwright_core::analysis::robustness::{analyse, win_shares, Matrix};
+use offerwright_core::domain::candidate::{Candidate, CandidateDraft};
+use offerwright_core::domain::criteria::{Criterion as Criterion_, CriterionDraft, Weight};
+use offerwright_core::domain::evidence::Mode;
+use offerwright_core::domain::input::CandidateInput;
+use offerwright_core::domain::text::ShortText;
 
 fn workspace(candidates: usize, criteria: usize, seed: u64) -> (Vec<Candidate>, Vec<Criterion_>) {
     let mut rng = SeededRng::new(seed);

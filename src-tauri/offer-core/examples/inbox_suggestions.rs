@@ -5,7 +5,8 @@
 
 use std::time::Instant;
 
-use offerwright_core::exchange::import_json;
+use offerwright_core::app::exchange::import_json;
+use offerwright_core::app::problems;
 use offerwright_core::Database;
 
 fn main() {
@@ -18,7 +19,7 @@ fn main() {
     let mut found = 0;
     for _ in 0..runs {
         let start = Instant::now();
-        let inbox = db.inbox().unwrap();
+        let inbox = problems::inbox(&db).unwrap();
         times.push(start.elapsed().as_secs_f64());
         found = inbox.suggestions.len();
     }

@@ -9,7 +9,7 @@
 //! With `--unrelated`, no problem repeats another: words of made-up syllables,
 //! so the search for alike pairs finds almost nothing and must look everywhere.
 
-use offerwright_core::rng::SeededRng;
+use offerwright_core::analysis::rng::SeededRng;
 use serde_json::{json, Value};
 
 const PHRASES: &[&str] = &[

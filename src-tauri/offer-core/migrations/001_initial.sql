@@ -9,15 +9,9 @@ CREATE TABLE criteria (
     deleted_at TEXT
 );
 
-INSERT INTO criteria (key, weight, position) VALUES
-    ('pain', 8, 1),
-    ('recurring', 8, 2),
-    ('ability_to_pay', 8, 3),
-    ('reachable', 6, 4),
-    ('edge', 6, 5),
-    ('competition', 5, 6),
-    ('leverage', 4, 7),
-    ('enjoyment', 5, 8);
+-- The built-in criteria are seeded right after this step, from
+-- CriterionKey::ALL and default_weight in src/domain/criteria.rs (their one
+-- home; until 2026-12 the same eight rows were written out here).
 
 CREATE TABLE candidates (
     id               INTEGER PRIMARY KEY,

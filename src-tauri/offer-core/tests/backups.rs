@@ -1,8 +1,8 @@
 //! Backups, restore and damaged files, on real temp-file databases.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use offerwright_core::candidate::CandidateDraft;
-use offerwright_core::input::CandidateInput;
+use offerwright_core::domain::candidate::CandidateDraft;
+use offerwright_core::domain::input::CandidateInput;
 use offerwright_core::storage::backup::{list_backups, restore, verify, BackupReason, KEEP};
 use offerwright_core::storage::migrations::LATEST;
 use offerwright_core::{Database, ErrorCode};

@@ -13,9 +13,10 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
-use offerwright_core::input::CandidateInput;
-use offerwright_core::rng::SeededRng;
-use offerwright_core::{candidate::CandidateDraft, Database};
+use offerwright_core::analysis::rng::SeededRng;
+use offerwright_core::domain::candidate::CandidateDraft;
+use offerwright_core::domain::input::CandidateInput;
+use offerwright_core::Database;
 
 const CHILD_DB: &str = "OFFERWRIGHT_CRASH_CHILD_DB";
 const RUNS: u32 = 40;

@@ -1,9 +1,10 @@
 //! Package economics: worked examples, tax display, and properties.
 
-use offerwright_core::economics::{economics, price_display, PackageInput, PackagePlan};
-use offerwright_core::input::{DeliverableInput, OfferInput};
-use offerwright_core::money::{Currency, Money};
-use offerwright_core::offer::OfferDraft;
+use offerwright_core::analysis::economics::{economics, price_display};
+use offerwright_core::domain::input::{DeliverableInput, OfferInput};
+use offerwright_core::domain::money::{Currency, Money};
+use offerwright_core::domain::offer::OfferDraft;
+use offerwright_core::domain::package::{PackageInput, PackagePlan};
 use offerwright_core::Lang;
 use proptest::prelude::*;
 

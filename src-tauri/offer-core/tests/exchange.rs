@@ -1,9 +1,10 @@
 //! Export and import of the whole workspace as JSON.
 
 use chrono::{TimeZone, Utc};
-use offerwright_core::examples::load_example;
-use offerwright_core::exchange::{export_json, import_json};
-use offerwright_core::{compare, Database, ErrorCode, Lang};
+use offerwright_core::analysis::compare;
+use offerwright_core::app::examples::load_example;
+use offerwright_core::app::exchange::{export_json, import_json};
+use offerwright_core::{Database, ErrorCode, Lang};
 
 fn db_in(dir: &tempfile::TempDir, name: &str) -> Database {
     Database::open(&dir.path().join(name)).unwrap()
@@ -26,7 +27,7 @@ fn both_example_sets_load_with_scored_candidates_and_an_offer() {
             &candidates,
             &db.list_criteria().unwrap(),
             lang,
-            offerwright_core::evidence::Mode::Raw,
+            offerwright_core::domain::evidence::Mode::Raw,
         );
         assert_eq!(cmp.candidates.len(), 3);
         assert!(cmp.candidates[0].total.tenths() > 0);
@@ -54,7 +55,7 @@ fn a_bad_record_rolls_back_the_whole_import_and_names_its_place() {
     let now = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut db = db_in(&dir, "w.sqlite3");
-    let text = offerwright_core::examples::example_file(Lang::En)
+    let text = offerwright_core::app::examples::example_file(Lang::En)
         .replace("\"minimum_term_months\": 3", "\"minimum_term_months\": 99");
     let err = import_json(&mut db, &text, now).unwrap_err();
     assert_eq!(err.code(), ErrorCode::OutOfRange);
@@ -259,7 +260,7 @@ mod schema {
 
 #[test]
 fn a_single_offer_or_candidate_travels_alone_and_imports_without_touching_criteria() {
-    use offerwright_core::exchange::{export_json_of, Selection};
+    use offerwright_core::app::exchange::{export_json_of, Selection};
     let now = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut a = db_in(&dir, "a.sqlite3");
@@ -400,7 +401,7 @@ fn a_file_that_starts_with_a_byte_order_mark_is_read() {
     let mut db = db_in(&dir, "w.sqlite3");
     let text = "\u{feff}{\"format\":\"offerwright\",\"version\":2,\"candidates\":[{\"ref\":\"c\",\"name\":\"BOM\"}]}";
     assert_eq!(import_json(&mut db, text, Utc::now()).unwrap().candidates, 1);
-    assert!(offerwright_core::exchange::parse(text).is_ok());
+    assert!(offerwright_core::app::exchange::parse(text).is_ok());
 }
 
 /// While one connection imports batches (each adds as many problems as
@@ -435,7 +436,7 @@ fn an_export_is_one_moment_while_imports_run() {
     let reader = Database::open(&path).unwrap();
     let mut exports = 0;
     while !writer.is_finished() || exports < 5 {
-        let file = offerwright_core::exchange::export(&reader).unwrap();
+        let file = offerwright_core::app::exchange::export(&reader).unwrap();
         assert_eq!(file.candidates.len(), file.problems.len(), "one moment");
         assert!(file.problems.iter().all(|p| p.candidate.is_some()), "every link whole");
         exports += 1;

@@ -1,9 +1,10 @@
 //! Every focus rule with true positives and true negatives, in Japanese,
 //! English and mixed text.
 
-use offerwright_core::focus::{check_candidate, check_offer, FocusReport, RuleCode, Severity};
-use offerwright_core::input::{CandidateInput, DeliverableInput, OfferInput, OutcomeInput};
-use offerwright_core::{examples, exchange, Lang};
+use offerwright_core::analysis::focus::{check_candidate, check_offer, FocusReport, RuleCode, Severity};
+use offerwright_core::app::{examples, exchange};
+use offerwright_core::domain::input::{CandidateInput, DeliverableInput, OfferInput, OutcomeInput};
+use offerwright_core::Lang;
 
 fn focused_candidate() -> CandidateInput {
     CandidateInput {
@@ -85,7 +86,7 @@ fn both_example_sets_are_ready() {
         }
         for o in &file.offers {
             let mut findings = check_offer(&o.fields, lang);
-            findings.extend(offerwright_core::focus::check_plan(
+            findings.extend(offerwright_core::analysis::focus::check_plan(
                 &o.fields,
                 o.package.as_ref(),
                 o.pilot.as_ref(),
@@ -399,9 +400,9 @@ fn messages_follow_the_language() {
 
 #[test]
 fn slots_above_capacity_and_pilot_size_need_the_plan() {
-    use offerwright_core::economics::PackageInput;
-    use offerwright_core::focus::check_plan;
-    use offerwright_core::pilot::PilotInput;
+    use offerwright_core::analysis::focus::check_plan;
+    use offerwright_core::domain::package::PackageInput;
+    use offerwright_core::domain::pilot::PilotInput;
     let offer = focused_offer();
     // 8 × 1.5 h + 1 h + 1 h = 14 h, +10 % = 15.4 h per client; 80 h × 75 % = 60 h → 3 clients.
     let mut package = PackageInput::starting_point();

@@ -4,12 +4,12 @@
 //! README can state them.
 
 use chrono::{TimeZone, Utc};
-use offerwright_core::candidate::CandidateDraft;
-use offerwright_core::examples::load_example;
-use offerwright_core::exchange::{export_json, import_json};
-use offerwright_core::focus::{check_candidate, check_offer};
-use offerwright_core::input::{CandidateInput, DeliverableInput, OfferInput, OutcomeInput};
-use offerwright_core::offer::OfferDraft;
+use offerwright_core::analysis::focus::{check_candidate, check_offer};
+use offerwright_core::app::examples::load_example;
+use offerwright_core::app::exchange::{export_json, import_json};
+use offerwright_core::domain::candidate::CandidateDraft;
+use offerwright_core::domain::input::{CandidateInput, DeliverableInput, OfferInput, OutcomeInput};
+use offerwright_core::domain::offer::OfferDraft;
 use offerwright_core::{CoreError, Database, ErrorCode, Lang};
 use proptest::prelude::*;
 

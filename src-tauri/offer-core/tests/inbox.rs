@@ -2,8 +2,9 @@
 //! duplicates, promotion to a candidate, and the trip through a file.
 
 use chrono::{DateTime, TimeZone, Utc};
-use offerwright_core::exchange::{export_json, import_json};
-use offerwright_core::problem::{ProblemDraft, ProblemInput};
+use offerwright_core::app::exchange::{export_json, import_json};
+use offerwright_core::app::problems;
+use offerwright_core::domain::problem::{ProblemDraft, ProblemInput};
 use offerwright_core::{CoreError, Database, ErrorCode, Lang};
 
 fn at(minute: u32) -> DateTime<Utc> {
@@ -40,7 +41,7 @@ fn problems_are_ranked_by_opportunity_with_unscored_ones_last() {
     let mut unscored = problem("帳簿づけが追いつかない", 0, 0);
     unscored.importance = None;
     let unscored = db.create_problem(&unscored, at(2)).unwrap();
-    let inbox = db.inbox().unwrap();
+    let inbox = problems::inbox(&db).unwrap();
     let order: Vec<i64> = inbox.groups.iter().map(|g| g.lead.id).collect();
     assert_eq!(order, [high.id, low.id, unscored.id]);
     assert_eq!(inbox.groups[0].opportunity, Some(14));
@@ -62,12 +63,12 @@ fn duplicates_group_under_one_problem_and_count_as_heard_again() {
         .unwrap();
 
     // Alike words are suggested, unlike ones are not.
-    let inbox = db.inbox().unwrap();
+    let inbox = problems::inbox(&db).unwrap();
     assert_eq!(inbox.suggestions.len(), 1);
     assert_eq!((inbox.suggestions[0].id, inbox.suggestions[0].same_as), (b.id, a.id));
 
     db.group_problems(b.id, a.id).unwrap();
-    let inbox = db.inbox().unwrap();
+    let inbox = problems::inbox(&db).unwrap();
     assert!(inbox.suggestions.is_empty());
     assert_eq!(inbox.groups.len(), 2);
     let group = &inbox.groups[0];
@@ -80,7 +81,7 @@ fn duplicates_group_under_one_problem_and_count_as_heard_again() {
     // Grouping a lead into another group brings its members along; a group
     // never leads itself.
     db.group_problems(a.id, c.id).unwrap();
-    let inbox = db.inbox().unwrap();
+    let inbox = problems::inbox(&db).unwrap();
     assert_eq!(inbox.groups.len(), 1);
     assert_eq!(inbox.groups[0].lead.id, c.id);
     assert_eq!(inbox.groups[0].times_heard, 3);
@@ -89,7 +90,7 @@ fn duplicates_group_under_one_problem_and_count_as_heard_again() {
 
     // Taking the lead out hands the group to the next oldest.
     db.ungroup_problem(c.id).unwrap();
-    let inbox = db.inbox().unwrap();
+    let inbox = problems::inbox(&db).unwrap();
     assert_eq!(inbox.groups.len(), 2);
     let rest = inbox.groups.iter().find(|g| g.times_heard == 2).unwrap();
     assert_eq!((rest.lead.id, rest.members[0].id), (a.id, b.id));
@@ -104,9 +105,9 @@ fn a_pair_marked_distinct_is_not_suggested_again() {
     let b = db
         .create_problem(&problem("No time to post on Instagram reels", 5, 5), at(1))
         .unwrap();
-    assert_eq!(db.inbox().unwrap().suggestions.len(), 1);
+    assert_eq!(problems::inbox(&db).unwrap().suggestions.len(), 1);
     db.mark_distinct(b.id, a.id).unwrap();
-    assert!(db.inbox().unwrap().suggestions.is_empty());
+    assert!(problems::inbox(&db).unwrap().suggestions.is_empty());
 }
 
 #[test]
@@ -122,12 +123,12 @@ fn deleting_a_lead_keeps_its_duplicates_together_and_undo_brings_it_back() {
     db.group_problems(b.id, a.id).unwrap();
     db.group_problems(c.id, a.id).unwrap();
     db.delete_problem(a.id, at(3)).unwrap();
-    let inbox = db.inbox().unwrap();
+    let inbox = problems::inbox(&db).unwrap();
     assert_eq!(inbox.groups.len(), 1);
     assert_eq!(inbox.groups[0].lead.id, b.id);
     assert_eq!(inbox.groups[0].times_heard, 2);
     db.restore_problem(a.id).unwrap();
-    let inbox = db.inbox().unwrap();
+    let inbox = problems::inbox(&db).unwrap();
     assert_eq!((inbox.groups[0].lead.id, inbox.groups[0].times_heard), (a.id, 3));
 }
 
@@ -149,7 +150,7 @@ fn promoting_carries_the_fields_over_and_says_where_the_candidate_came_from() {
         .unwrap();
     db.group_problems(dup.id, lead.id).unwrap();
 
-    let candidate = db.promote_problem(dup.id, Lang::Ja, at(2)).unwrap();
+    let candidate = problems::promote_problem(&mut db, dup.id, Lang::Ja, at(2)).unwrap();
     let d = &candidate.draft;
     assert_eq!(d.name.as_str(), "院内に動画を撮って投稿する人がいない");
     assert_eq!(d.problem.as_str(), "院内に動画を撮って投稿する人がいない");
@@ -166,15 +167,18 @@ fn promoting_carries_the_fields_over_and_says_where_the_candidate_came_from() {
         .contains("「院内で動画を撮れる人がいない」（歯科衛生士の友人）"));
 
     // The whole group is promoted; promoting again opens the same candidate.
-    let inbox = db.inbox().unwrap();
+    let inbox = problems::inbox(&db).unwrap();
     assert_eq!(inbox.groups[0].candidate_id, Some(candidate.id));
-    assert_eq!(db.promote_problem(lead.id, Lang::Ja, at(3)).unwrap().id, candidate.id);
+    assert_eq!(
+        problems::promote_problem(&mut db, lead.id, Lang::Ja, at(3)).unwrap().id,
+        candidate.id
+    );
     assert_eq!(db.list_candidates().unwrap().len(), 1);
 
     // Once that candidate is deleted, the problem may be promoted anew.
     db.delete_candidate(candidate.id, at(4)).unwrap();
-    assert_eq!(db.inbox().unwrap().groups[0].candidate_id, None);
-    let again = db.promote_problem(lead.id, Lang::En, at(5)).unwrap();
+    assert_eq!(problems::inbox(&db).unwrap().groups[0].candidate_id, None);
+    let again = problems::promote_problem(&mut db, lead.id, Lang::En, at(5)).unwrap();
     assert_ne!(again.id, candidate.id);
     assert!(again.draft.notes.as_str().starts_with("From the problem inbox: “"));
 }
@@ -184,7 +188,7 @@ fn long_words_make_a_short_candidate_name() {
     let (_dir, mut db) = temp_db();
     let words = "あ".repeat(200);
     let p = db.create_problem(&problem(&words, 5, 5), at(0)).unwrap();
-    let c = db.promote_problem(p.id, Lang::Ja, at(1)).unwrap();
+    let c = problems::promote_problem(&mut db, p.id, Lang::Ja, at(1)).unwrap();
     assert_eq!(c.draft.name.as_str().chars().count(), 40);
     assert!(c.draft.name.as_str().ends_with('…'));
     assert_eq!(c.draft.problem.as_str(), words);
@@ -223,14 +227,14 @@ fn the_inbox_travels_in_a_workspace_file_with_its_groups_and_promotions() {
         .unwrap();
     db.create_problem(&problem("年賀状のデザイン", 3, 6), at(2)).unwrap();
     db.group_problems(b.id, a.id).unwrap();
-    db.promote_problem(a.id, Lang::Ja, at(3)).unwrap();
+    problems::promote_problem(&mut db, a.id, Lang::Ja, at(3)).unwrap();
     let text = export_json(&db).unwrap();
     assert!(text.contains("\"version\": 2"));
 
     let (_dir2, mut other) = temp_db();
     let summary = import_json(&mut other, &text, at(4)).unwrap();
     assert_eq!((summary.problems, summary.candidates), (3, 1));
-    let inbox = other.inbox().unwrap();
+    let inbox = problems::inbox(&other).unwrap();
     assert_eq!(inbox.groups[0].times_heard, 2);
     assert_eq!(
         inbox.groups[0].candidate_id,
@@ -272,12 +276,12 @@ fn a_group_whose_lead_was_deleted_still_moves_and_exports_as_one() {
     let text = export_json(&db).unwrap();
     let (_dir2, mut copy) = temp_db();
     import_json(&mut copy, &text, at(5)).unwrap();
-    let groups = copy.inbox().unwrap().groups;
+    let groups = problems::inbox(&copy).unwrap().groups;
     assert_eq!(groups.iter().map(|g| g.times_heard).max(), Some(2));
 
     // Grouping the survivor that leads now takes the whole group along.
     db.group_problems(b.id, other.id).unwrap();
-    let inbox = db.inbox().unwrap();
+    let inbox = problems::inbox(&db).unwrap();
     assert_eq!(inbox.groups.len(), 1);
     assert_eq!((inbox.groups[0].lead.id, inbox.groups[0].times_heard), (other.id, 3));
     // Grouping into your own group is refused.
@@ -295,7 +299,7 @@ fn leaving_a_promoted_group_frees_the_problem_and_merging_keeps_a_live_candidate
         .create_problem(&problem("動画を撮る担当者がいない", 7, 3), at(1))
         .unwrap();
     db.group_problems(b.id, a.id).unwrap();
-    let candidate = db.promote_problem(a.id, Lang::Ja, at(2)).unwrap();
+    let candidate = problems::promote_problem(&mut db, a.id, Lang::Ja, at(2)).unwrap();
     db.ungroup_problem(b.id).unwrap();
     let b_now = db.get_problem(b.id).unwrap();
     assert_eq!(b_now.candidate_id, None, "it may become a candidate of its own");
@@ -303,9 +307,9 @@ fn leaving_a_promoted_group_frees_the_problem_and_merging_keeps_a_live_candidate
 
     // b promoted to its own candidate, which is then deleted; merging the two
     // groups keeps the candidate that still exists.
-    let own = db.promote_problem(b.id, Lang::Ja, at(3)).unwrap();
+    let own = problems::promote_problem(&mut db, b.id, Lang::Ja, at(3)).unwrap();
     assert!(own.id > candidate.id);
     db.delete_candidate(own.id, at(4)).unwrap();
     db.group_problems(b.id, a.id).unwrap();
-    assert_eq!(db.inbox().unwrap().groups[0].candidate_id, Some(candidate.id));
+    assert_eq!(problems::inbox(&db).unwrap().groups[0].candidate_id, Some(candidate.id));
 }

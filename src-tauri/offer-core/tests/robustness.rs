@@ -1,13 +1,13 @@
 //! Robustness of the winner: exact examples and properties.
 
 use chrono::DateTime;
-use offerwright_core::candidate::{Candidate, CandidateDraft};
-use offerwright_core::compare::{compare, weighted_total};
-use offerwright_core::criteria::{Criterion, CriterionDraft, Weight};
-use offerwright_core::evidence::Mode;
-use offerwright_core::input::CandidateInput;
-use offerwright_core::robustness::analyse;
-use offerwright_core::text::ShortText;
+use offerwright_core::analysis::compare::{compare, weighted_total};
+use offerwright_core::analysis::robustness::analyse;
+use offerwright_core::domain::candidate::{Candidate, CandidateDraft};
+use offerwright_core::domain::criteria::{Criterion, CriterionDraft, Weight};
+use offerwright_core::domain::evidence::Mode;
+use offerwright_core::domain::input::CandidateInput;
+use offerwright_core::domain::text::ShortText;
 use offerwright_core::Lang;
 use proptest::prelude::*;
 
@@ -213,7 +213,7 @@ proptest! {
     }
 }
 
-fn with_evidence(mut c: Candidate, level: offerwright_core::evidence::Evidence) -> Candidate {
+fn with_evidence(mut c: Candidate, level: offerwright_core::domain::evidence::Evidence) -> Candidate {
     for id in c.draft.scores.keys().copied().collect::<Vec<_>>() {
         c.draft.evidence.insert(id, level);
     }
@@ -222,7 +222,7 @@ fn with_evidence(mut c: Candidate, level: offerwright_core::evidence::Evidence) 
 
 #[test]
 fn evidence_mode_narrows_a_guess_lead_and_a_confirmed_score_beats_the_guess() {
-    use offerwright_core::evidence::Evidence;
+    use offerwright_core::domain::evidence::Evidence;
     let guess = with_evidence(candidate(1, &[5, 5]), Evidence::Gut);
     let tested = with_evidence(candidate(2, &[4, 4]), Evidence::Renewal);
     let crit = criteria(&[5, 5]);
@@ -269,7 +269,7 @@ fn a_blank_score_is_left_out_with_its_weight_not_counted_as_zero() {
 
 #[test]
 fn the_list_and_the_verdict_name_the_same_leader_when_shown_totals_tie() {
-    use offerwright_core::evidence::Evidence;
+    use offerwright_core::domain::evidence::Evidence;
     // Weights 1/10/10/10; only criterion 1 differs from the middle (a 4).
     // A, someone asked (70 %): 3.7 → (1 × 270 + 30 × 200) / 12,400 = 50.56… → 50.6.
     // B, 1–3 interested (80 %): 3.8 → 6,280 / 12,400 = 50.64… → 50.6.
@@ -287,8 +287,8 @@ fn the_list_and_the_verdict_name_the_same_leader_when_shown_totals_tie() {
     assert_eq!(analyse(&[a, b], &crit, Mode::Evidence, 0, 1).winner, Some(2));
 }
 
-fn level(i: u8) -> offerwright_core::evidence::Evidence {
-    offerwright_core::evidence::Evidence::ALL[usize::from(i) % 5]
+fn level(i: u8) -> offerwright_core::domain::evidence::Evidence {
+    offerwright_core::domain::evidence::Evidence::ALL[usize::from(i) % 5]
 }
 
 proptest! {
@@ -305,12 +305,12 @@ proptest! {
         for (k, l) in levels.iter().enumerate() {
             c.draft.evidence.insert(k as i64 + 1, level(*l));
         }
-        let before = offerwright_core::compare::points(&c.draft, &crit, Mode::Evidence);
+        let before = offerwright_core::analysis::compare::points(&c.draft, &crit, Mode::Evidence);
         let current = c.draft.evidence_for(which as i64 + 1);
         let raised = level(levels[which].saturating_add(stronger).min(4));
         prop_assume!(raised > current);
         c.draft.evidence.insert(which as i64 + 1, raised);
-        let after = offerwright_core::compare::points(&c.draft, &crit, Mode::Evidence);
+        let after = offerwright_core::analysis::compare::points(&c.draft, &crit, Mode::Evidence);
         match scores[which] {
             s if s < 3 => prop_assert!(after <= before),
             s if s > 3 => prop_assert!(after >= before),
@@ -324,7 +324,7 @@ proptest! {
         levels in prop::collection::vec(0u8..5, 4),
         weights in prop::collection::vec(0u8..=10, 4),
     ) {
-        use offerwright_core::evidence::Evidence;
+        use offerwright_core::domain::evidence::Evidence;
         let cands: Vec<Candidate> = rows
             .iter()
             .enumerate()

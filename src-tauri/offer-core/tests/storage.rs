@@ -1,10 +1,11 @@
 //! Storage round trips on real temp-file databases.
 
 use chrono::{DateTime, TimeZone, Utc};
-use offerwright_core::candidate::CandidateDraft;
-use offerwright_core::criteria::CriterionDraft;
-use offerwright_core::input::{CandidateInput, CriterionInput, DeliverableInput, OfferInput, OutcomeInput};
-use offerwright_core::offer::OfferDraft;
+use offerwright_core::app::offers;
+use offerwright_core::domain::candidate::CandidateDraft;
+use offerwright_core::domain::criteria::CriterionDraft;
+use offerwright_core::domain::input::{CandidateInput, CriterionInput, DeliverableInput, OfferInput, OutcomeInput};
+use offerwright_core::domain::offer::OfferDraft;
 use offerwright_core::storage::migrations::LATEST;
 use offerwright_core::{CoreError, Database, ErrorCode, Lang};
 
@@ -224,7 +225,7 @@ fn an_offer_is_drafted_from_a_candidate() {
             at(9),
         )
         .unwrap();
-    let offer = db.draft_offer_from_candidate(c.id, Lang::Ja, at(10)).unwrap();
+    let offer = offers::draft_offer_from_candidate(&mut db, c.id, Lang::Ja, at(10)).unwrap();
     assert_eq!(offer.draft.title.as_str(), "歯科医院のリール制作");
     assert_eq!(offer.draft.candidate_id, Some(c.id));
     assert_eq!(offer.draft.success_metric.as_str(), "初診予約：8件/月（3か月以内）");
@@ -299,8 +300,9 @@ fn a_version_one_database_is_upgraded_with_its_data() {
 
 #[test]
 fn warnings_can_be_dismissed_with_a_reason_but_errors_cannot() {
-    use offerwright_core::focus::{candidate_report, RuleCode};
-    use offerwright_core::storage::Subject;
+    use offerwright_core::analysis::focus::RuleCode;
+    use offerwright_core::app::focus::{candidate_report, dismiss};
+    use offerwright_core::domain::subject::Subject;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.sqlite3");
     let mut db = Database::open(&path).unwrap();
@@ -312,41 +314,42 @@ fn warnings_can_be_dismissed_with_a_reason_but_errors_cannot() {
     let report = candidate_report(&db, Some(c.id), &input, Lang::Ja).unwrap();
     assert_eq!(report.warnings, 1);
 
-    let err = db
-        .dismiss(
-            Subject::Candidate,
-            c.id,
-            RuleCode::SeveralAudiences,
-            "audience",
-            " ",
-            at(10),
-        )
-        .unwrap_err();
+    let err = dismiss(
+        &mut db,
+        Subject::Candidate,
+        c.id,
+        RuleCode::SeveralAudiences,
+        "audience",
+        " ",
+        at(10),
+    )
+    .unwrap_err();
     assert_eq!(err.field(), Some("reason"));
-    let err = db
-        .dismiss(
-            Subject::Candidate,
-            c.id,
-            RuleCode::VagueAudience,
-            "audience",
-            "理由",
-            at(10),
-        )
-        .unwrap_err();
+    let err = dismiss(
+        &mut db,
+        Subject::Candidate,
+        c.id,
+        RuleCode::VagueAudience,
+        "audience",
+        "理由",
+        at(10),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), ErrorCode::NotDismissable);
-    let err = db
-        .dismiss(
-            Subject::Candidate,
-            999,
-            RuleCode::SeveralAudiences,
-            "audience",
-            "理由",
-            at(10),
-        )
-        .unwrap_err();
+    let err = dismiss(
+        &mut db,
+        Subject::Candidate,
+        999,
+        RuleCode::SeveralAudiences,
+        "audience",
+        "理由",
+        at(10),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), ErrorCode::NotFound);
 
-    db.dismiss(
+    dismiss(
+        &mut db,
         Subject::Candidate,
         c.id,
         RuleCode::SeveralAudiences,
@@ -381,24 +384,25 @@ fn evidence_is_stored_with_each_score_and_travels_in_exports() {
         .unwrap();
     assert_eq!(
         c.draft.evidence_for(pain),
-        offerwright_core::evidence::Evidence::PaidPilot
+        offerwright_core::domain::evidence::Evidence::PaidPilot
     );
     let mut orphan = input.clone();
     orphan.evidence.insert("999".into(), "asked".into());
     assert_eq!(CandidateDraft::try_from(&orphan).unwrap_err().field, "evidence.999");
-    let text = offerwright_core::exchange::export_json(&db).unwrap();
+    let text = offerwright_core::app::exchange::export_json(&db).unwrap();
     assert!(text.contains("\"pain\": \"paid_pilot\""), "{text}");
     let mut b = Database::open(&dir.path().join("b.sqlite3")).unwrap();
-    offerwright_core::exchange::import_json(&mut b, &text, at(10)).unwrap();
-    assert_eq!(offerwright_core::exchange::export_json(&b).unwrap(), text);
+    offerwright_core::app::exchange::import_json(&mut b, &text, at(10)).unwrap();
+    assert_eq!(offerwright_core::app::exchange::export_json(&b).unwrap(), text);
 }
 
 #[test]
 fn targets_are_remembered_and_feed_the_fermi_check() {
-    use offerwright_core::analysis::analyse;
-    use offerwright_core::evidence::Mode;
-    use offerwright_core::fermi::{Gap, Targets};
-    use offerwright_core::money::{Currency, Money};
+    use offerwright_core::analysis::fermi::Gap;
+    use offerwright_core::app::compare::analyse;
+    use offerwright_core::domain::evidence::Mode;
+    use offerwright_core::domain::money::{Currency, Money};
+    use offerwright_core::domain::targets::Targets;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.sqlite3");
     let mut db = Database::open(&path).unwrap();
@@ -409,7 +413,7 @@ fn targets_are_remembered_and_feed_the_fermi_check() {
             close_rate_percent: 20
         }
     );
-    offerwright_core::examples::load_example(&mut db, Lang::Ja, at(9)).unwrap();
+    offerwright_core::app::examples::load_example(&mut db, Lang::Ja, at(9)).unwrap();
     let first = db.list_candidates().unwrap()[0].id;
     let a = analyse(&db, None, Lang::Ja, Mode::Raw).unwrap();
     assert_eq!(a.fermi[&first].gap, Some(Gap::NoTarget));
@@ -439,15 +443,15 @@ fn targets_are_remembered_and_feed_the_fermi_check() {
 
 #[test]
 fn a_package_and_pilot_are_saved_and_a_decision_teaches_the_candidate() {
-    use offerwright_core::economics::{PackageInput, PackagePlan};
-    use offerwright_core::evidence::Evidence;
-    use offerwright_core::money::Currency;
-    use offerwright_core::pilot::{Pilot, PilotInput};
-    use offerwright_core::plan::offer_plan;
+    use offerwright_core::app::plan::offer_plan;
+    use offerwright_core::domain::evidence::Evidence;
+    use offerwright_core::domain::money::Currency;
+    use offerwright_core::domain::package::{PackageInput, PackagePlan};
+    use offerwright_core::domain::pilot::{Pilot, PilotInput};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.sqlite3");
     let mut db = Database::open(&path).unwrap();
-    offerwright_core::examples::load_example(&mut db, Lang::Ja, at(9)).unwrap();
+    offerwright_core::app::examples::load_example(&mut db, Lang::Ja, at(9)).unwrap();
     let offer = db.list_offers().unwrap()[0].clone();
     // The example arrives with its plan and a pilot not yet decided.
     let view = offer_plan(&db, offer.id, Lang::Ja).unwrap();

@@ -1,13 +1,14 @@
 //! Versions of an offer and the guided path, on real temp-file databases.
 
 use chrono::{DateTime, TimeZone, Utc};
-use offerwright_core::economics::{PackageInput, PackagePlan};
-use offerwright_core::examples::load_example;
-use offerwright_core::offer::OfferDraft;
-use offerwright_core::path::{progress, Step};
-use offerwright_core::problem::{ProblemDraft, ProblemInput};
-use offerwright_core::text::ShortText;
-use offerwright_core::version::VersionReason;
+use offerwright_core::app::examples::load_example;
+use offerwright_core::app::guide::{progress, Step};
+use offerwright_core::app::{problems, versions};
+use offerwright_core::domain::offer::OfferDraft;
+use offerwright_core::domain::package::{PackageInput, PackagePlan};
+use offerwright_core::domain::problem::{ProblemDraft, ProblemInput};
+use offerwright_core::domain::text::ShortText;
+use offerwright_core::domain::version::VersionReason;
 use offerwright_core::{Database, Lang};
 
 fn at(minute: u32) -> DateTime<Utc> {
@@ -98,9 +99,7 @@ fn two_versions_compare_with_only_the_changed_fields_marked() {
         .unwrap()
         .unwrap();
 
-    let rows = db
-        .compare_versions(offer, Some(old.id), Some(new.id), Lang::En)
-        .unwrap();
+    let rows = versions::compare_versions(&db, offer, Some(old.id), Some(new.id), Lang::En).unwrap();
     let changed: Vec<&str> = rows.iter().filter(|r| r.changed).map(|r| r.field.as_str()).collect();
     assert_eq!(changed, ["price", "package.slots"]);
     let price = rows.iter().find(|r| r.field == "price").unwrap();
@@ -110,7 +109,7 @@ fn two_versions_compare_with_only_the_changed_fields_marked() {
     assert_eq!(candidate.before, db.list_candidates().unwrap()[0].draft.name.as_str());
 
     // Against the current draft (None), the newest version has no changes.
-    let rows = db.compare_versions(offer, Some(new.id), None, Lang::En).unwrap();
+    let rows = versions::compare_versions(&db, offer, Some(new.id), None, Lang::En).unwrap();
     assert!(rows.iter().all(|r| !r.changed));
 }
 
@@ -146,7 +145,7 @@ fn a_version_of_another_offer_cannot_be_compared_as_this_ones() {
     let other = db
         .create_offer(&db.get_offer(offer).unwrap().draft.clone(), at(2))
         .unwrap();
-    assert!(db.compare_versions(other.id, Some(v.id), None, Lang::En).is_err());
+    assert!(versions::compare_versions(&db, other.id, Some(v.id), None, Lang::En).is_err());
 }
 
 fn step(db: &Database) -> (Option<Step>, Vec<(Step, bool)>) {
@@ -187,7 +186,7 @@ fn the_path_starts_at_problems_and_says_what_is_missing_in_both_languages() {
     assert!(steps[0].1);
 
     // One promoted candidate is not yet something to compare.
-    db.promote_problem(ids[0], Lang::Ja, at(5)).unwrap();
+    problems::promote_problem(&mut db, ids[0], Lang::Ja, at(5)).unwrap();
     let p = progress(&db, Lang::Ja).unwrap();
     assert_eq!(p.next, Some(Step::Candidates));
     assert!(
@@ -195,7 +194,7 @@ fn the_path_starts_at_problems_and_says_what_is_missing_in_both_languages() {
         "{:?}",
         p.steps[1].missing
     );
-    db.promote_problem(ids[1], Lang::Ja, at(6)).unwrap();
+    problems::promote_problem(&mut db, ids[1], Lang::Ja, at(6)).unwrap();
     assert_eq!(step(&db).0, Some(Step::Compare));
 }
 
@@ -204,7 +203,7 @@ fn the_example_workspace_is_at_the_one_pager_until_it_is_exported() {
     let (_dir, mut db, offer) = example_db(Lang::En);
     // Choosing a candidate finishes the comparison.
     let mut candidate = db.list_candidates().unwrap()[0].clone();
-    candidate.draft.status = offerwright_core::candidate::Status::Chosen;
+    candidate.draft.status = offerwright_core::domain::candidate::Status::Chosen;
     db.update_candidate(candidate.id, &candidate.draft, at(1)).unwrap();
     let p = progress(&db, Lang::En).unwrap();
     let done: Vec<bool> = p.steps.iter().map(|s| s.done).collect();
@@ -258,10 +257,12 @@ fn a_restored_version_does_not_bring_back_a_link_to_a_deleted_candidate() {
 fn a_workspace_with_candidates_but_no_problems_is_not_sent_back_to_the_inbox() {
     let dir = tempfile::tempdir().unwrap();
     let mut db = Database::open(&dir.path().join("w.sqlite3")).unwrap();
-    let draft = offerwright_core::candidate::CandidateDraft::try_from(&offerwright_core::input::CandidateInput {
-        name: "Reels for clinics".into(),
-        ..Default::default()
-    })
+    let draft = offerwright_core::domain::candidate::CandidateDraft::try_from(
+        &offerwright_core::domain::input::CandidateInput {
+            name: "Reels for clinics".into(),
+            ..Default::default()
+        },
+    )
     .unwrap();
     db.create_candidate(&draft, at(0)).unwrap();
     let p = progress(&db, Lang::En).unwrap();

@@ -6,8 +6,8 @@ use std::hint::black_box;
 
 use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
-use offerwright_core::examples::load_example;
-use offerwright_core::onepager::{onepager, OnePager};
+use offerwright_core::app::examples::load_example;
+use offerwright_core::app::onepager::{onepager, OnePager};
 use offerwright_core::{Database, Lang};
 use offerwright_onepager::{render, Fonts, Paper};
 

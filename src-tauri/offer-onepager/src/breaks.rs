@@ -6,7 +6,7 @@
 //! opportunity for layout that puts no character into the PDF's text, so
 //! a URL copied from the page is the URL that was typed.
 
-use offerwright_core::onepager::{DeliverableLine, OnePager};
+use offerwright_core::app::onepager::{DeliverableLine, OnePager};
 
 const ZWSP: char = '\u{200B}';
 const LONG_RUN: usize = 20;

@@ -1,4 +1,4 @@
-use offerwright_core::onepager::section_name;
+use offerwright_core::app::onepager::section_name;
 use offerwright_core::Lang;
 
 /// Why a one-pager could not be made. Each says what the user can do.

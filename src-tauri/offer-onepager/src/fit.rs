@@ -1,7 +1,7 @@
 //! Lays the page out at the largest type size that fits one page, from
 //! START_PT down to FLOOR_PT; past the floor it says which section to shorten.
 
-use offerwright_core::onepager::{OnePager, SECTIONS};
+use offerwright_core::app::onepager::{OnePager, SECTIONS};
 use typst::foundations::{Bytes, Dict, Smart, Str, Value};
 use typst::layout::{Abs, Frame, FrameItem};
 use typst::text::TextItem;

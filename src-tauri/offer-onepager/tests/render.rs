@@ -2,11 +2,12 @@
 //! checked through the produced PDF and the laid-out text.
 
 use chrono::{TimeZone, Utc};
-use offerwright_core::economics::PackageInput;
-use offerwright_core::examples::load_example;
-use offerwright_core::input::{CandidateInput, DeliverableInput, OfferInput, OutcomeInput};
-use offerwright_core::onepager::{compose, onepager, OnePager};
-use offerwright_core::{candidate::CandidateDraft, offer::OfferDraft, Database, Lang};
+use offerwright_core::app::examples::load_example;
+use offerwright_core::app::onepager::{compose, onepager, OnePager};
+use offerwright_core::domain::input::{CandidateInput, DeliverableInput, OfferInput, OutcomeInput};
+use offerwright_core::domain::package::PackageInput;
+use offerwright_core::domain::{candidate::CandidateDraft, offer::OfferDraft};
+use offerwright_core::{Database, Lang};
 use offerwright_onepager::{render, Fonts, Paper, RenderError, FLOOR_PT, START_PT};
 
 /// Counts the pages the PDF itself declares (its page tree's /Count).

@@ -5,9 +5,9 @@ use rusqlite::{params, Row, Transaction};
 
 use super::soft_delete::{touch, Table};
 use super::{stored, time, Database};
-use crate::candidate::{Candidate, CandidateDraft};
+use crate::domain::candidate::{Candidate, CandidateDraft};
+use crate::domain::input::{CandidateInput, OutcomeInput};
 use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
-use crate::input::{CandidateInput, OutcomeInput};
 
 const COLUMNS: &str = "id, revision, created_at, updated_at, name, platform, audience, problem, outcome_metric, \
      outcome_target, outcome_unit, timeframe_amount, timeframe_unit, status, notes";
@@ -106,10 +106,10 @@ impl Database {
             })?;
             for row in rows {
                 let (criterion_id, value, evidence) = row?;
-                let score = crate::candidate::Score::new("score", value).map_err(stored)?;
+                let score = crate::domain::candidate::Score::new("score", value).map_err(stored)?;
                 candidate.draft.scores.insert(criterion_id, score);
-                let evidence = crate::evidence::Evidence::parse("evidence", &evidence).map_err(stored)?;
-                if evidence != crate::evidence::Evidence::Gut {
+                let evidence = crate::domain::evidence::Evidence::parse("evidence", &evidence).map_err(stored)?;
+                if evidence != crate::domain::evidence::Evidence::Gut {
                     candidate.draft.evidence.insert(criterion_id, evidence);
                 }
             }

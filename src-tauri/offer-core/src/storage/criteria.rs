@@ -3,9 +3,9 @@ use rusqlite::{params, Row};
 
 use super::soft_delete::Table;
 use super::{stored, Database};
-use crate::criteria::{Criterion, CriterionDraft, CriterionKey, Weight};
+use crate::domain::criteria::{Criterion, CriterionDraft, CriterionKey, Weight};
+use crate::domain::text::ShortText;
 use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
-use crate::text::ShortText;
 
 const COLUMNS: &str = "id, key, name, weight, position";
 

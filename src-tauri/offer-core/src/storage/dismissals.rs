@@ -2,26 +2,10 @@ use chrono::{DateTime, Utc};
 use rusqlite::params;
 
 use super::{time, Database};
-use crate::error::{CoreError, CoreResult};
-use crate::focus::{rule, Dismissal, RuleCode, Severity};
-use crate::text::ShortText;
-
-/// What a dismissal belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Subject {
-    Candidate,
-    Offer,
-}
-
-impl Subject {
-    fn as_str(self) -> &'static str {
-        match self {
-            Subject::Candidate => "candidate",
-            Subject::Offer => "offer",
-        }
-    }
-}
+use crate::analysis::focus::{Dismissal, RuleCode};
+use crate::domain::subject::Subject;
+use crate::domain::text::ShortText;
+use crate::error::CoreResult;
 
 impl Database {
     fn require_subject(&self, subject: Subject, id: i64) -> CoreResult<()> {
@@ -31,9 +15,10 @@ impl Database {
         }
     }
 
-    /// Dismisses a warning or tip on one field, with a short reason that is
-    /// shown beside it from then on. Errors cannot be dismissed.
-    pub fn dismiss(
+    /// Stores the dismissal of a finding on one field, with a short reason
+    /// that is shown beside it from then on (whether the rule may be
+    /// dismissed is `app::focus::dismiss`'s to decide).
+    pub fn store_dismissal(
         &mut self,
         subject: Subject,
         id: i64,
@@ -42,9 +27,6 @@ impl Database {
         reason: &str,
         now: DateTime<Utc>,
     ) -> CoreResult<()> {
-        if rule(code).is_none_or(|r| r.severity == Severity::Error) {
-            return Err(CoreError::NotDismissable);
-        }
         let reason = ShortText::parse_required("reason", reason)?;
         self.require_subject(subject, id)?;
         self.write(|tx| {

@@ -6,6 +6,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, TransactionBehavior};
 
+use crate::domain::criteria::CriterionKey;
 use crate::error::CoreResult;
 
 const STEPS: &[&str] = &[
@@ -35,11 +36,26 @@ pub(crate) fn to_latest(conn: &mut Connection, backup_of: Option<&Path>, now: Da
         let source = super::backup::committed_state(path)?;
         super::backup::take(&source, path, super::backup::BackupReason::BeforeMigration, now, &[])?;
     }
-    for step in &STEPS[usize::try_from(found).unwrap_or(0)..] {
+    let first = usize::try_from(found).unwrap_or(0);
+    for (number, step) in STEPS.iter().enumerate().skip(first) {
         tx.execute_batch(step)?;
+        if number == 0 {
+            seed_criteria(&tx)?;
+        }
     }
     tx.pragma_update(None, "user_version", LATEST)?;
     tx.commit()?;
+    Ok(())
+}
+
+/// The built-in criteria a new workspace starts with, in their order.
+fn seed_criteria(tx: &rusqlite::Transaction) -> CoreResult<()> {
+    for (position, key) in CriterionKey::ALL.into_iter().enumerate() {
+        tx.execute(
+            "INSERT INTO criteria (key, weight, position) VALUES (?1, ?2, ?3)",
+            rusqlite::params![key.as_str(), key.default_weight(), position as i64 + 1],
+        )?;
+    }
     Ok(())
 }
 
@@ -53,10 +69,30 @@ mod tests {
         to_latest(&mut conn, None, Utc::now()).unwrap();
         let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
         assert_eq!(v, LATEST);
-        let criteria: i64 = conn
-            .query_row("SELECT count(*) FROM criteria", [], |r| r.get(0))
+        let mut stmt = conn.prepare("SELECT key, weight, position FROM criteria ORDER BY position").unwrap();
+        let seeded: Vec<(String, i64, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
             .unwrap();
-        assert!(criteria > 0, "the seed rows are in");
+        // The weights a new workspace has always started with.
+        let expected = [
+            ("pain", 8),
+            ("recurring", 8),
+            ("ability_to_pay", 8),
+            ("reachable", 6),
+            ("edge", 6),
+            ("competition", 5),
+            ("leverage", 4),
+            ("enjoyment", 5),
+        ];
+        let expected: Vec<(String, i64, i64)> = expected
+            .iter()
+            .enumerate()
+            .map(|(i, (k, w))| (k.to_string(), *w, i as i64 + 1))
+            .collect();
+        assert_eq!(seeded, expected);
+        drop(stmt);
         // Running again finds nothing to do.
         to_latest(&mut conn, None, Utc::now()).unwrap();
     }

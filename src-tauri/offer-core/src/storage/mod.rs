@@ -21,8 +21,6 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, ErrorCode as SqliteCode, OpenFlags};
 
-pub use dismissals::Subject;
-
 use crate::error::{CoreError, CoreResult};
 
 pub struct Database {

@@ -3,10 +3,9 @@ use rusqlite::{params, Row, Transaction};
 
 use super::soft_delete::{touch, Table};
 use super::{stored, time, Database};
+use crate::domain::input::{DeliverableInput, OfferInput};
+use crate::domain::offer::{minutes_to_hours_text, Offer, OfferDraft};
 use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
-use crate::input::{DeliverableInput, OfferInput};
-use crate::offer::{minutes_to_hours_text, Offer, OfferDraft};
-use crate::Lang;
 
 const COLUMNS: &str = "id, revision, created_at, updated_at, candidate_id, title, promise, price_minor, currency, \
      minimum_term_months, success_metric, contact";
@@ -24,8 +23,8 @@ struct OfferRow {
 fn from_row(row: &Row) -> rusqlite::Result<OfferRow> {
     let price_minor: i64 = row.get(7)?;
     let currency: String = row.get(8)?;
-    let money = crate::money::Currency::parse("currency", &currency)
-        .and_then(|c| crate::money::Money::from_minor("price", price_minor, c))
+    let money = crate::domain::money::Currency::parse("currency", &currency)
+        .and_then(|c| crate::domain::money::Money::from_minor("price", price_minor, c))
         .map_err(stored)?;
     Ok(OfferRow {
         id: row.get(0)?,
@@ -184,17 +183,6 @@ impl Database {
     pub fn create_offer(&mut self, draft: &OfferDraft, now: DateTime<Utc>) -> CoreResult<Offer> {
         let id = self.write(|tx| insert_offer(tx, draft, now, now))?;
         self.get_offer(id)
-    }
-
-    /// Drafts a new offer from a candidate (see `OfferDraft::from_candidate`).
-    pub fn draft_offer_from_candidate(
-        &mut self,
-        candidate_id: i64,
-        lang: Lang,
-        now: DateTime<Utc>,
-    ) -> CoreResult<Offer> {
-        let candidate = self.get_candidate(candidate_id)?;
-        self.create_offer(&OfferDraft::from_candidate(&candidate, lang), now)
     }
 
     pub fn update_offer(&mut self, id: i64, draft: &OfferDraft, now: DateTime<Utc>) -> CoreResult<Offer> {

@@ -1,10 +1,10 @@
 use rusqlite::{params, OptionalExtension};
 
 use super::Database;
-use crate::candidate::Status;
-use crate::economics::{PackageInput, PackagePlan};
+use crate::domain::candidate::Status;
+use crate::domain::package::{PackageInput, PackagePlan};
+use crate::domain::pilot::{Decision, Pilot, PilotInput};
 use crate::error::{CoreError, CoreResult};
-use crate::pilot::{Decision, Pilot, PilotInput};
 
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> CoreResult<String> {
     serde_json::to_string(value).map_err(|e| CoreError::Io(std::io::Error::other(e)))

@@ -8,11 +8,9 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::soft_delete::{touch, Table};
 use super::{stored, time, Database};
-use crate::candidate::{Candidate, CandidateDraft, Status};
+use crate::domain::candidate::{Candidate, CandidateDraft};
+use crate::domain::problem::{Problem, ProblemDraft, ProblemInput};
 use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
-use crate::inbox::{self, Inbox};
-use crate::problem::{Problem, ProblemDraft, ProblemInput};
-use crate::Lang;
 
 // A promotion to a deleted candidate no longer counts: the problem can be promoted again.
 const COLUMNS: &str = "p.id, p.revision, p.created_at, p.updated_at, p.words, p.kind, p.source, p.audience, \
@@ -124,65 +122,6 @@ pub(crate) fn group_into(tx: &Transaction, id: i64, same_as: i64) -> CoreResult<
     Ok(())
 }
 
-/// A candidate's name from a problem's words: short enough for a list.
-fn handle(words: &str) -> String {
-    use unicode_segmentation::UnicodeSegmentation;
-    const MAX: usize = 40;
-    if words.graphemes(true).count() <= MAX {
-        words.to_string()
-    } else {
-        format!("{}…", at_most(words, MAX - 1))
-    }
-}
-
-/// Text cut to `max` graphemes.
-fn at_most(text: &str, max: usize) -> String {
-    use unicode_segmentation::UnicodeSegmentation;
-    text.graphemes(true).take(max).collect()
-}
-
-/// What a promoted candidate's notes say about where it came from.
-fn provenance(lead: &Problem, group: &[Problem], lang: Lang) -> String {
-    let d = &lead.draft;
-    let mut facts = vec![d.kind.label(lang).to_string()];
-    if !d.source.is_empty() {
-        facts.push(d.source.as_str().to_string());
-    }
-    if let Some(date) = d.seen_on {
-        facts.push(date.format("%Y-%m-%d").to_string());
-    }
-    if let Some(r) = d.recurrence {
-        facts.push(r.label(lang).to_string());
-    }
-    let mut text = match lang {
-        Lang::Ja => format!("問題メモから：「{}」（{}）", d.words.as_str(), facts.join("／")),
-        Lang::En => format!("From the problem inbox: “{}” ({})", d.words.as_str(), facts.join(" · ")),
-    };
-    if let Some(score) = d.opportunity() {
-        text.push_str(&match lang {
-            Lang::Ja => format!("\n機会スコア（自己評価）：{score}／20"),
-            Lang::En => format!("\nOpportunity score (self-estimate): {score}/20"),
-        });
-    }
-    let others: Vec<&Problem> = group.iter().filter(|p| p.id != lead.id).collect();
-    if !others.is_empty() {
-        text.push_str(&match lang {
-            Lang::Ja => format!("\n同じ問題をほかに{}回聞きました：", others.len()),
-            Lang::En => format!("\nHeard {} more time(s):", others.len()),
-        });
-        for p in others {
-            let source = p.draft.source.as_str();
-            text.push_str(&match (lang, source.is_empty()) {
-                (Lang::Ja, true) => format!("\n・「{}」", p.draft.words.as_str()),
-                (Lang::Ja, false) => format!("\n・「{}」（{source}）", p.draft.words.as_str()),
-                (Lang::En, true) => format!("\n- “{}”", p.draft.words.as_str()),
-                (Lang::En, false) => format!("\n- “{}” ({source})", p.draft.words.as_str()),
-            });
-        }
-    }
-    at_most(&text, crate::text::LongText::MAX)
-}
-
 impl Database {
     fn load_problems(&self, filter: &str, args: impl rusqlite::Params) -> CoreResult<Vec<Problem>> {
         let mut stmt = self.conn.prepare(&format!(
@@ -203,19 +142,13 @@ impl Database {
             .ok_or(CoreError::NotFound { what: "problem", id })
     }
 
-    /// The inbox: groups ranked by opportunity, and suggested duplicates.
-    pub fn inbox(&self) -> CoreResult<Inbox> {
+    /// The pairs of problems the user said are different (smaller id first).
+    pub fn distinct_pairs(&self) -> CoreResult<BTreeSet<(i64, i64)>> {
         let mut stmt = self.conn.prepare("SELECT first_id, second_id FROM distinct_problems")?;
-        let distinct: BTreeSet<(i64, i64)> = stmt
+        let distinct = stmt
             .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
             .collect::<Result<_, _>>()?;
-        Ok(inbox::inbox(&self.list_problems()?, &distinct))
-    }
-
-    /// The inbox's groups, ranked, without looking for suggested duplicates
-    /// (the part that grows fastest with the inbox), for readers that show none.
-    pub fn problem_groups(&self) -> CoreResult<Vec<inbox::ProblemGroup>> {
-        Ok(inbox::groups(&self.list_problems()?))
+        Ok(distinct)
     }
 
     pub fn create_problem(&mut self, draft: &ProblemDraft, now: DateTime<Utc>) -> CoreResult<Problem> {
@@ -304,47 +237,24 @@ impl Database {
         })
     }
 
-    /// Turns a problem's group into a niche candidate: its words become the
-    /// candidate's problem (and, shortened, its name), audience and platform
-    /// carry over, and the notes say where it came from. A group already
-    /// promoted to a candidate that still exists returns that candidate.
-    pub fn promote_problem(&mut self, id: i64, lang: Lang, now: DateTime<Utc>) -> CoreResult<Candidate> {
-        let problem = self.get_problem(id)?;
-        let lead_id = problem.same_as.unwrap_or(problem.id);
-        let group: Vec<Problem> = self
-            .list_problems()?
-            .into_iter()
-            .filter(|p| p.id == lead_id || p.same_as == Some(lead_id))
-            .collect();
-        if let Some(existing) = group.iter().find_map(|p| p.candidate_id) {
-            return self.get_candidate(existing);
-        }
-        let lead = group.iter().find(|p| p.id == lead_id).unwrap_or(&problem);
-        let d = &lead.draft;
-        // The lead's own fields first; a blank one is filled from a duplicate.
-        let first = |pick: fn(&ProblemDraft) -> &str| {
-            std::iter::once(lead)
-                .chain(group.iter())
-                .map(|p| pick(&p.draft))
-                .find(|s| !s.is_empty())
-                .unwrap_or("")
-                .to_string()
-        };
-        let input = crate::input::CandidateInput {
-            name: handle(d.words.as_str()),
-            platform: first(|d| d.platform.as_str()),
-            audience: first(|d| d.audience.as_str()),
-            problem: d.words.as_str().into(),
-            status: Status::Idea.as_str().into(),
-            notes: provenance(lead, &group, lang),
-            ..Default::default()
-        };
-        let draft = CandidateDraft::try_from(&input)?;
+    /// The problems grouped with `lead` (it included), oldest first.
+    pub fn problem_group(&self, lead: i64) -> CoreResult<Vec<Problem>> {
+        self.load_problems("AND (p.id = ?1 OR p.same_as = ?1)", [lead])
+    }
+
+    /// Adds `draft` as a new candidate and links the group led by `lead` to
+    /// it, in one transaction.
+    pub fn insert_promoted_candidate(
+        &mut self,
+        lead: i64,
+        draft: &CandidateDraft,
+        now: DateTime<Utc>,
+    ) -> CoreResult<Candidate> {
         let candidate_id = self.write(|tx| {
-            let candidate_id = super::candidates::insert_candidate(tx, &draft, now, now)?;
+            let candidate_id = super::candidates::insert_candidate(tx, draft, now, now)?;
             tx.execute(
                 "UPDATE problems SET candidate_id = ?2 WHERE id = ?1 OR same_as = ?1",
-                params![lead_id, candidate_id],
+                params![lead, candidate_id],
             )?;
             Ok(candidate_id)
         })?;

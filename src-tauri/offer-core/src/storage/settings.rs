@@ -1,9 +1,9 @@
 use rusqlite::OptionalExtension;
 
 use super::Database;
+use crate::domain::money::{Currency, Money};
+use crate::domain::targets::Targets;
 use crate::error::CoreResult;
-use crate::fermi::Targets;
-use crate::money::{Currency, Money};
 use crate::Lang;
 
 const LANGUAGE: &str = "language";

@@ -6,13 +6,12 @@ use rusqlite::{params, OptionalExtension, Row};
 use super::plans::{clear_package, clear_pilot, from_json, store_package, store_pilot, to_json};
 use super::soft_delete::{touch, Table};
 use super::{stored, time, Database};
-use crate::economics::PackagePlan;
+use crate::domain::offer::{Offer, OfferDraft};
+use crate::domain::package::PackagePlan;
+use crate::domain::pilot::Pilot;
+use crate::domain::text::ShortText;
+use crate::domain::version::{OfferVersion, VersionContent, VersionReason};
 use crate::error::{CoreError, CoreResult};
-use crate::offer::{Offer, OfferDraft};
-use crate::pilot::Pilot;
-use crate::text::ShortText;
-use crate::version::{self, FieldChange, OfferVersion, VersionContent, VersionReason};
-use crate::Lang;
 
 const COLUMNS: &str = "id, offer_id, created_at, reason, label, content";
 
@@ -191,33 +190,26 @@ impl Database {
         self.get_offer(offer_id)
     }
 
-    /// Two versions of one offer side by side; `None` on either side is the
-    /// current draft.
-    pub fn compare_versions(
-        &self,
-        offer_id: i64,
-        before: Option<i64>,
-        after: Option<i64>,
-        lang: Lang,
-    ) -> CoreResult<Vec<FieldChange>> {
-        let side = |id: Option<i64>| -> CoreResult<VersionContent> {
-            match id {
-                None => self.current_content(offer_id),
-                Some(id) => {
-                    let v = self.get_version(id)?;
-                    if v.offer_id != offer_id {
-                        return Err(CoreError::NotFound { what: "version", id });
-                    }
-                    Ok(v.content)
+    /// What a version of an offer holds; `None` is the current draft. A
+    /// version of another offer is not found.
+    pub fn version_content(&self, offer_id: i64, version: Option<i64>) -> CoreResult<VersionContent> {
+        match version {
+            None => self.current_content(offer_id),
+            Some(id) => {
+                let v = self.get_version(id)?;
+                if v.offer_id != offer_id {
+                    return Err(CoreError::NotFound { what: "version", id });
                 }
+                Ok(v.content)
             }
-        };
-        let (before, after) = (side(before)?, side(after)?);
-        let name = |id: i64| -> Option<String> {
-            self.conn
-                .query_row("SELECT name FROM candidates WHERE id = ?1", [id], |row| row.get(0))
-                .ok()
-        };
-        Ok(version::compare(&before, &after, &name, lang))
+        }
+    }
+
+    /// A candidate's name, deleted or not, as versions name the candidate
+    /// they were written for.
+    pub fn candidate_name(&self, id: i64) -> Option<String> {
+        self.conn
+            .query_row("SELECT name FROM candidates WHERE id = ?1", [id], |row| row.get(0))
+            .ok()
     }
 }

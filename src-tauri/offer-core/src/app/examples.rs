@@ -3,14 +3,14 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::app::exchange::{import_json, ImportSummary};
 use crate::error::CoreResult;
-use crate::exchange::{import_json, ImportSummary};
 use crate::{Database, Lang};
 
 pub fn example_file(lang: Lang) -> &'static str {
     match lang {
-        Lang::Ja => include_str!("../examples-data/ja.json"),
-        Lang::En => include_str!("../examples-data/en.json"),
+        Lang::Ja => include_str!("../../examples-data/ja.json"),
+        Lang::En => include_str!("../../examples-data/en.json"),
     }
 }
 

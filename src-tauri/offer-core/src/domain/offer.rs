@@ -4,12 +4,12 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::candidate::{bounded_number, Candidate};
-use crate::decimal::parse_scaled;
+use crate::domain::candidate::{bounded_number, Candidate};
+use crate::domain::decimal::parse_scaled;
+use crate::domain::input::{DeliverableInput, OfferInput};
+use crate::domain::money::{Currency, Money};
+use crate::domain::text::{LineText, ShortText};
 use crate::error::{Expected, ValidationError, ValidationKind};
-use crate::input::{DeliverableInput, OfferInput};
-use crate::money::{Currency, Money};
-use crate::text::{LineText, ShortText};
 use crate::Lang;
 
 pub const MAX_DELIVERABLES: usize = 20;
@@ -163,7 +163,7 @@ impl OfferDraft {
 }
 
 /// "Booked consultations: 8 per month within 3 months" in the user's language.
-pub(crate) fn outcome_sentence(o: &crate::candidate::Outcome, lang: Lang) -> String {
+pub(crate) fn outcome_sentence(o: &crate::domain::candidate::Outcome, lang: Lang) -> String {
     if o.metric.is_empty() {
         return String::new();
     }
@@ -179,9 +179,9 @@ pub(crate) fn outcome_sentence(o: &crate::candidate::Outcome, lang: Lang) -> Str
     if let Some(tf) = o.timeframe {
         let n = tf.amount;
         s.push_str(&match (lang, tf.unit) {
-            (Lang::Ja, crate::candidate::TimeUnit::Days) => format!("（{n}日以内）"),
-            (Lang::Ja, crate::candidate::TimeUnit::Weeks) => format!("（{n}週間以内）"),
-            (Lang::Ja, crate::candidate::TimeUnit::Months) => format!("（{n}か月以内）"),
+            (Lang::Ja, crate::domain::candidate::TimeUnit::Days) => format!("（{n}日以内）"),
+            (Lang::Ja, crate::domain::candidate::TimeUnit::Weeks) => format!("（{n}週間以内）"),
+            (Lang::Ja, crate::domain::candidate::TimeUnit::Months) => format!("（{n}か月以内）"),
             (Lang::En, unit) => format!(" within {n} {}", unit.as_str()),
         });
     }
@@ -279,8 +279,8 @@ impl OfferView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::candidate::CandidateDraft;
-    use crate::input::{CandidateInput, OutcomeInput};
+    use crate::domain::candidate::CandidateDraft;
+    use crate::domain::input::{CandidateInput, OutcomeInput};
 
     fn input() -> OfferInput {
         OfferInput {

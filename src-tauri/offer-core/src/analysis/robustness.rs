@@ -8,11 +8,11 @@
 
 use serde::Serialize;
 
-use crate::candidate::{Candidate, Score};
-use crate::compare::{place, Points, BEST};
-use crate::criteria::{Criterion, Weight};
-use crate::evidence::Mode;
-use crate::rng::SeededRng;
+use crate::analysis::compare::{place, Points, BEST};
+use crate::analysis::rng::SeededRng;
+use crate::domain::candidate::{Candidate, Score};
+use crate::domain::criteria::{Criterion, Weight};
+use crate::domain::evidence::Mode;
 
 /// The margin, in points of the 0–100 total, under which the comparison
 /// reads "no clear winner": less than a full point on a quarter of the weight.

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::problem::{Problem, ProblemView};
+use crate::domain::problem::{Problem, ProblemView};
 
 /// Problems whose words are at least this alike are suggested as duplicates.
 pub const SUGGEST_AT_PERCENT: u8 = 50;
@@ -98,7 +98,8 @@ fn tokens(pairs: &BTreeSet<(char, char)>) -> Vec<u64> {
 fn for_each_alike_pair(sets: &[Vec<u64>], at_least: u8, mut found: impl FnMut(usize, usize, u8) -> u8) {
     let mut floor = usize::from(at_least.clamp(1, 100));
     let ranked = ranked_rarest_first(sets);
-    let mut holders: Vec<Vec<u32>> = vec![Vec::new(); ranked.iter().flatten().map(|r| *r as usize + 1).max().unwrap_or(0)];
+    let mut holders: Vec<Vec<u32>> =
+        vec![Vec::new(); ranked.iter().flatten().map(|r| *r as usize + 1).max().unwrap_or(0)];
     let mut shared = vec![0u32; sets.len()];
     let mut touched: Vec<u32> = Vec::new();
     for (i, set) in ranked.iter().enumerate() {
@@ -163,7 +164,8 @@ fn ranked_rarest_first(sets: &[Vec<u64>]) -> Vec<Vec<u32>> {
     }
     let mut order: Vec<(u32, u64)> = frequency.iter().map(|(t, n)| (*n, *t)).collect();
     order.sort_unstable();
-    let rank: std::collections::HashMap<u64, u32> = order.iter().enumerate().map(|(r, (_, t))| (*t, r as u32)).collect();
+    let rank: std::collections::HashMap<u64, u32> =
+        order.iter().enumerate().map(|(r, (_, t))| (*t, r as u32)).collect();
     sets.iter()
         .map(|set| {
             let mut ranks: Vec<u32> = set.iter().map(|t| rank[t]).collect();
@@ -359,7 +361,7 @@ mod tests {
     /// The index must find exactly the pairs that comparing every pair finds.
     #[test]
     fn the_index_finds_the_same_pairs_as_comparing_every_pair() {
-        let mut rng = crate::rng::SeededRng::new(7);
+        let mut rng = crate::analysis::rng::SeededRng::new(7);
         let alphabet: Vec<char> = "あいうえおかきくabcde".chars().collect();
         for round in 0..40 {
             let texts: Vec<String> = (0..60)
@@ -390,8 +392,19 @@ mod tests {
     /// list, whatever is grouped or marked distinct.
     #[test]
     fn the_offered_suggestions_are_the_best_of_all() {
-        let mut rng = crate::rng::SeededRng::new(11);
-        let words = ["インスタ", "投稿", "作る", "時間", "ない", "請求書", "post", "time", "no", "menu"];
+        let mut rng = crate::analysis::rng::SeededRng::new(11);
+        let words = [
+            "インスタ",
+            "投稿",
+            "作る",
+            "時間",
+            "ない",
+            "請求書",
+            "post",
+            "time",
+            "no",
+            "menu",
+        ];
         let now = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
         for round in 0..30 {
             let count = 5 + (rng.next_u64() % 40) as i64;
@@ -399,12 +412,17 @@ mod tests {
                 .map(|id| {
                     let len = 1 + (rng.next_u64() % 4) as usize;
                     let text: String = (0..len).map(|_| words[(rng.next_u64() % 10) as usize]).collect();
-                    let draft = crate::problem::ProblemInput { words: text, kind: "asked".into(), ..Default::default() };
+                    let draft = crate::domain::problem::ProblemInput {
+                        words: text,
+                        kind: "asked".into(),
+                        ..Default::default()
+                    };
                     Problem {
                         id,
                         revision: 1,
-                        draft: crate::problem::ProblemDraft::try_from(&draft).unwrap(),
-                        same_as: (id > 1 && rng.next_u64() % 5 == 0).then(|| 1 + (rng.next_u64() % (id as u64 - 1)) as i64),
+                        draft: crate::domain::problem::ProblemDraft::try_from(&draft).unwrap(),
+                        same_as: (id > 1 && rng.next_u64() % 5 == 0)
+                            .then(|| 1 + (rng.next_u64() % (id as u64 - 1)) as i64),
                         candidate_id: None,
                         created_at: now,
                         updated_at: now,
@@ -423,7 +441,11 @@ mod tests {
             for most in [1, 2, 10] {
                 let mut head = all.clone();
                 head.truncate(most);
-                assert_eq!(suggestions_at(&problems, &lead_of, &distinct, SUGGEST_AT_PERCENT, most), head, "round {round}");
+                assert_eq!(
+                    suggestions_at(&problems, &lead_of, &distinct, SUGGEST_AT_PERCENT, most),
+                    head,
+                    "round {round}"
+                );
             }
             all.truncate(SUGGESTIONS_OFFERED);
             assert_eq!(suggestions(&problems, &lead_of, &distinct), all, "round {round}");

@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use crate::domain::evidence::Evidence;
+use crate::domain::input::{CandidateInput, OutcomeInput};
+use crate::domain::text::{LineText, LongText, ShortText};
 use crate::error::{ValidationError, ValidationKind};
-use crate::evidence::Evidence;
-use crate::input::{CandidateInput, OutcomeInput};
-use crate::text::{LineText, LongText, ShortText};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "lowercase")]

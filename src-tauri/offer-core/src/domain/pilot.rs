@@ -5,11 +5,11 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::candidate::bounded_number;
+use crate::domain::candidate::bounded_number;
+use crate::domain::evidence::Evidence;
+use crate::domain::money::{Currency, Money};
+use crate::domain::text::LineText;
 use crate::error::{ValidationError, ValidationKind};
-use crate::evidence::Evidence;
-use crate::money::{Currency, Money};
-use crate::text::LineText;
 
 pub const MAX_PILOT_CLIENTS: i64 = 3;
 pub const MAX_PILOT_MONTHS: i64 = 12;
@@ -80,7 +80,7 @@ impl Pilot {
     pub fn parse(input: &PilotInput, currency: Currency) -> Result<Pilot, ValidationError> {
         let clients = bounded_number("clients", input.clients, 1, MAX_PILOT_CLIENTS)? as u8;
         let price = Money::parse("price", &input.price, currency)?;
-        let start = crate::date::parse_date("start", &input.start)?;
+        let start = crate::domain::date::parse_date("start", &input.start)?;
         Ok(Pilot {
             clients,
             price,

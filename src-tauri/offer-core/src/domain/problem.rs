@@ -5,10 +5,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::candidate::bounded_number;
-use crate::date::parse_date;
+use crate::domain::candidate::bounded_number;
+use crate::domain::date::parse_date;
+use crate::domain::text::{LineText, LongText, ShortText};
 use crate::error::{ValidationError, ValidationKind};
-use crate::text::{LineText, LongText, ShortText};
 use crate::Lang;
 
 /// Where a problem came from.

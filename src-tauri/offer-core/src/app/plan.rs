@@ -3,11 +3,12 @@
 
 use serde::Serialize;
 
-use crate::economics::{economics, Economics, PackageInput, PackagePlan};
+use crate::analysis::economics::{economics, Economics};
+use crate::domain::money::Money;
+use crate::domain::offer::OfferDraft;
+use crate::domain::package::{PackageInput, PackagePlan};
+use crate::domain::pilot::{Pilot, PilotInput, Schedule};
 use crate::error::CoreResult;
-use crate::money::Money;
-use crate::offer::OfferDraft;
-use crate::pilot::{Pilot, PilotInput, Schedule};
 use crate::{Database, Lang};
 
 #[derive(Debug, Clone, Serialize)]

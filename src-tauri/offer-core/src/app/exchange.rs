@@ -8,14 +8,14 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::candidate::CandidateDraft;
-use crate::criteria::{CriterionDraft, CriterionKey};
-use crate::economics::{PackageInput, PackagePlan};
+use crate::domain::candidate::CandidateDraft;
+use crate::domain::criteria::{CriterionDraft, CriterionKey};
+use crate::domain::input::{CandidateInput, CriterionInput, OfferInput};
+use crate::domain::offer::OfferDraft;
+use crate::domain::package::{PackageInput, PackagePlan};
+use crate::domain::pilot::{Pilot, PilotInput};
+use crate::domain::problem::{ProblemDraft, ProblemInput};
 use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
-use crate::input::{CandidateInput, CriterionInput, OfferInput};
-use crate::offer::OfferDraft;
-use crate::pilot::{Pilot, PilotInput};
-use crate::problem::{ProblemDraft, ProblemInput};
 use crate::storage::{candidates, criteria, offers, plans, problems, Database};
 
 pub const FORMAT_NAME: &str = "offerwright";
@@ -249,7 +249,7 @@ fn export_snapshot(db: &Database, selection: Selection) -> CoreResult<WorkspaceF
         let stored = db.list_problems()?;
         // Each problem's lead as the inbox shows it: a group whose lead was
         // deleted is still one group in the file.
-        let lead_of = crate::inbox::leads(&stored);
+        let lead_of = crate::analysis::inbox::leads(&stored);
         let refs: BTreeMap<i64, String> = stored
             .iter()
             .enumerate()
@@ -344,7 +344,7 @@ pub fn parse(text: &str) -> CoreResult<WorkspaceFile> {
     let file: WorkspaceFile = serde_path_to_error::deserialize(&mut reader).map_err(|e| refine(text, bad_shape(e)))?;
     if file.version < 2 && !file.problems.is_empty() {
         return Err(CoreError::BadJson {
-            line: crate::jsonpath::line_of(text, "problems").unwrap_or(0),
+            line: crate::app::jsonpath::line_of(text, "problems").unwrap_or(0),
             column: 0,
             path: Some("problems".into()),
             detail: "version 1 files have no problems; a file with problems says \"version\": 2".into(),
@@ -400,7 +400,7 @@ fn refine(text: &str, error: CoreError) -> CoreError {
         .strip_prefix("duplicate field `")
         .and_then(|rest| rest.split('`').next())
     {
-        if let Some(line) = crate::jsonpath::line_of_repeated_key(text, path, key) {
+        if let Some(line) = crate::app::jsonpath::line_of_repeated_key(text, path, key) {
             return CoreError::BadJson {
                 line,
                 column: 0,
@@ -446,7 +446,7 @@ fn refine(text: &str, error: CoreError) -> CoreError {
     match found {
         Some((field, inner_detail)) if field != "." => {
             let full = format!("{path}.{field}");
-            let line = crate::jsonpath::line_of(text, &full).unwrap_or(0);
+            let line = crate::app::jsonpath::line_of(text, &full).unwrap_or(0);
             CoreError::BadJson {
                 line,
                 column: 0,
@@ -625,7 +625,7 @@ pub fn import_json(db: &mut Database, text: &str, now: DateTime<Utc>) -> CoreRes
     parse(text)
         .and_then(|file| import(db, &file, now))
         .map_err(|e| match e {
-            CoreError::Invalid(error) => match crate::jsonpath::line_of(text, &error.field) {
+            CoreError::Invalid(error) => match crate::app::jsonpath::line_of(text, &error.field) {
                 Some(line) => CoreError::InvalidInFile { line, error },
                 None => CoreError::Invalid(error),
             },

@@ -91,7 +91,7 @@ impl Rule {
     }
 }
 
-const CATALOG: &str = include_str!("../../rules/catalog.json");
+const CATALOG: &str = include_str!("../../../rules/catalog.json");
 
 fn catalog() -> &'static HashMap<RuleCode, Rule> {
     static RULES: OnceLock<HashMap<RuleCode, Rule>> = OnceLock::new();
@@ -143,8 +143,8 @@ pub struct WordLists {
 macro_rules! words {
     ($name:literal) => {
         WordList::parse(&[
-            include_str!(concat!("../../rules/words/en/", $name, ".txt")),
-            include_str!(concat!("../../rules/words/ja/", $name, ".txt")),
+            include_str!(concat!("../../../rules/words/en/", $name, ".txt")),
+            include_str!(concat!("../../../rules/words/ja/", $name, ".txt")),
         ])
     };
 }
@@ -159,7 +159,7 @@ pub fn words() -> &'static WordLists {
         open_ended: words!("open_ended"),
         timeframe: words!("timeframe"),
         conjunctions: words!("conjunctions"),
-        particles: include_str!("../../rules/words/ja/particles.txt")
+        particles: include_str!("../../../rules/words/ja/particles.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::decimal::parse_scaled;
+use crate::domain::decimal::parse_scaled;
 use crate::error::{Expected, ValidationError, ValidationKind};
 use crate::Lang;
 

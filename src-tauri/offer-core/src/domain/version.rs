@@ -5,10 +5,10 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::economics::PackageInput;
+use crate::domain::input::OfferInput;
+use crate::domain::package::PackageInput;
+use crate::domain::pilot::PilotInput;
 use crate::error::{ValidationError, ValidationKind};
-use crate::input::OfferInput;
-use crate::pilot::PilotInput;
 use crate::Lang;
 
 /// Why a version was taken.
@@ -137,7 +137,7 @@ pub fn fields(
     lang: Lang,
 ) -> Vec<(String, String)> {
     let o = &content.offer;
-    let deliverable = |d: &crate::input::DeliverableInput| match lang {
+    let deliverable = |d: &crate::domain::input::DeliverableInput| match lang {
         Lang::Ja => format!(
             "{}：月{}件・納期{}日・1件{}時間",
             d.name, d.quantity_per_month, d.turnaround_days, d.hours_each
@@ -225,7 +225,7 @@ pub fn compare(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::DeliverableInput;
+    use crate::domain::input::DeliverableInput;
 
     fn content() -> VersionContent {
         VersionContent {

@@ -5,22 +5,18 @@
 mod catalog;
 pub mod text;
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 pub use catalog::{rule, RuleCode, Severity};
 use catalog::{words, WordList};
 use text::{contains_phrase, has_number, names_several, Prepared};
 
-use crate::economics::{economics, PackageInput, PackagePlan};
-use crate::error::CoreResult;
-use crate::input::{CandidateInput, OfferInput};
-use crate::money::{Currency, Money};
-use crate::offer::OfferDraft;
-use crate::pilot::{PilotInput, MAX_PILOT_CLIENTS};
-use crate::storage::Subject;
-use crate::Database;
+use crate::analysis::economics::economics;
+use crate::domain::input::{CandidateInput, OfferInput};
+use crate::domain::money::{Currency, Money};
+use crate::domain::offer::OfferDraft;
+use crate::domain::package::{PackageInput, PackagePlan};
+use crate::domain::pilot::{PilotInput, MAX_PILOT_CLIENTS};
 use crate::Lang;
 
 /// One thing the check noticed about one field.
@@ -260,74 +256,4 @@ pub fn check_plan(
         }
     }
     f.out
-}
-
-/// The report for a candidate as the user is editing it, with the reasons
-/// of what they dismissed on the stored one.
-pub fn candidate_report(db: &Database, id: Option<i64>, input: &CandidateInput, lang: Lang) -> CoreResult<FocusReport> {
-    let dismissals = match id {
-        Some(id) => db.dismissals(Subject::Candidate, id)?,
-        None => Vec::new(),
-    };
-    Ok(FocusReport::new(check_candidate(input, lang), &dismissals))
-}
-
-/// The report for an offer as the user is editing it, with the stored plan's
-/// rules when the offer is saved.
-pub fn offer_report(db: &Database, id: Option<i64>, input: &OfferInput, lang: Lang) -> CoreResult<FocusReport> {
-    let mut findings = check_offer(input, lang);
-    let dismissals = match id {
-        Some(id) => {
-            findings.extend(check_plan(
-                input,
-                db.package(id)?.as_ref(),
-                db.pilot(id)?.as_ref(),
-                lang,
-            ));
-            db.dismissals(Subject::Offer, id)?
-        }
-        None => Vec::new(),
-    };
-    Ok(FocusReport::new(findings, &dismissals))
-}
-
-/// Ready or not, and how many open findings, for one stored record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Readiness {
-    pub ready: bool,
-    pub errors: usize,
-    pub warnings: usize,
-}
-
-/// Readiness of every stored candidate and offer, for lists and badges.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Overview {
-    pub candidates: BTreeMap<i64, Readiness>,
-    pub offers: BTreeMap<i64, Readiness>,
-}
-
-fn readiness(report: &FocusReport) -> Readiness {
-    Readiness {
-        ready: report.ready,
-        errors: report.errors,
-        warnings: report.warnings,
-    }
-}
-
-pub fn overview(db: &Database, lang: Lang) -> CoreResult<Overview> {
-    let mut candidates = BTreeMap::new();
-    for c in db.list_candidates()? {
-        candidates.insert(
-            c.id,
-            readiness(&candidate_report(db, Some(c.id), &c.draft.to_input(), lang)?),
-        );
-    }
-    let mut offers = BTreeMap::new();
-    for o in db.list_offers()? {
-        offers.insert(
-            o.id,
-            readiness(&offer_report(db, Some(o.id), &o.draft.to_input(), lang)?),
-        );
-    }
-    Ok(Overview { candidates, offers })
 }

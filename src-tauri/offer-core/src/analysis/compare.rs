@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::candidate::{Candidate, CandidateDraft};
-use crate::criteria::Criterion;
-use crate::evidence::{Evidence, Mode};
-use crate::robustness::{self, Robustness};
+use crate::analysis::robustness::{self, Robustness};
+use crate::domain::candidate::{Candidate, CandidateDraft};
+use crate::domain::criteria::Criterion;
+use crate::domain::evidence::{Evidence, Mode};
 use crate::Lang;
 
 /// A weighted total from 0 to 100 in tenths, as shown. Ranking never uses
@@ -228,10 +228,10 @@ pub fn compare(candidates: &[Candidate], criteria: &[Criterion], lang: Lang, mod
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::candidate::CandidateDraft;
-    use crate::criteria::{CriterionDraft, Weight};
-    use crate::input::CandidateInput;
-    use crate::text::ShortText;
+    use crate::domain::candidate::CandidateDraft;
+    use crate::domain::criteria::{CriterionDraft, Weight};
+    use crate::domain::input::CandidateInput;
+    use crate::domain::text::ShortText;
 
     fn criterion(id: i64, weight: i64) -> Criterion {
         Criterion {

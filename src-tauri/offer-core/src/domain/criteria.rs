@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::input::CriterionInput;
+use crate::domain::text::ShortText;
 use crate::error::{ValidationError, ValidationKind};
-use crate::input::CriterionInput;
-use crate::text::ShortText;
 use crate::Lang;
 
 /// The criteria every new workspace starts with. Each is phrased so that a
@@ -64,7 +64,8 @@ impl CriterionKey {
         }
     }
 
-    /// The weight a new workspace gives the criterion (0–10).
+    /// The weight a new workspace gives the criterion (0–10); the database's
+    /// seed (`storage/migrations.rs`) writes these.
     pub fn default_weight(self) -> u8 {
         match self {
             CriterionKey::Pain | CriterionKey::Recurring | CriterionKey::AbilityToPay => 8,

@@ -4,11 +4,12 @@
 
 use serde::Serialize;
 
-use crate::candidate::{Candidate, CandidateDraft};
-use crate::economics::{economics, price_display, PackageInput, PackagePlan};
+use crate::analysis::economics::{economics, price_display};
+use crate::domain::candidate::{Candidate, CandidateDraft};
+use crate::domain::offer::{outcome_sentence, Offer, OfferDraft};
+use crate::domain::package::{PackageInput, PackagePlan};
+use crate::domain::pilot::{Pilot, PilotInput};
 use crate::error::CoreResult;
-use crate::offer::{outcome_sentence, Offer, OfferDraft};
-use crate::pilot::{Pilot, PilotInput};
 use crate::{Database, Lang};
 
 /// The fixed words of the page.
@@ -97,7 +98,7 @@ pub fn section_name(key: &str, lang: Lang) -> &str {
         .map_or(key, |(_, ja, en)| lang.pick(ja, en))
 }
 
-fn deliverable_line(d: &crate::offer::Deliverable, lang: Lang) -> DeliverableLine {
+fn deliverable_line(d: &crate::domain::offer::Deliverable, lang: Lang) -> DeliverableLine {
     let mut parts = Vec::new();
     if d.quantity_per_month > 0 {
         let n = d.quantity_per_month;
@@ -275,7 +276,7 @@ pub fn onepager(db: &Database, offer_id: i64, lang: Lang) -> CoreResult<OnePager
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::{CandidateInput, DeliverableInput, OfferInput, OutcomeInput};
+    use crate::domain::input::{CandidateInput, DeliverableInput, OfferInput, OutcomeInput};
 
     fn offer(price: &str) -> OfferDraft {
         OfferDraft::try_from(&OfferInput {

@@ -4,10 +4,10 @@
 
 use serde::Serialize;
 
-use crate::candidate::{Candidate, Status};
+use crate::domain::candidate::{Candidate, Status};
+use crate::domain::offer::Offer;
 use crate::error::CoreResult;
-use crate::offer::Offer;
-use crate::{focus, Database, Lang};
+use crate::{Database, Lang};
 
 /// Three problems give something to choose from.
 pub const PROBLEMS_TO_START: usize = 3;
@@ -177,7 +177,7 @@ fn offer_step(db: &Database, offers: &[Offer], main: Option<&Offer>, lang: Lang)
     // Only offers are checked here: the path does not need every candidate's report.
     let mut errors_of = std::collections::BTreeMap::new();
     for o in offers {
-        let report = focus::offer_report(db, Some(o.id), &o.draft.to_input(), lang)?;
+        let report = crate::app::focus::offer_report(db, Some(o.id), &o.draft.to_input(), lang)?;
         errors_of.insert(o.id, (report.ready, report.errors));
     }
     let done = errors_of.values().any(|(ready, _)| *ready);

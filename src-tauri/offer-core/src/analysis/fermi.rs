@@ -4,36 +4,8 @@
 
 use serde::Serialize;
 
-use crate::candidate::bounded_number;
-use crate::error::ValidationError;
-use crate::input::TargetsInput;
-use crate::money::{Currency, Money};
-
-/// What the user aims for: shared by every candidate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Targets {
-    /// Monthly income to reach; none until the user sets it.
-    pub monthly_income: Option<Money>,
-    /// Percent of leads that become clients, 1–100.
-    pub close_rate_percent: u8,
-}
-
-impl Targets {
-    pub const DEFAULT_CLOSE_RATE: u8 = 20;
-}
-
-impl TryFrom<&TargetsInput> for Targets {
-    type Error = ValidationError;
-    fn try_from(input: &TargetsInput) -> Result<Self, ValidationError> {
-        let currency = Currency::parse("currency", &input.currency)?;
-        let income = Money::parse("monthly_income", &input.monthly_income, currency)?;
-        let rate = bounded_number("close_rate_percent", input.close_rate_percent, 1, 100)? as u8;
-        Ok(Targets {
-            monthly_income: (!income.is_zero()).then_some(income),
-            close_rate_percent: rate,
-        })
-    }
-}
+use crate::domain::money::Money;
+use crate::domain::targets::Targets;
 
 /// Why a Fermi check has no numbers yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -84,6 +56,8 @@ pub fn fermi(targets: &Targets, price: Option<Money>, lang: crate::Lang) -> Ferm
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::input::TargetsInput;
+    use crate::domain::money::Currency;
     use crate::Lang;
 
     fn yen(minor: i64) -> Money {

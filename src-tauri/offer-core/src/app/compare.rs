@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::compare::{compare, Comparison, SAMPLES, SEED};
+use crate::analysis::compare::{compare, Comparison, SAMPLES, SEED};
+use crate::analysis::fermi::{fermi, Fermi};
+use crate::domain::evidence::Mode;
+use crate::domain::targets::Targets;
 use crate::error::CoreResult;
-use crate::evidence::Mode;
-use crate::fermi::{fermi, Fermi, Targets};
 use crate::{Database, Lang};
 
 #[derive(Debug, Clone, Serialize)]

@@ -1,0 +1,15 @@
+//! Use cases, one module per area of the app: each reads or writes the
+//! database and returns what the screen, the CLI or the printed page shows.
+//! The Tauri shell and the CLI call these.
+
+pub mod compare;
+pub mod examples;
+pub mod exchange;
+pub mod focus;
+pub mod guide;
+pub mod jsonpath;
+pub mod offers;
+pub mod onepager;
+pub mod plan;
+pub mod problems;
+pub mod versions;

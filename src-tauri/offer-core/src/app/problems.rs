@@ -1,0 +1,115 @@
+//! Problems as the inbox screen works with them: promoting a group of
+//! problems to a niche candidate, with notes that say where it came from.
+
+use chrono::{DateTime, Utc};
+
+use crate::analysis::inbox::{self, Inbox, ProblemGroup};
+use crate::domain::candidate::{Candidate, CandidateDraft, Status};
+use crate::domain::problem::{Problem, ProblemDraft};
+use crate::error::CoreResult;
+use crate::{Database, Lang};
+
+/// The inbox: groups ranked by opportunity, and suggested duplicates.
+pub fn inbox(db: &Database) -> CoreResult<Inbox> {
+    Ok(inbox::inbox(&db.list_problems()?, &db.distinct_pairs()?))
+}
+
+/// The inbox's groups, ranked, without looking for suggested duplicates,
+/// for readers that show none.
+pub fn problem_groups(db: &Database) -> CoreResult<Vec<ProblemGroup>> {
+    Ok(inbox::groups(&db.list_problems()?))
+}
+
+/// Turns a problem's group into a niche candidate: its words become the
+/// candidate's problem (and, shortened, its name), audience and platform
+/// carry over, and the notes say where it came from. A group already
+/// promoted to a candidate that still exists returns that candidate.
+pub fn promote_problem(db: &mut Database, id: i64, lang: Lang, now: DateTime<Utc>) -> CoreResult<Candidate> {
+    let problem = db.get_problem(id)?;
+    let lead_id = problem.same_as.unwrap_or(problem.id);
+    let group = db.problem_group(lead_id)?;
+    if let Some(existing) = group.iter().find_map(|p| p.candidate_id) {
+        return db.get_candidate(existing);
+    }
+    let lead = group.iter().find(|p| p.id == lead_id).unwrap_or(&problem);
+    let d = &lead.draft;
+    // The lead's own fields first; a blank one is filled from a duplicate.
+    let first = |pick: fn(&ProblemDraft) -> &str| {
+        std::iter::once(lead)
+            .chain(group.iter())
+            .map(|p| pick(&p.draft))
+            .find(|s| !s.is_empty())
+            .unwrap_or("")
+            .to_string()
+    };
+    let input = crate::domain::input::CandidateInput {
+        name: handle(d.words.as_str()),
+        platform: first(|d| d.platform.as_str()),
+        audience: first(|d| d.audience.as_str()),
+        problem: d.words.as_str().into(),
+        status: Status::Idea.as_str().into(),
+        notes: provenance(lead, &group, lang),
+        ..Default::default()
+    };
+    let draft = CandidateDraft::try_from(&input)?;
+    db.insert_promoted_candidate(lead_id, &draft, now)
+}
+
+/// A candidate's name from a problem's words: short enough for a list.
+fn handle(words: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    const MAX: usize = 40;
+    if words.graphemes(true).count() <= MAX {
+        words.to_string()
+    } else {
+        format!("{}…", at_most(words, MAX - 1))
+    }
+}
+
+/// Text cut to `max` graphemes.
+fn at_most(text: &str, max: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.graphemes(true).take(max).collect()
+}
+
+/// What a promoted candidate's notes say about where it came from.
+fn provenance(lead: &Problem, group: &[Problem], lang: Lang) -> String {
+    let d = &lead.draft;
+    let mut facts = vec![d.kind.label(lang).to_string()];
+    if !d.source.is_empty() {
+        facts.push(d.source.as_str().to_string());
+    }
+    if let Some(date) = d.seen_on {
+        facts.push(date.format("%Y-%m-%d").to_string());
+    }
+    if let Some(r) = d.recurrence {
+        facts.push(r.label(lang).to_string());
+    }
+    let mut text = match lang {
+        Lang::Ja => format!("問題メモから：「{}」（{}）", d.words.as_str(), facts.join("／")),
+        Lang::En => format!("From the problem inbox: “{}” ({})", d.words.as_str(), facts.join(" · ")),
+    };
+    if let Some(score) = d.opportunity() {
+        text.push_str(&match lang {
+            Lang::Ja => format!("\n機会スコア（自己評価）：{score}／20"),
+            Lang::En => format!("\nOpportunity score (self-estimate): {score}/20"),
+        });
+    }
+    let others: Vec<&Problem> = group.iter().filter(|p| p.id != lead.id).collect();
+    if !others.is_empty() {
+        text.push_str(&match lang {
+            Lang::Ja => format!("\n同じ問題をほかに{}回聞きました：", others.len()),
+            Lang::En => format!("\nHeard {} more time(s):", others.len()),
+        });
+        for p in others {
+            let source = p.draft.source.as_str();
+            text.push_str(&match (lang, source.is_empty()) {
+                (Lang::Ja, true) => format!("\n・「{}」", p.draft.words.as_str()),
+                (Lang::Ja, false) => format!("\n・「{}」（{source}）", p.draft.words.as_str()),
+                (Lang::En, true) => format!("\n- “{}”", p.draft.words.as_str()),
+                (Lang::En, false) => format!("\n- “{}” ({source})", p.draft.words.as_str()),
+            });
+        }
+    }
+    at_most(&text, crate::domain::text::LongText::MAX)
+}
