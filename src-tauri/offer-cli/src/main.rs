@@ -2,10 +2,10 @@
 
 mod args;
 mod check;
+mod compare;
+mod onepager;
 mod output;
-mod planning;
-mod printing;
-mod ranking;
+mod plan;
 mod run;
 
 use std::process::ExitCode;
@@ -13,10 +13,10 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let lang = run::lang_from_env();
-    match args::parse(&argv) {
+    match args::parse(&argv, lang) {
         Ok(command) => run::execute(command, lang, &mut output::UntilClosed(std::io::stdout())),
         Err(usage) => {
-            eprintln!("{}", usage.message(lang));
+            eprintln!("{}", usage.message(args::lang_asked(&argv, lang)));
             ExitCode::from(2)
         }
     }

@@ -14,7 +14,7 @@ use offerwright_core::storage::backup::{self, BackupReason};
 use offerwright_core::storage::{whole_file, DB_ENV_VAR};
 use offerwright_core::{CoreError, Database, Lang};
 
-use crate::args::{Action, Command, USAGE_EN, USAGE_JA};
+use crate::args::{Action, Command};
 
 /// The language of messages: the locale variables, else English.
 pub fn lang_from_env() -> Lang {
@@ -93,7 +93,7 @@ pub fn execute(command: Command, env_lang: Lang, out: &mut impl Write) -> ExitCo
         return crate::check::run(file, *json, lang, out);
     }
     if let Action::Plan { file, json } = &command.action {
-        return crate::planning::run(file, *json, lang, out);
+        return crate::plan::run(file, *json, lang, out);
     }
     if let Action::Onepager {
         file,
@@ -103,10 +103,10 @@ pub fn execute(command: Command, env_lang: Lang, out: &mut impl Write) -> ExitCo
         offer,
     } = &command.action
     {
-        return crate::printing::run(file, out_path, *paper, *svg, *offer, lang, out);
+        return crate::onepager::run(file, out_path, *paper, *svg, *offer, lang, out);
     }
     if let Action::Compare { file, json, evidence } = &command.action {
-        return crate::ranking::run(file, *json, *evidence, lang, out);
+        return crate::compare::run(file, *json, *evidence, lang, out);
     }
     match perform(command, lang, out) {
         Ok(()) => ExitCode::SUCCESS,
@@ -120,7 +120,7 @@ pub fn execute(command: Command, env_lang: Lang, out: &mut impl Write) -> ExitCo
 fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), CliError> {
     match command.action {
         Action::Check { .. } | Action::Compare { .. } | Action::Plan { .. } | Action::Onepager { .. } => Ok(()),
-        Action::Help => Ok(writeln!(out, "{}", lang.pick(USAGE_JA, USAGE_EN))?),
+        Action::Help(text) => Ok(write!(out, "{text}")?),
         Action::List { json } => {
             let db = database_to_read(command.db)?;
             list(&db, lang, json, out)

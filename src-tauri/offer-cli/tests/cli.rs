@@ -101,6 +101,39 @@ fn a_missing_database_or_command_is_a_usage_error() {
 }
 
 #[test]
+fn help_exits_zero_and_an_unknown_command_with_help_is_refused() {
+    let out = cli(&["--help", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stdout).contains("Usage: offerwright-cli"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = cli(&["help", "export", "--lang", "ja"]);
+    assert_eq!(out.status.code(), Some(0));
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("使い方: offerwright-cli export") && said.contains("--candidate"),
+        "{said}"
+    );
+    // Before clap, `kit --help` printed the general help and exited 0.
+    let out = cli(&["kit", "--help", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with("unknown command `kit`"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = cli(&["list", "--frob", "--lang", "ja"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with("「--frob」というオプションはありません"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
 fn a_database_from_a_newer_version_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.sqlite3");

@@ -69,7 +69,9 @@ mod tests {
         to_latest(&mut conn, None, Utc::now()).unwrap();
         let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
         assert_eq!(v, LATEST);
-        let mut stmt = conn.prepare("SELECT key, weight, position FROM criteria ORDER BY position").unwrap();
+        let mut stmt = conn
+            .prepare("SELECT key, weight, position FROM criteria ORDER BY position")
+            .unwrap();
         let seeded: Vec<(String, i64, i64)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .unwrap()
