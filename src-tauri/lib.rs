@@ -3,11 +3,8 @@
 //! same wiring on the mock runtime.
 
 pub mod commands;
-pub mod data;
 pub mod error;
 pub mod files;
-pub mod method;
-pub mod onepager;
 pub mod state;
 
 use std::path::PathBuf;
@@ -27,7 +24,7 @@ fn database_path<R: Runtime>(app: &tauri::App<R>) -> tauri::Result<PathBuf> {
         .path()
         .app_config_dir()
         .ok()
-        .and_then(|d| data::remembered_location(&d))
+        .and_then(|d| commands::data::remembered_location(&d))
     {
         return Ok(path);
     }
@@ -40,11 +37,11 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            onepager::warm_fonts();
+            commands::onepager::warm_fonts();
             if app.try_state::<AppState>().is_none() {
                 let path = database_path(app)?;
                 app.manage(AppState::open(&path));
-                data::daily_backup(app.handle().clone());
+                commands::data::daily_backup(app.handle().clone());
             }
             Ok(())
         })

@@ -1,14 +1,16 @@
 //! Backups, restore and damaged files, on real temp-file databases.
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+mod support;
+use chrono::{DateTime, Duration, Utc};
 use offerwright_core::domain::candidate::CandidateDraft;
 use offerwright_core::domain::input::CandidateInput;
 use offerwright_core::storage::backup::{list_backups, restore, verify, BackupReason, KEEP};
 use offerwright_core::storage::migrations::LATEST;
 use offerwright_core::{Database, ErrorCode};
+use support::*;
 
 fn at(day: u32, hour: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap()
+    november(day, hour, 0)
 }
 
 fn named(name: &str) -> CandidateDraft {

@@ -1,47 +1,19 @@
 //! Every focus rule with true positives and true negatives, in Japanese,
 //! English and mixed text.
 
+mod support;
 use offerwright_core::analysis::focus::{check_candidate, check_offer, FocusReport, RuleCode, Severity};
 use offerwright_core::app::{examples, exchange};
-use offerwright_core::domain::input::{CandidateInput, DeliverableInput, OfferInput, OutcomeInput};
+use offerwright_core::domain::input::{CandidateInput, OfferInput};
 use offerwright_core::Lang;
+use support::*;
 
 fn focused_candidate() -> CandidateInput {
-    CandidateInput {
-        name: "Reels for dental clinics".into(),
-        platform: "Instagram".into(),
-        audience: "Dental clinics in Osaka with one location".into(),
-        problem: "No time to film short videos every week".into(),
-        outcome: OutcomeInput {
-            metric: "Booked consultations".into(),
-            target: Some(8),
-            unit: "per month".into(),
-            timeframe_amount: Some(3),
-            timeframe_unit: "months".into(),
-        },
-        status: "idea".into(),
-        ..Default::default()
-    }
+    dental_candidate_en()
 }
 
 fn focused_offer() -> OfferInput {
-    OfferInput {
-        candidate_id: None,
-        title: "Reels for dental clinics, monthly".into(),
-        promise: "Eight booked consultations a month from Instagram within 3 months".into(),
-        deliverables: vec![DeliverableInput {
-            name: "Short video".into(),
-            quantity_per_month: 8,
-            turnaround_days: 3,
-            hours_each: "1.5".into(),
-        }],
-        out_of_scope: vec!["Ads management".into()],
-        price: "55000".into(),
-        currency: "JPY".into(),
-        minimum_term_months: 3,
-        success_metric: "8 booked consultations per month".into(),
-        contact: "hanako@example.jp".into(),
-    }
+    dental_offer_en()
 }
 
 fn codes_for_candidate(input: &CandidateInput) -> Vec<(RuleCode, String)> {

@@ -1,20 +1,16 @@
 //! The problem inbox on real temp-file databases: scoring, grouping
 //! duplicates, promotion to a candidate, and the trip through a file.
 
-use chrono::{DateTime, TimeZone, Utc};
+mod support;
+use chrono::{DateTime, Utc};
 use offerwright_core::app::exchange::{export_json, import_json};
 use offerwright_core::app::problems;
 use offerwright_core::domain::problem::{ProblemDraft, ProblemInput};
-use offerwright_core::{CoreError, Database, ErrorCode, Lang};
+use offerwright_core::{CoreError, ErrorCode, Lang};
+use support::*;
 
 fn at(minute: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 21, 9, minute, 0).unwrap()
-}
-
-fn temp_db() -> (tempfile::TempDir, Database) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = Database::open(&dir.path().join("work.sqlite3")).unwrap();
-    (dir, db)
+    november(21, 9, minute)
 }
 
 fn problem(words: &str, importance: i64, satisfaction: i64) -> ProblemDraft {
@@ -33,7 +29,7 @@ fn problem(words: &str, importance: i64, satisfaction: i64) -> ProblemDraft {
 
 #[test]
 fn problems_are_ranked_by_opportunity_with_unscored_ones_last() {
-    let (_dir, mut db) = temp_db();
+    let mut db = memory_db();
     let low = db.create_problem(&problem("年賀状のデザイン", 3, 6), at(0)).unwrap();
     let high = db
         .create_problem(&problem("インスタの投稿を作る時間がない", 8, 2), at(1))
@@ -51,7 +47,7 @@ fn problems_are_ranked_by_opportunity_with_unscored_ones_last() {
 
 #[test]
 fn duplicates_group_under_one_problem_and_count_as_heard_again() {
-    let (_dir, mut db) = temp_db();
+    let mut db = memory_db();
     let a = db
         .create_problem(&problem("インスタの投稿を作る時間がない", 8, 2), at(0))
         .unwrap();
@@ -98,7 +94,7 @@ fn duplicates_group_under_one_problem_and_count_as_heard_again() {
 
 #[test]
 fn a_pair_marked_distinct_is_not_suggested_again() {
-    let (_dir, mut db) = temp_db();
+    let mut db = memory_db();
     let a = db
         .create_problem(&problem("No time to post on Instagram", 5, 5), at(0))
         .unwrap();
@@ -112,7 +108,7 @@ fn a_pair_marked_distinct_is_not_suggested_again() {
 
 #[test]
 fn deleting_a_lead_keeps_its_duplicates_together_and_undo_brings_it_back() {
-    let (_dir, mut db) = temp_db();
+    let mut db = memory_db();
     let a = db
         .create_problem(&problem("動画の担当者がいない", 8, 2), at(0))
         .unwrap();
@@ -134,7 +130,7 @@ fn deleting_a_lead_keeps_its_duplicates_together_and_undo_brings_it_back() {
 
 #[test]
 fn promoting_carries_the_fields_over_and_says_where_the_candidate_came_from() {
-    let (_dir, mut db) = temp_db();
+    let mut db = memory_db();
     let mut input = problem("院内に動画を撮って投稿する人がいない", 8, 2).to_input();
     input.audience = "大阪市内の個人歯科医院".into();
     input.platform = String::new();
@@ -185,7 +181,7 @@ fn promoting_carries_the_fields_over_and_says_where_the_candidate_came_from() {
 
 #[test]
 fn long_words_make_a_short_candidate_name() {
-    let (_dir, mut db) = temp_db();
+    let mut db = memory_db();
     let words = "あ".repeat(200);
     let p = db.create_problem(&problem(&words, 5, 5), at(0)).unwrap();
     let c = problems::promote_problem(&mut db, p.id, Lang::Ja, at(1)).unwrap();
@@ -196,7 +192,7 @@ fn long_words_make_a_short_candidate_name() {
 
 #[test]
 fn bad_input_names_the_field_and_changes_nothing() {
-    let (_dir, mut db) = temp_db();
+    let mut db = memory_db();
     let p = db.create_problem(&problem("帳簿づけ", 5, 5), at(0)).unwrap();
     let mut input = p.draft.to_input();
     input.importance = Some(12);
@@ -218,7 +214,7 @@ fn bad_input_names_the_field_and_changes_nothing() {
 
 #[test]
 fn the_inbox_travels_in_a_workspace_file_with_its_groups_and_promotions() {
-    let (_dir, mut db) = temp_db();
+    let mut db = memory_db();
     let a = db
         .create_problem(&problem("動画の担当者がいない", 8, 2), at(0))
         .unwrap();
@@ -257,7 +253,7 @@ fn the_inbox_travels_in_a_workspace_file_with_its_groups_and_promotions() {
 
 #[test]
 fn a_group_whose_lead_was_deleted_still_moves_and_exports_as_one() {
-    let (_dir, mut db) = temp_db();
+    let mut db = memory_db();
     let a = db
         .create_problem(&problem("動画の担当者がいない", 8, 2), at(0))
         .unwrap();
@@ -291,7 +287,7 @@ fn a_group_whose_lead_was_deleted_still_moves_and_exports_as_one() {
 
 #[test]
 fn leaving_a_promoted_group_frees_the_problem_and_merging_keeps_a_live_candidate() {
-    let (_dir, mut db) = temp_db();
+    let mut db = memory_db();
     let a = db
         .create_problem(&problem("動画の担当者がいない", 8, 2), at(0))
         .unwrap();

@@ -1,42 +1,22 @@
 //! Storage round trips on real temp-file databases.
 
-use chrono::{DateTime, TimeZone, Utc};
+mod support;
+use chrono::{DateTime, Utc};
 use offerwright_core::app::offers;
 use offerwright_core::domain::candidate::CandidateDraft;
 use offerwright_core::domain::criteria::CriterionDraft;
-use offerwright_core::domain::input::{CandidateInput, CriterionInput, DeliverableInput, OfferInput, OutcomeInput};
+use offerwright_core::domain::input::{CandidateInput, CriterionInput, DeliverableInput, OfferInput};
 use offerwright_core::domain::offer::OfferDraft;
 use offerwright_core::storage::migrations::LATEST;
 use offerwright_core::{CoreError, Database, ErrorCode, Lang};
+use support::*;
 
 fn at(hour: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 21, hour, 0, 0).unwrap()
-}
-
-fn temp_db() -> (tempfile::TempDir, Database) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = Database::open(&dir.path().join("work.sqlite3")).unwrap();
-    (dir, db)
+    november(21, hour, 0)
 }
 
 fn candidate_input(name: &str) -> CandidateInput {
-    CandidateInput {
-        name: name.into(),
-        platform: "Instagram".into(),
-        audience: "大阪の歯科医院".into(),
-        problem: "動画の担当者がいない".into(),
-        outcome: OutcomeInput {
-            metric: "初診予約".into(),
-            target: Some(8),
-            unit: "件/月".into(),
-            timeframe_amount: Some(3),
-            timeframe_unit: "months".into(),
-        },
-        status: "idea".into(),
-        notes: "一行目\n二行目".into(),
-        scores: Default::default(),
-        evidence: Default::default(),
-    }
+    dental_candidate_ja(name)
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Versions of an offer and the guided path, on real temp-file databases.
 
-use chrono::{DateTime, TimeZone, Utc};
+mod support;
+use chrono::{DateTime, Utc};
 use offerwright_core::app::examples::load_example;
 use offerwright_core::app::guide::{progress, Step};
 use offerwright_core::app::{problems, versions};
@@ -10,9 +11,10 @@ use offerwright_core::domain::problem::{ProblemDraft, ProblemInput};
 use offerwright_core::domain::text::ShortText;
 use offerwright_core::domain::version::VersionReason;
 use offerwright_core::{Database, Lang};
+use support::*;
 
 fn at(minute: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 21, 10, minute, 0).unwrap()
+    november(21, 10, minute)
 }
 
 fn example_db(lang: Lang) -> (tempfile::TempDir, Database, i64) {

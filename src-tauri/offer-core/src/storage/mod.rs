@@ -188,6 +188,12 @@ impl Database {
         Database::open_at(path, Utc::now())
     }
 
+    /// A new workspace that lives in memory only: for tests and tools that
+    /// need a database but no file (nothing is backed up or kept).
+    pub fn open_in_memory() -> CoreResult<Database> {
+        Database::open_with(Path::new(":memory:"), Utc::now(), false)
+    }
+
     /// `open`, with the time a backup before a migration is stamped with.
     /// A damaged file is refused, untouched, after SQLite's integrity check.
     pub fn open_at(path: &Path, now: DateTime<Utc>) -> CoreResult<Database> {

@@ -1,0 +1,53 @@
+//! Commands of one area: niche candidates. Each converts its
+//! input, calls the core, and converts the result.
+
+use chrono::Utc;
+use offerwright_core::domain::candidate::{CandidateDraft, CandidateView};
+use offerwright_core::domain::input::CandidateInput;
+use tauri::State;
+
+use super::Reply;
+use crate::AppState;
+
+#[tauri::command]
+pub fn list_candidates(state: State<'_, AppState>) -> Reply<Vec<CandidateView>> {
+    state.with_db(|db, _| Ok(db.list_candidates()?.iter().map(CandidateView::from).collect()))
+}
+
+#[tauri::command]
+pub fn create_candidate(state: State<'_, AppState>, input: CandidateInput) -> Reply<CandidateView> {
+    state.with_db(|db, _| {
+        let draft = CandidateDraft::try_from(&input)?;
+        Ok(CandidateView::from(&db.create_candidate(&draft, Utc::now())?))
+    })
+}
+
+/// Saves an edit made from `revision` (the one the form loaded); refused with
+/// a conflict if the candidate changed since, e.g. in another window.
+#[tauri::command]
+pub fn update_candidate(
+    state: State<'_, AppState>,
+    id: i64,
+    input: CandidateInput,
+    revision: Option<i64>,
+) -> Reply<CandidateView> {
+    state.with_db(|db, _| {
+        let draft = CandidateDraft::try_from(&input)?;
+        Ok(CandidateView::from(&db.update_candidate_seen(
+            id,
+            &draft,
+            revision,
+            Utc::now(),
+        )?))
+    })
+}
+
+#[tauri::command]
+pub fn delete_candidate(state: State<'_, AppState>, id: i64) -> Reply<()> {
+    state.with_db(|db, _| db.delete_candidate(id, Utc::now()))
+}
+
+#[tauri::command]
+pub fn restore_candidate(state: State<'_, AppState>, id: i64) -> Reply<CandidateView> {
+    state.with_db(|db, _| Ok(CandidateView::from(&db.restore_candidate(id)?)))
+}
