@@ -11,14 +11,13 @@ use fantoccini::Locator;
 use support::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
-    let (_display_guard, display) = start_display();
-    let dir = tempfile::tempdir().unwrap();
-
+async fn an_english_user_goes_from_the_example_to_a_one_pager() {
+    let scene = Scenario::start();
+    let (display, dir) = (&scene.display, scene.dir.path());
     // English, from an empty workspace.
-    let db_en = dir.path().join("en.sqlite3");
+    let db_en = dir.join("en.sqlite3");
     let port = free_port();
-    let driver = start_driver(&display, &db_en, "en_US.UTF-8", port);
+    let driver = start_driver(display, &db_en, "en_US.UTF-8", port);
     let app = open_app(port).await;
     assert_eq!(
         text_of(&app, "#welcome-title").await,
@@ -247,7 +246,7 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     assert!(text_of(&app, "#onepager-status").await.contains("Fits on one page"));
     screenshot(&app, "06-onepager-en").await;
     // Export through the native save dialog; the PDF is written by Rust.
-    let exported = dir.path().join("cafe offer.pdf");
+    let exported = dir.join("cafe offer.pdf");
     click(&app, "#export-pdf").await;
     save_through_dialog(&display, "Save the one-pager as PDF", &exported);
     wait_for(
@@ -407,11 +406,16 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     let candidate = db.get_candidate(offer.draft.candidate_id.unwrap()).unwrap();
     assert_eq!(candidate.draft.notes.as_str(), "閉じる直前に書いたメモ");
     drop(db);
+}
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
+    let scene = Scenario::start();
+    let (display, dir) = (&scene.display, scene.dir.path());
     // Japanese, from the OS locale, with the Japanese example.
-    let db_ja = dir.path().join("ja.sqlite3");
+    let db_ja = dir.join("ja.sqlite3");
     let port = free_port();
-    let _driver = start_driver(&display, &db_ja, "ja_JP.UTF-8", port);
+    let _driver = start_driver(display, &db_ja, "ja_JP.UTF-8", port);
     let app = open_app(port).await;
     assert_eq!(
         text_of(&app, "#welcome-title").await,
@@ -530,15 +534,14 @@ async fn a_user_goes_from_examples_to_a_one_pager_in_english_and_japanese() {
     wait_for(&app, "document.querySelector(\"[data-field='notes']\") && !document.querySelector(\"[data-field='notes']\").value.includes('バックアップの後')").await;
     app.close().await.unwrap();
     drop(_driver);
-
-    a_newcomer_walks_the_path_from_problems_to_a_one_pager(&display, dir.path()).await;
-    hostile_text_is_shown_as_plain_text(&display, dir.path()).await;
-    a_damaged_file_is_left_alone_and_a_backup_brings_it_back(&display, dir.path()).await;
 }
 
 /// The data file is damaged: the app says so, leaves it untouched, and
 /// restoring one of its backups from that screen brings the work back.
-async fn a_damaged_file_is_left_alone_and_a_backup_brings_it_back(display: &str, dir: &std::path::Path) {
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_damaged_file_is_left_alone_and_a_backup_brings_it_back() {
+    let scene = Scenario::start();
+    let (display, dir) = (scene.display.as_str(), scene.dir.path());
     let db_path = dir.join("damaged.sqlite3");
     {
         let mut db = offerwright_core::Database::open(&db_path).unwrap();
@@ -603,7 +606,10 @@ async fn a_damaged_file_is_left_alone_and_a_backup_brings_it_back(display: &str,
 
 /// Markup and script in every field, from an imported file: each main
 /// screen shows it as text, and none of it runs.
-async fn hostile_text_is_shown_as_plain_text(display: &str, dir: &std::path::Path) {
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_text_is_shown_as_plain_text() {
+    let scene = Scenario::start();
+    let (display, dir) = (scene.display.as_str(), scene.dir.path());
     const PAYLOADS: [&str; 4] = [
         r#"<img src=x onerror="window.__pwned=1">"#,
         "</script><script>window.__pwned=2</script>",
@@ -744,7 +750,10 @@ async fn hostile_text_is_shown_as_plain_text(display: &str, dir: &std::path::Pat
 /// Someone who has never heard of the method, in Japanese, from an empty
 /// workspace: writes down three problems, groups a duplicate, promotes one to
 /// a candidate, drafts an offer, and reaches its one-pager — led by the path.
-async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager(display: &str, dir: &std::path::Path) {
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
+    let scene = Scenario::start();
+    let (display, dir) = (scene.display.as_str(), scene.dir.path());
     let db_path = dir.join("newcomer.sqlite3");
     let port = free_port();
     let _driver = start_driver(display, &db_path, "ja_JP.UTF-8", port);

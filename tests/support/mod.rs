@@ -407,3 +407,29 @@ fn answer_dialog(display: &str, title: &str, path: &Path, first_key: &str) {
     }
     run(&["key", "Return"]);
 }
+
+/// One end-to-end scenario: its own virtual display and folder, and its turn.
+/// Scenarios take turns, since two apps at once on two cores slow each other
+/// into timeouts; a failed one still hands the turn on.
+pub struct Scenario {
+    _display: Stopping,
+    pub display: String,
+    pub dir: tempfile::TempDir,
+    // Last, so the turn passes on only once the display has stopped.
+    _turn: std::sync::MutexGuard<'static, ()>,
+}
+
+static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+impl Scenario {
+    pub fn start() -> Scenario {
+        let turn = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let (display_guard, display) = start_display();
+        Scenario {
+            _turn: turn,
+            _display: display_guard,
+            display,
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+}
