@@ -7,9 +7,40 @@ use offerwright_core::{CoreError, ErrorCode, Lang};
 use offerwright_onepager::RenderError;
 use serde::Serialize;
 
+/// Codes only the app produces; everything the core refuses keeps the core's
+/// `ErrorCode`. The UI sees both as one string (pinned by a test).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::VariantArray)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum AppCode {
+    /// The one-pager runs past one page even at the smallest type size.
+    OnepagerTooLong,
+    /// No installed font can show some of the one-pager's characters.
+    FontMissing,
+    /// The system could not open a file with its default app.
+    OpenFailed,
+    /// The dialog returned a place that is not a file on this computer.
+    NotALocalFile,
+    /// The file chosen for a new workspace is the one in use.
+    AlreadyInUse,
+    /// The database is being swapped (during a restore or a move).
+    DatabaseClosed,
+    /// A fault inside the app (a command failed while holding the database,
+    /// the one-pager's template did not compile): not the user's doing.
+    Internal,
+}
+
+/// The code of an error: the core's or the app's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Code {
+    Core(ErrorCode),
+    App(AppCode),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CommandError {
-    pub code: ErrorCode,
+    pub code: Code,
     pub message: String,
     pub field: Option<String>,
 }
@@ -17,29 +48,36 @@ pub struct CommandError {
 impl CommandError {
     pub fn from_core(error: &CoreError, lang: Lang) -> CommandError {
         CommandError {
-            code: error.code(),
+            code: Code::Core(error.code()),
             message: error.message(lang),
             field: error.field().map(str::to_string),
+        }
+    }
+
+    fn app(code: AppCode, message: String) -> CommandError {
+        CommandError {
+            code: Code::App(code),
+            message,
+            field: None,
         }
     }
 
     /// A one-pager that could not be made; `field` names the section to shorten.
     pub fn from_render(error: &RenderError, lang: Lang) -> CommandError {
         let (code, field) = match error {
-            RenderError::DoesNotFit { section, .. } => (ErrorCode::OnepagerTooLong, Some(section.clone())),
-            RenderError::MissingGlyphs { .. } => (ErrorCode::FontMissing, None),
-            RenderError::Template(_) => (ErrorCode::Storage, None),
+            RenderError::DoesNotFit { section, .. } => (AppCode::OnepagerTooLong, Some(section.clone())),
+            RenderError::MissingGlyphs { .. } => (AppCode::FontMissing, None),
+            RenderError::Template(_) => (AppCode::Internal, None),
         };
         CommandError {
-            code,
-            message: error.message(lang),
             field,
+            ..CommandError::app(code, error.message(lang))
         }
     }
 
     pub fn io(path: &Path, error: &std::io::Error, lang: Lang) -> CommandError {
         CommandError {
-            code: ErrorCode::Io,
+            code: Code::Core(ErrorCode::Io),
             message: match lang {
                 Lang::Ja => format!("ファイルを保存できません（{}）：{error}", path.display()),
                 Lang::En => format!("Could not save the file {}: {error}", path.display()),
@@ -49,9 +87,9 @@ impl CommandError {
     }
 
     pub fn open_failed(path: &Path, detail: &str, lang: Lang) -> CommandError {
-        CommandError {
-            code: ErrorCode::OpenFailed,
-            message: match lang {
+        CommandError::app(
+            AppCode::OpenFailed,
+            match lang {
                 Lang::Ja => format!(
                     "PDFは{}に保存しましたが、開くアプリが見つかりません（{detail}）。ファイルを開いて印刷してください。",
                     path.display()
@@ -61,34 +99,86 @@ impl CommandError {
                     path.display()
                 ),
             },
-            field: None,
-        }
+        )
+    }
+
+    pub fn not_a_local_file(lang: Lang) -> CommandError {
+        CommandError::app(
+            AppCode::NotALocalFile,
+            lang.pick(
+                "選んだ場所はこのパソコンのファイルではありません。パソコン内のフォルダーを選んでください。",
+                "The place you chose is not a file on this computer. Choose a folder on this computer.",
+            )
+            .into(),
+        )
+    }
+
+    pub fn already_in_use(path: &Path, lang: Lang) -> CommandError {
+        CommandError::app(
+            AppCode::AlreadyInUse,
+            match lang {
+                Lang::Ja => format!(
+                    "{}はいま使っているデータファイルです。別の名前か場所を選んでください。",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "{} is the data file in use now. Choose another name or folder.",
+                    path.display()
+                ),
+            },
+        )
+    }
+
+    pub fn database_closed(lang: Lang) -> CommandError {
+        CommandError::app(
+            AppCode::DatabaseClosed,
+            lang.pick(
+                "データファイルを入れ替えています。少し待ってからもう一度お試しください。",
+                "The data file is being swapped. Please try again in a moment.",
+            )
+            .into(),
+        )
+    }
+
+    /// A command failed while holding the database: nothing the user did.
+    pub fn internal(lang: Lang) -> CommandError {
+        CommandError::app(
+            AppCode::Internal,
+            lang.pick(
+                "内部エラーが起きました。Offerwrightを再起動してください。保存済みのデータは無事です。",
+                "Something went wrong inside Offerwright. Please restart it; saved data is safe.",
+            )
+            .into(),
+        )
     }
 }
 
-/// What can go wrong in the shell itself, apart from the core's errors.
-#[derive(Debug, thiserror::Error)]
-pub enum ShellError {
-    #[error(transparent)]
-    Core(#[from] CoreError),
-    #[error("a previous command failed while holding the database; restart Offerwright")]
-    Poisoned,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl ShellError {
-    pub fn to_command_error(&self, lang: Lang) -> CommandError {
-        match self {
-            ShellError::Core(e) => CommandError::from_core(e, lang),
-            ShellError::Poisoned => CommandError {
-                code: ErrorCode::Storage,
-                message: lang
-                    .pick(
-                        "内部エラーが起きました。Offerwrightを再起動してください。保存済みのデータは無事です。",
-                        "Something went wrong inside Offerwright. Please restart it; saved data is safe.",
-                    )
-                    .into(),
-                field: None,
-            },
+    #[test]
+    fn the_apps_own_codes_are_pinned_and_never_clash_with_the_cores() {
+        let app: Vec<&str> = <AppCode as strum::VariantArray>::VARIANTS
+            .iter()
+            .map(|c| <&str>::from(*c))
+            .collect();
+        assert_eq!(
+            app,
+            [
+                "onepager_too_long",
+                "font_missing",
+                "open_failed",
+                "not_a_local_file",
+                "already_in_use",
+                "database_closed",
+                "internal"
+            ]
+        );
+        for code in <AppCode as strum::VariantArray>::VARIANTS {
+            assert_eq!(serde_json::to_value(Code::App(*code)).unwrap(), <&str>::from(*code));
+            assert!(!ErrorCode::ALL.iter().any(|c| c.as_str() == <&str>::from(*code)));
         }
+        assert_eq!(serde_json::to_value(Code::Core(ErrorCode::Busy)).unwrap(), "busy");
     }
 }

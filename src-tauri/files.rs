@@ -17,9 +17,7 @@ pub struct SaveAs<'a> {
 }
 
 fn local(choice: FilePath, lang: Lang) -> Result<PathBuf, CommandError> {
-    choice
-        .into_path()
-        .map_err(|_| CommandError::io(Path::new(""), &std::io::ErrorKind::InvalidInput.into(), lang))
+    choice.into_path().map_err(|_| CommandError::not_a_local_file(lang))
 }
 
 /// Asks where to save, starting in the user's documents. None when cancelled.

@@ -6,12 +6,30 @@ use std::sync::Mutex;
 
 use offerwright_core::{CoreError, Database, Lang};
 
-use crate::error::{CommandError, ShellError};
+use crate::error::CommandError;
 
 pub struct AppState {
     path: Mutex<PathBuf>,
-    db: Mutex<Result<Database, CoreError>>,
+    db: Mutex<Workspace>,
     lang: Mutex<Lang>,
+}
+
+/// The database as the app holds it.
+enum Workspace {
+    Open(Database),
+    /// It could not be opened; the window explains why.
+    Unopenable(CoreError),
+    /// Closed for a moment, while its file is replaced.
+    Closed,
+}
+
+impl From<Result<Database, CoreError>> for Workspace {
+    fn from(opened: Result<Database, CoreError>) -> Workspace {
+        match opened {
+            Ok(db) => Workspace::Open(db),
+            Err(e) => Workspace::Unopenable(e),
+        }
+    }
 }
 
 impl AppState {
@@ -26,7 +44,7 @@ impl AppState {
             .unwrap_or_default();
         AppState {
             path: Mutex::new(path.to_path_buf()),
-            db: Mutex::new(db),
+            db: Mutex::new(db.into()),
             lang: Mutex::new(lang),
         }
     }
@@ -38,10 +56,7 @@ impl AppState {
     /// Closes the database, so its file can be replaced.
     pub fn close(&self) {
         if let Ok(mut db) = self.db.lock() {
-            *db = Err(CoreError::NotFound {
-                what: "database",
-                id: 0,
-            });
+            *db = Workspace::Closed;
         }
     }
 
@@ -49,7 +64,7 @@ impl AppState {
     pub fn reopen(&self, path: &Path) {
         let opened = Database::open(path);
         if let Ok(mut db) = self.db.lock() {
-            *db = opened;
+            *db = opened.into();
         }
         if let Ok(mut p) = self.path.lock() {
             *p = path.to_path_buf();
@@ -73,13 +88,11 @@ impl AppState {
         work: impl FnOnce(&mut Database, Lang) -> Result<T, CoreError>,
     ) -> Result<T, CommandError> {
         let lang = self.lang();
-        let mut guard = self
-            .db
-            .lock()
-            .map_err(|_| ShellError::Poisoned.to_command_error(lang))?;
-        match guard.as_mut() {
-            Ok(db) => work(db, lang).map_err(|e| CommandError::from_core(&e, lang)),
-            Err(open_error) => Err(CommandError::from_core(open_error, lang)),
+        let mut guard = self.db.lock().map_err(|_| CommandError::internal(lang))?;
+        match &mut *guard {
+            Workspace::Open(db) => work(db, lang).map_err(|e| CommandError::from_core(&e, lang)),
+            Workspace::Unopenable(open_error) => Err(CommandError::from_core(open_error, lang)),
+            Workspace::Closed => Err(CommandError::database_closed(lang)),
         }
     }
 }

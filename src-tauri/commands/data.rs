@@ -105,7 +105,7 @@ pub async fn start_new_database<R: Runtime>(app: AppHandle<R>, state: State<'_, 
         return Ok(None);
     };
     if path == state.path() {
-        return Err(CommandError::io(&path, &std::io::ErrorKind::AlreadyExists.into(), lang));
+        return Err(CommandError::already_in_use(&path, lang));
     }
     let db = Database::open(&path).map_err(|e| core(e, lang))?;
     drop(db);

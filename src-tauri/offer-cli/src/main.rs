@@ -3,6 +3,7 @@
 mod args;
 mod check;
 mod compare;
+mod error;
 mod onepager;
 mod output;
 mod plan;

@@ -15,6 +15,7 @@ use offerwright_core::storage::{whole_file, DB_ENV_VAR};
 use offerwright_core::{CoreError, Database, Lang};
 
 use crate::args::{Action, Command};
+use crate::error::CliError;
 
 /// The language of messages: the locale variables, else English.
 pub fn lang_from_env() -> Lang {
@@ -22,37 +23,6 @@ pub fn lang_from_env() -> Lang {
         .iter()
         .find_map(|v| std::env::var(v).ok().as_deref().and_then(Lang::from_tag))
         .unwrap_or_default()
-}
-
-#[derive(Debug, thiserror::Error)]
-enum CliError {
-    #[error(transparent)]
-    Core(#[from] CoreError),
-    #[error("no database given")]
-    NoDatabase,
-    #[error("--out names the file being read")]
-    OutIsInput(PathBuf),
-}
-
-impl From<std::io::Error> for CliError {
-    fn from(e: std::io::Error) -> Self {
-        CliError::Core(CoreError::Io(e))
-    }
-}
-
-impl CliError {
-    fn message(&self, lang: Lang) -> String {
-        match self {
-            CliError::Core(e) => crate::output::core_message(e, lang),
-            CliError::OutIsInput(path) => crate::output::out_is_input_message(path, lang),
-            CliError::NoDatabase => lang
-                .pick(
-                    "データベースを --db パス か OFFERWRIGHT_DB で指定してください。",
-                    "Say which database to use with --db PATH or OFFERWRIGHT_DB.",
-                )
-                .to_string(),
-        }
-    }
 }
 
 fn database_path(path: Option<PathBuf>) -> Result<PathBuf, CliError> {

@@ -5,10 +5,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::Lang;
 
-/// Stable error codes. The UI localizes and places errors by these codes, so
-/// renaming one is a breaking change (pinned by a test).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Stable error codes of what the core refuses. The UI places errors by these
+/// codes, so renaming one is a breaking change (pinned by a test). Codes only
+/// the app produces (a one-pager that does not fit, a viewer that would not
+/// open) are the shell's own (`src-tauri/error.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ErrorCode {
     Required,
     TooLong,
@@ -26,12 +29,6 @@ pub enum ErrorCode {
     UnsupportedFormat,
     NotDismissable,
     Conflict,
-    /// The one-pager runs past one page even at the smallest type size.
-    OnepagerTooLong,
-    /// No installed font can show some of the one-pager's characters.
-    FontMissing,
-    /// The system could not open a file with its default app.
-    OpenFailed,
     /// The database file is damaged (integrity check failed).
     DatabaseCorrupt,
     /// Another program held the database's write lock for too long.
@@ -45,60 +42,12 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 24] = [
-        ErrorCode::Required,
-        ErrorCode::TooLong,
-        ErrorCode::OutOfRange,
-        ErrorCode::InvalidFormat,
-        ErrorCode::InvalidChoice,
-        ErrorCode::TooManyItems,
-        ErrorCode::ControlCharacter,
-        ErrorCode::NotFound,
-        ErrorCode::DatabaseTooNew,
-        ErrorCode::NotADatabase,
-        ErrorCode::Storage,
-        ErrorCode::Io,
-        ErrorCode::BadJson,
-        ErrorCode::UnsupportedFormat,
-        ErrorCode::NotDismissable,
-        ErrorCode::Conflict,
-        ErrorCode::OnepagerTooLong,
-        ErrorCode::FontMissing,
-        ErrorCode::OpenFailed,
-        ErrorCode::DatabaseCorrupt,
-        ErrorCode::Busy,
-        ErrorCode::DuplicateReference,
-        ErrorCode::TooManyMarks,
-        ErrorCode::ReadOnly,
-    ];
+    /// Every code, in declaration order.
+    pub const ALL: &'static [ErrorCode] = <ErrorCode as strum::VariantArray>::VARIANTS;
 
+    /// The code as the UI and the CLI's JSON see it (the same name serde writes).
     pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::Required => "required",
-            ErrorCode::TooLong => "too_long",
-            ErrorCode::OutOfRange => "out_of_range",
-            ErrorCode::InvalidFormat => "invalid_format",
-            ErrorCode::InvalidChoice => "invalid_choice",
-            ErrorCode::TooManyItems => "too_many_items",
-            ErrorCode::ControlCharacter => "control_character",
-            ErrorCode::NotFound => "not_found",
-            ErrorCode::DatabaseTooNew => "database_too_new",
-            ErrorCode::NotADatabase => "not_a_database",
-            ErrorCode::Storage => "storage",
-            ErrorCode::Io => "io",
-            ErrorCode::BadJson => "bad_json",
-            ErrorCode::UnsupportedFormat => "unsupported_format",
-            ErrorCode::NotDismissable => "not_dismissable",
-            ErrorCode::Conflict => "conflict",
-            ErrorCode::OnepagerTooLong => "onepager_too_long",
-            ErrorCode::FontMissing => "font_missing",
-            ErrorCode::OpenFailed => "open_failed",
-            ErrorCode::DatabaseCorrupt => "database_corrupt",
-            ErrorCode::Busy => "busy",
-            ErrorCode::DuplicateReference => "duplicate_reference",
-            ErrorCode::TooManyMarks => "too_many_marks",
-            ErrorCode::ReadOnly => "read_only",
-        }
+        self.into()
     }
 }
 
@@ -431,9 +380,6 @@ mod tests {
                 "unsupported_format",
                 "not_dismissable",
                 "conflict",
-                "onepager_too_long",
-                "font_missing",
-                "open_failed",
                 "database_corrupt",
                 "busy",
                 "duplicate_reference",
