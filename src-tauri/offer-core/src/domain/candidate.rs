@@ -11,8 +11,11 @@ use crate::domain::input::{CandidateInput, OutcomeInput};
 use crate::domain::text::{LineText, LongText, ShortText};
 use crate::error::{ValidationError, ValidationKind};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Default, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "snake_case")]
 pub enum Status {
     #[default]
     Idea,
@@ -22,30 +25,20 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [Status::Idea, Status::Testing, Status::Chosen, Status::Dropped];
+    pub const ALL: &'static [Status] = <Status as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Idea => "idea",
-            Status::Testing => "testing",
-            Status::Chosen => "chosen",
-            Status::Dropped => "dropped",
-        }
+        self.into()
     }
 
     /// An empty status means a new idea.
     pub fn parse(field: &str, raw: &str) -> Result<Status, ValidationError> {
-        if raw.trim().is_empty() {
-            return Ok(Status::Idea);
-        }
-        Status::ALL
-            .into_iter()
-            .find(|s| s.as_str() == raw.trim())
-            .ok_or_else(|| ValidationError::new(field, ValidationKind::InvalidChoice))
+        crate::domain::choice(field, raw, Some(Status::Idea))
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum TimeUnit {
     Days,
     Weeks,
@@ -54,20 +47,11 @@ pub enum TimeUnit {
 
 impl TimeUnit {
     pub fn as_str(self) -> &'static str {
-        match self {
-            TimeUnit::Days => "days",
-            TimeUnit::Weeks => "weeks",
-            TimeUnit::Months => "months",
-        }
+        self.into()
     }
 
     fn parse(field: &str, raw: &str) -> Result<TimeUnit, ValidationError> {
-        match raw.trim() {
-            "days" => Ok(TimeUnit::Days),
-            "weeks" => Ok(TimeUnit::Weeks),
-            "" | "months" => Ok(TimeUnit::Months),
-            _ => Err(ValidationError::new(field, ValidationKind::InvalidChoice)),
-        }
+        crate::domain::choice(field, raw, Some(TimeUnit::Months))
     }
 }
 

@@ -9,8 +9,21 @@ use crate::Lang;
 
 /// The criteria every new workspace starts with. Each is phrased so that a
 /// higher score is better ("little competition", not "competition").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum CriterionKey {
     Pain,
     Recurring,
@@ -23,32 +36,14 @@ pub enum CriterionKey {
 }
 
 impl CriterionKey {
-    pub const ALL: [CriterionKey; 8] = [
-        CriterionKey::Pain,
-        CriterionKey::Recurring,
-        CriterionKey::AbilityToPay,
-        CriterionKey::Reachable,
-        CriterionKey::Edge,
-        CriterionKey::Competition,
-        CriterionKey::Leverage,
-        CriterionKey::Enjoyment,
-    ];
+    pub const ALL: &'static [CriterionKey] = <CriterionKey as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            CriterionKey::Pain => "pain",
-            CriterionKey::Recurring => "recurring",
-            CriterionKey::AbilityToPay => "ability_to_pay",
-            CriterionKey::Reachable => "reachable",
-            CriterionKey::Edge => "edge",
-            CriterionKey::Competition => "competition",
-            CriterionKey::Leverage => "leverage",
-            CriterionKey::Enjoyment => "enjoyment",
-        }
+        self.into()
     }
 
     pub fn parse(key: &str) -> Option<CriterionKey> {
-        CriterionKey::ALL.into_iter().find(|k| k.as_str() == key)
+        key.parse().ok()
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -194,7 +189,7 @@ mod tests {
 
     #[test]
     fn every_builtin_key_round_trips_through_its_name() {
-        for key in CriterionKey::ALL {
+        for &key in CriterionKey::ALL {
             assert_eq!(CriterionKey::parse(key.as_str()), Some(key));
             assert!(key.default_weight() <= Weight::MAX);
         }

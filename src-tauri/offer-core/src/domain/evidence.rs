@@ -4,11 +4,27 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{ValidationError, ValidationKind};
+use crate::error::ValidationError;
 use crate::Lang;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    Default,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Evidence {
     #[default]
     Gut,
@@ -19,29 +35,14 @@ pub enum Evidence {
 }
 
 impl Evidence {
-    pub const ALL: [Evidence; 5] = [
-        Evidence::Gut,
-        Evidence::Asked,
-        Evidence::Interested,
-        Evidence::PaidPilot,
-        Evidence::Renewal,
-    ];
+    pub const ALL: &'static [Evidence] = <Evidence as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Evidence::Gut => "gut",
-            Evidence::Asked => "asked",
-            Evidence::Interested => "interested",
-            Evidence::PaidPilot => "paid_pilot",
-            Evidence::Renewal => "renewal",
-        }
+        self.into()
     }
 
     pub fn parse(field: &str, raw: &str) -> Result<Evidence, ValidationError> {
-        Evidence::ALL
-            .into_iter()
-            .find(|e| e.as_str() == raw.trim())
-            .ok_or_else(|| ValidationError::new(field, ValidationKind::InvalidChoice))
+        crate::domain::choice(field, raw, None)
     }
 
     /// How much of the score counts in the evidence-adjusted comparison, in percent.
@@ -89,6 +90,7 @@ impl Mode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ValidationKind;
 
     #[test]
     fn stronger_evidence_counts_more_and_renewal_counts_fully() {
@@ -100,7 +102,7 @@ mod tests {
 
     #[test]
     fn levels_parse_from_their_names_only() {
-        for e in Evidence::ALL {
+        for &e in Evidence::ALL {
             assert_eq!(Evidence::parse("evidence.1", e.as_str()), Ok(e));
             assert!(!e.label(Lang::Ja).is_empty() && !e.label(Lang::En).is_empty());
         }

@@ -9,13 +9,25 @@ use crate::domain::candidate::bounded_number;
 use crate::domain::evidence::Evidence;
 use crate::domain::money::{Currency, Money};
 use crate::domain::text::LineText;
-use crate::error::{ValidationError, ValidationKind};
+use crate::error::ValidationError;
 
 pub const MAX_PILOT_CLIENTS: i64 = 3;
 pub const MAX_PILOT_MONTHS: i64 = 12;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "snake_case")]
 pub enum Decision {
     Go,
     Adjust,
@@ -24,21 +36,11 @@ pub enum Decision {
 
 impl Decision {
     fn parse(field: &str, raw: &str) -> Result<Option<Decision>, ValidationError> {
-        match raw.trim() {
-            "" => Ok(None),
-            "go" => Ok(Some(Decision::Go)),
-            "adjust" => Ok(Some(Decision::Adjust)),
-            "stop" => Ok(Some(Decision::Stop)),
-            _ => Err(ValidationError::new(field, ValidationKind::InvalidChoice)),
-        }
+        crate::domain::optional_choice(field, raw)
     }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Decision::Go => "go",
-            Decision::Adjust => "adjust",
-            Decision::Stop => "stop",
-        }
+        self.into()
     }
 }
 
@@ -159,6 +161,7 @@ pub fn schedule(start: NaiveDate, months: u8) -> Schedule {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ValidationKind;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

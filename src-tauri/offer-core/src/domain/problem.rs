@@ -8,11 +8,12 @@ use serde::{Deserialize, Serialize};
 use crate::domain::candidate::bounded_number;
 use crate::domain::date::parse_date;
 use crate::domain::text::{LineText, LongText, ShortText};
-use crate::error::{ValidationError, ValidationKind};
+use crate::error::ValidationError;
 use crate::Lang;
 
 /// Where a problem came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum ProblemKind {
     /// Someone asked me for help with it.
     #[default]
@@ -24,14 +25,10 @@ pub enum ProblemKind {
 }
 
 impl ProblemKind {
-    pub const ALL: [ProblemKind; 3] = [ProblemKind::Asked, ProblemKind::Postponed, ProblemKind::Observation];
+    pub const ALL: &'static [ProblemKind] = <ProblemKind as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            ProblemKind::Asked => "asked",
-            ProblemKind::Postponed => "postponed",
-            ProblemKind::Observation => "observation",
-        }
+        self.into()
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -47,18 +44,15 @@ impl ProblemKind {
 
     /// An empty kind means "asked me for help", the most common entry.
     pub fn parse(field: &str, raw: &str) -> Result<ProblemKind, ValidationError> {
-        if raw.trim().is_empty() {
-            return Ok(ProblemKind::Asked);
-        }
-        ProblemKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == raw.trim())
-            .ok_or_else(|| ValidationError::new(field, ValidationKind::InvalidChoice))
+        crate::domain::choice(field, raw, Some(ProblemKind::Asked))
     }
 }
 
 /// How often the problem comes back for the person who has it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Recurrence {
     Once,
     Yearly,
@@ -68,22 +62,10 @@ pub enum Recurrence {
 }
 
 impl Recurrence {
-    pub const ALL: [Recurrence; 5] = [
-        Recurrence::Once,
-        Recurrence::Yearly,
-        Recurrence::Monthly,
-        Recurrence::Weekly,
-        Recurrence::Daily,
-    ];
+    pub const ALL: &'static [Recurrence] = <Recurrence as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Recurrence::Once => "once",
-            Recurrence::Yearly => "yearly",
-            Recurrence::Monthly => "monthly",
-            Recurrence::Weekly => "weekly",
-            Recurrence::Daily => "daily",
-        }
+        self.into()
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -103,14 +85,7 @@ impl Recurrence {
 
     /// Blank means not known yet.
     pub fn parse(field: &str, raw: &str) -> Result<Option<Recurrence>, ValidationError> {
-        if raw.trim().is_empty() {
-            return Ok(None);
-        }
-        Recurrence::ALL
-            .into_iter()
-            .find(|r| r.as_str() == raw.trim())
-            .map(Some)
-            .ok_or_else(|| ValidationError::new(field, ValidationKind::InvalidChoice))
+        crate::domain::optional_choice(field, raw)
     }
 
     /// A monthly package needs a problem that comes back at least monthly.
@@ -271,6 +246,7 @@ impl From<&Problem> for ProblemView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ValidationKind;
 
     fn input() -> ProblemInput {
         ProblemInput {

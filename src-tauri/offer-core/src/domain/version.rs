@@ -8,12 +8,24 @@ use serde::{Deserialize, Serialize};
 use crate::domain::input::OfferInput;
 use crate::domain::package::PackageInput;
 use crate::domain::pilot::PilotInput;
-use crate::error::{ValidationError, ValidationKind};
+use crate::error::ValidationError;
 use crate::Lang;
 
 /// Why a version was taken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum VersionReason {
     /// The user asked for it, usually with a label.
     Manual,
@@ -26,27 +38,14 @@ pub enum VersionReason {
 }
 
 impl VersionReason {
-    pub const ALL: [VersionReason; 4] = [
-        VersionReason::Manual,
-        VersionReason::Exported,
-        VersionReason::Printed,
-        VersionReason::BeforeRestore,
-    ];
+    pub const ALL: &'static [VersionReason] = <VersionReason as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            VersionReason::Manual => "manual",
-            VersionReason::Exported => "exported",
-            VersionReason::Printed => "printed",
-            VersionReason::BeforeRestore => "before_restore",
-        }
+        self.into()
     }
 
     pub fn parse(field: &str, raw: &str) -> Result<VersionReason, ValidationError> {
-        VersionReason::ALL
-            .into_iter()
-            .find(|r| r.as_str() == raw)
-            .ok_or_else(|| ValidationError::new(field, ValidationKind::InvalidChoice))
+        crate::domain::choice(field, raw, None)
     }
 
     /// Versions taken on the user's behalf may be skipped (see `skips_after`).
@@ -299,7 +298,7 @@ mod tests {
         assert!(!VersionReason::Exported.skips_after(VersionReason::Manual));
         assert!(VersionReason::BeforeRestore.skips_after(VersionReason::Manual));
         assert!(!VersionReason::Manual.skips_after(VersionReason::Manual));
-        for r in VersionReason::ALL {
+        for &r in VersionReason::ALL {
             assert_eq!(VersionReason::parse("reason", r.as_str()).unwrap(), r);
         }
     }

@@ -50,7 +50,7 @@ pub(crate) fn to_latest(conn: &mut Connection, backup_of: Option<&Path>, now: Da
 
 /// The built-in criteria a new workspace starts with, in their order.
 fn seed_criteria(tx: &rusqlite::Transaction) -> CoreResult<()> {
-    for (position, key) in CriterionKey::ALL.into_iter().enumerate() {
+    for (position, key) in CriterionKey::ALL.iter().copied().enumerate() {
         tx.execute(
             "INSERT INTO criteria (key, weight, position) VALUES (?1, ?2, ?3)",
             rusqlite::params![key.as_str(), key.default_weight(), position as i64 + 1],
