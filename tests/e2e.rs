@@ -869,8 +869,14 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
     .await;
     click(&app, "#add-deliverable").await;
     type_into(&app, "tr.deliverable:last-child [data-part='name']", "リール動画").await;
-    type_into(&app, "tr.deliverable:last-child [data-part='quantity_per_month']", "4").await;
+    // Digits from a Japanese keyboard come full width; every number field reads them.
+    type_into(&app, "tr.deliverable:last-child [data-part='quantity_per_month']", "４").await;
     saved(&app).await;
+    {
+        let db = offerwright_core::Database::open(&db_path).unwrap();
+        let offer = db.list_offers().unwrap().pop().unwrap();
+        assert_eq!(offer.draft.deliverables.last().unwrap().quantity_per_month, 4);
+    }
     click(&app, "#open-onepager").await;
     wait_for(
         &app,

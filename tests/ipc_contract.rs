@@ -317,6 +317,9 @@ fn comparison_shape_ranks_and_subsets() {
     // $3,000 at $450 a month: 7 clients; 28 leads at 25 %.
     assert_eq!(with_targets["fermi"][&first_example]["clients_needed"], 7);
     assert_eq!(with_targets["fermi"][&first_example]["leads_needed"], 28);
+    // The form shows the income as typed digits; the UI does no money arithmetic.
+    assert_eq!(with_targets["targets"]["monthly_income_plain"], "3000.00");
+    assert_eq!(with_targets["targets"]["monthly_income"]["minor"], 300_000);
     assert_eq!(cmp["candidates"][0]["rank"], 1);
     let totals: Vec<f64> = cmp["candidates"]
         .as_array()

@@ -228,7 +228,7 @@ async fn first_screen_and_inbox_at_scale() {
         offerwright_core::app::exchange::import_json(&mut db, &json, chrono::Utc::now()).unwrap();
     }
     let (_display_guard, display) = start_display();
-    let (mut ready, mut inbox) = (Vec::new(), Vec::new());
+    let (mut ready, mut inbox, mut call) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..5 {
         let port = free_port();
         let driver = start_driver(&display, &db_path, "en_US.UTF-8", port);
@@ -249,6 +249,19 @@ async fn first_screen_and_inbox_at_scale() {
             })();
         "#;
         inbox.push(app.execute_async(script, vec![]).await.unwrap().as_f64().unwrap());
+        app.execute(
+            "document.getElementById('show-more-problems').scrollIntoView();",
+            vec![],
+        )
+        .await
+        .unwrap();
+        screenshot(&app, "scale-inbox-end-of-first-page").await;
+        let invoke = r#"
+            const done = arguments[arguments.length - 1];
+            const start = performance.now();
+            window.__TAURI__.core.invoke('problem_inbox', {}).then(() => done(performance.now() - start));
+        "#;
+        call.push(app.execute_async(invoke, vec![]).await.unwrap().as_f64().unwrap());
         app.close().await.unwrap();
         drop(driver);
     }
@@ -256,5 +269,9 @@ async fn first_screen_and_inbox_at_scale() {
     println!(
         "scale: inbox screen with its suggestions, click to painted: {}",
         summary(inbox)
+    );
+    println!(
+        "scale:   of which the problem_inbox round trip (query, grouping, suggestions, JSON): {}",
+        summary(call)
     );
 }

@@ -54,14 +54,29 @@ export function read(root, path) {
   return el ? el.value : '';
 }
 
-// A whole number, or null when the input is blank. Anything else becomes -1,
-// which Rust rejects with the field's allowed range, so the user still gets a
-// message next to the field.
-export function readNumber(root, path) {
-  const raw = read(root, path).trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  if (raw === '') return null;
-  const n = Number(raw);
+// Digits as people type them: full-width ０–９ become 0–9, and thousands
+// separators (, ，) and spaces around the number are dropped. Every numeric
+// input is read through here, so 「８」 means 8 in every field.
+export function plainDigits(raw) {
+  return String(raw)
+    .trim()
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[,，]/g, '');
+}
+
+// A whole number as typed, `blank` when the input is empty. Anything else
+// becomes -1, which Rust rejects with the field's allowed range, so the user
+// still gets a message next to the field.
+export function wholeNumber(raw, blank = null) {
+  const digits = plainDigits(raw);
+  if (digits === '') return blank;
+  const n = Number(digits);
   return Number.isInteger(n) ? n : -1;
+}
+
+// The whole number in the form's field at `path` (see wholeNumber).
+export function readNumber(root, path, blank = null) {
+  return wholeNumber(read(root, path), blank);
 }
 
 // Shows why a save failed; after a conflict (the record changed in another

@@ -5,7 +5,7 @@
 
 import { api } from '../api.js';
 import { h, replace, svg } from '../dom.js';
-import { field, showError, clearErrors } from '../forms.js';
+import { field, showError, clearErrors, wholeNumber } from '../forms.js';
 import { t } from '../i18n.js';
 import { notify, offerUndo } from '../toasts.js';
 
@@ -47,7 +47,7 @@ function targetsForm(analysis, rerender) {
   const targets = analysis.targets;
   const income = targets.monthly_income;
   const currency = income?.currency ?? (document.documentElement.lang === 'ja' ? 'JPY' : 'USD');
-  const plain = income ? String(income.minor / (currency === 'USD' ? 100 : 1)) : '';
+  const plain = targets.monthly_income_plain;
   const form = h('form', { class: 'targets no-print', onsubmit: (e) => e.preventDefault() },
     h('p', { class: 'form-error', role: 'alert' }));
   const save = async () => {
@@ -55,7 +55,7 @@ function targetsForm(analysis, rerender) {
       await api.setTargets({
         monthly_income: form.querySelector('[data-field="monthly_income"]').value,
         currency: form.querySelector('[data-field="currency"]').value,
-        close_rate_percent: Number(form.querySelector('[data-field="close_rate_percent"]').value || 0),
+        close_rate_percent: wholeNumber(form.querySelector('[data-field="close_rate_percent"]').value, 0),
       });
       clearErrors(form);
       rerender();
@@ -278,7 +278,7 @@ export async function renderCompare(main, ctx) {
   const onWeight = async (criterion, input) => {
     try {
       await api.updateCriterion(criterion.id, { name: ctx.criteria.find((c) => c.id === criterion.id)?.name ?? '',
-        weight: Number(input.value) });
+        weight: wholeNumber(input.value, 0) });
       await ctx.reload();
       await rerender();
       document.querySelector(`[data-weight-for="${criterion.id}"]`)?.focus();

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { schedule, forget } from '../autosave.js';
 import { h, replace } from '../dom.js';
-import { field, read, readNumber, showSaveError, clearErrors } from '../forms.js';
+import { field, read, readNumber, wholeNumber, showSaveError, clearErrors } from '../forms.js';
 import { t, formatDateTime } from '../i18n.js';
 import { badge, liveCheck } from '../focus.js';
 import { planSection } from './plan.js';
@@ -77,12 +77,7 @@ function numberScope(list) {
 function collect(form, table, scope) {
   const deliverables = numberRows(table).map((row) => {
     const part = (name) => row.querySelector(`[data-part="${name}"]`).value;
-    const whole = (name) => {
-      const raw = part(name).trim();
-      if (raw === '') return 0;
-      const n = Number(raw);
-      return Number.isInteger(n) ? n : -1;
-    };
+    const whole = (name) => wholeNumber(part(name), 0);
     return { name: part('name'), quantity_per_month: whole('quantity_per_month'),
       turnaround_days: whole('turnaround_days'), hours_each: part('hours_each') };
   });

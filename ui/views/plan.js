@@ -4,14 +4,11 @@
 import { api } from '../api.js';
 import { schedule } from '../autosave.js';
 import { h, replace } from '../dom.js';
-import { field, read, showError, clearErrors } from '../forms.js';
+import { field, read, readNumber, showError, clearErrors } from '../forms.js';
 import { t } from '../i18n.js';
 
 function whole(form, path) {
-  const raw = read(form, path).trim();
-  if (raw === '') return 0;
-  const n = Number(raw);
-  return Number.isInteger(n) ? n : -1;
+  return readNumber(form, path, 0);
 }
 
 function hours(minutes) {

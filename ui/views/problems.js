@@ -6,7 +6,7 @@
 import { api } from '../api.js';
 import { schedule, forget } from '../autosave.js';
 import { h, replace } from '../dom.js';
-import { field, read, showError, showSaveError, clearErrors } from '../forms.js';
+import { field, read, showError, showSaveError, clearErrors, wholeNumber } from '../forms.js';
 import { t, formatDateTime } from '../i18n.js';
 
 const KINDS = ['asked', 'postponed', 'observation'];
@@ -37,6 +37,26 @@ function listItem(problem, ctx, extra = {}) {
   h('span', { class: 'name' }, problem.words),
   h('span', { class: 'meta' }, t(`problems.kinds.${problem.kind}`),
     problem.source ? ` · ${problem.source}` : ''));
+}
+
+// The groups this problem could join. A long inbox lists its first page at
+// once and the rest when the list is first opened, so the screen draws fast.
+function sameAsField(otherLeads) {
+  const options = otherLeads.map((g) => [String(g.lead.id), g.lead.words]);
+  const shown = field({ label: t('problems.sameAs'), path: 'same_as', value: '', kind: 'select',
+    options: [['', t('problems.pickSame')], ...options.slice(0, PAGE)] });
+  if (options.length > PAGE) {
+    const select = shown.querySelector('select');
+    let filled = false;
+    const fill = () => {
+      if (filled) return;
+      filled = true;
+      select.append(...options.slice(PAGE).map(([value, text]) => h('option', { value }, text)));
+    };
+    select.addEventListener('focus', fill);
+    select.addEventListener('pointerdown', fill);
+  }
+  return shown;
 }
 
 function groupItem(group, ctx) {
@@ -86,7 +106,7 @@ function suggestionBox(inbox, ctx) {
 function collect(form) {
   const rating = (path) => {
     const raw = read(form, path);
-    return raw === '' ? null : Number(raw);
+    return wholeNumber(raw);
   };
   return {
     words: read(form, 'words'),
@@ -164,8 +184,7 @@ function editor(problem, group, inbox, ctx, refreshList) {
       : h('p', { class: 'hint' }, t('problems.duplicatesHint')),
     otherLeads.length > 0
       ? h('div', { class: 'row' },
-        field({ label: t('problems.sameAs'), path: 'same_as', value: '', kind: 'select',
-          options: [['', t('problems.pickSame')], ...otherLeads.map((g) => [String(g.lead.id), g.lead.words])] }),
+        sameAsField(otherLeads),
         h('button', { type: 'button', id: 'group-with', onclick: async () => {
           const target = read(grouping, 'same_as');
           if (!target || !(await save())) return;
@@ -235,16 +254,44 @@ export async function createProblem(ctx) {
   words?.select();
 }
 
+// The list shows this many groups at a time: a page of 10,000 took seconds
+// to draw, and nobody reads that far down a ranked list.
+const PAGE = 200;
+
+// The ranked groups, a page at a time, always far enough to include the one
+// that is open.
+function groupList(groups, ctx) {
+  const list = h('ul', { id: 'problem-list' });
+  const more = h('button', { type: 'button', class: 'show-more', id: 'show-more-problems' });
+  let shown = 0;
+  const showUpTo = (count) => {
+    const next = groups.slice(shown, Math.max(count, shown));
+    list.append(...next.map((g) => groupItem(g, ctx)));
+    shown += next.length;
+    const left = groups.length - shown;
+    more.hidden = left === 0;
+    more.textContent = t('problems.showMore', {
+      count: Math.min(left, PAGE).toLocaleString(document.documentElement.lang),
+      left: left.toLocaleString(document.documentElement.lang),
+    });
+  };
+  more.addEventListener('click', () => showUpTo(shown + PAGE));
+  const open = groups.findIndex((g) => g.lead.id === ctx.selectedProblem
+    || g.members.some((m) => m.id === ctx.selectedProblem));
+  showUpTo(Math.max(PAGE, Math.ceil((open + 1) / PAGE) * PAGE));
+  return h('div', {}, list, more);
+}
+
 export async function renderProblems(main, ctx) {
   const inbox = await api.problemInbox();
   const all = byId(inbox);
   const chosen = all.get(ctx.selectedProblem) ?? all.get(inbox.groups[0]?.lead.id) ?? null;
   ctx.selectedProblem = chosen?.problem.id ?? null;
-  const groups = h('ul', { id: 'problem-list' }, inbox.groups.map((g) => groupItem(g, ctx)));
+  const groups = h('div', { class: 'groups' }, groupList(inbox.groups, ctx));
   const suggestions = h('div', { class: 'suggestions' }, suggestionBox(inbox, ctx));
   const refreshList = async () => {
     const latest = await api.problemInbox();
-    replace(groups, latest.groups.map((g) => groupItem(g, ctx)));
+    replace(groups, groupList(latest.groups, ctx));
     replace(suggestions, suggestionBox(latest, ctx));
   };
   const list = h('aside', { class: 'list-pane', 'aria-label': t('problems.listLabel') },

@@ -16,9 +16,28 @@ use crate::{Database, Lang};
 pub struct Analysis {
     #[serde(flatten)]
     pub comparison: Comparison,
-    pub targets: Targets,
+    pub targets: TargetsView,
     /// Per candidate id.
     pub fermi: BTreeMap<i64, Fermi>,
+}
+
+/// The targets as the form shows them: the income also as plain digits in
+/// its currency's units ("300000", "3000.50"), so the UI does no money
+/// arithmetic.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetsView {
+    #[serde(flatten)]
+    pub targets: Targets,
+    pub monthly_income_plain: String,
+}
+
+impl From<Targets> for TargetsView {
+    fn from(targets: Targets) -> TargetsView {
+        TargetsView {
+            monthly_income_plain: targets.monthly_income.map(|m| m.to_plain()).unwrap_or_default(),
+            targets,
+        }
+    }
 }
 
 pub fn analyse(db: &Database, ids: Option<&[i64]>, lang: Lang, mode: Mode) -> CoreResult<Analysis> {
@@ -43,7 +62,7 @@ pub fn analyse(db: &Database, ids: Option<&[i64]>, lang: Lang, mode: Mode) -> Co
         .collect();
     Ok(Analysis {
         comparison,
-        targets,
+        targets: targets.into(),
         fermi,
     })
 }
