@@ -5,7 +5,16 @@
 import { h, nextId } from './dom.js';
 import { t } from './i18n.js';
 
+// A whole-number input: a text box that asks for the numeric keyboard. A
+// type="number" box silently empties what a Japanese keyboard types (「８」),
+// so the text reaches wholeNumber instead, which reads it. The allowed range
+// is Rust's to check and explain.
+export function wholeNumberAttrs({ min, max, step, ...rest } = {}) {
+  return { type: 'text', inputmode: 'numeric', autocomplete: 'off', ...rest };
+}
+
 export function field({ label, path, value = '', kind = 'input', type = 'text', hint, options, attrs = {} }) {
+  if (type === 'number') return field({ label, path, value, kind, type: 'text', hint, options, attrs: wholeNumberAttrs(attrs) });
   const id = nextId('f');
   const errorId = `${id}-error`;
   const hintId = hint ? `${id}-hint` : undefined;

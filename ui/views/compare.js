@@ -5,7 +5,7 @@
 
 import { api } from '../api.js';
 import { h, replace, svg } from '../dom.js';
-import { field, showError, clearErrors, wholeNumber } from '../forms.js';
+import { field, showError, clearErrors, wholeNumber, wholeNumberAttrs } from '../forms.js';
 import { t } from '../i18n.js';
 import { notify, offerUndo } from '../toasts.js';
 
@@ -77,7 +77,7 @@ function targetsForm(analysis, rerender) {
 
 function weightInput(criterion, onChange) {
   const input = h('input', {
-    type: 'number', min: 0, max: 10, step: 1, value: criterion.weight, inputmode: 'numeric',
+    ...wholeNumberAttrs(), value: criterion.weight,
     'aria-label': t('compare.weightOf', { name: criterion.label }),
     dataset: { field: 'weight', weightFor: criterion.id },
   });

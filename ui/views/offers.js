@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { schedule, forget } from '../autosave.js';
 import { h, replace } from '../dom.js';
-import { field, read, readNumber, wholeNumber, showSaveError, clearErrors } from '../forms.js';
+import { field, read, readNumber, wholeNumber, wholeNumberAttrs, showSaveError, clearErrors } from '../forms.js';
 import { t, formatDateTime } from '../i18n.js';
 import { badge, liveCheck } from '../focus.js';
 import { planSection } from './plan.js';
@@ -24,12 +24,12 @@ function listItem(offer, ctx) {
 
 function deliverableRow(d, onRemove) {
   const cell = (path, value, attrs = {}, label) => h('td', attrs.class === 'num' ? { class: 'num' } : {},
-    h('input', { type: attrs.type ?? 'text', value, 'aria-label': label, dataset: { part: path }, ...attrs.input }),
+    h('input', { type: 'text', value, 'aria-label': label, dataset: { part: path }, ...attrs.input }),
     h('p', { class: 'field-error' }));
   const row = h('tr', { class: 'deliverable' },
     cell('name', d.name, {}, t('offers.deliverable')),
-    cell('quantity_per_month', d.quantity_per_month || '', { class: 'num', type: 'number', input: { min: 0, max: 999, step: 1 } }, t('offers.quantity')),
-    cell('turnaround_days', d.turnaround_days || '', { class: 'num', type: 'number', input: { min: 0, max: 365, step: 1 } }, t('offers.turnaround')),
+    cell('quantity_per_month', d.quantity_per_month || '', { class: 'num', input: wholeNumberAttrs() }, t('offers.quantity')),
+    cell('turnaround_days', d.turnaround_days || '', { class: 'num', input: wholeNumberAttrs() }, t('offers.turnaround')),
     cell('hours_each', d.hours_each, { class: 'num', input: { inputmode: 'decimal' } }, t('offers.hours')),
     h('td', {}, h('button', { type: 'button', class: 'icon danger', onclick: () => onRemove(row) }, '×')));
   return row;
