@@ -398,13 +398,13 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
         .list_offers()
         .unwrap()
         .into_iter()
-        .find(|o| o.draft.title.as_str() == "Bookkeeping videos for cafés")
+        .find(|o| o.fields.title.as_str() == "Bookkeeping videos for cafés")
         .unwrap();
-    assert_eq!(offer.draft.monthly_price.minor(), 30_000);
-    assert_eq!(offer.draft.deliverables[0].minutes_each, 90);
+    assert_eq!(offer.fields.monthly_price.minor(), 30_000);
+    assert_eq!(offer.fields.deliverables[0].minutes_each, 90);
     assert_eq!(db.language().unwrap(), Some(offerwright_core::Lang::Ja));
-    let candidate = db.get_candidate(offer.draft.candidate_id.unwrap()).unwrap();
-    assert_eq!(candidate.draft.notes.as_str(), "閉じる直前に書いたメモ");
+    let candidate = db.get_candidate(offer.fields.candidate_id.unwrap()).unwrap();
+    assert_eq!(candidate.fields.notes.as_str(), "閉じる直前に書いたメモ");
     drop(db);
 }
 
@@ -447,8 +447,8 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
     {
         let mut other = offerwright_core::Database::open(&db_ja).unwrap();
         let mut c = other.list_candidates().unwrap()[0].clone();
-        c.draft.name = offerwright_core::domain::text::ShortText::parse("name", "別の場所で変えた名前").unwrap();
-        other.update_candidate(c.id, &c.draft, chrono::Utc::now()).unwrap();
+        c.fields.name = offerwright_core::domain::text::ShortText::parse("name", "別の場所で変えた名前").unwrap();
+        other.update_candidate(c.id, &c.fields, chrono::Utc::now()).unwrap();
     }
     type_into(&app, "[data-field='notes']", "このウィンドウでの編集").await;
     wait_for(
@@ -551,7 +551,7 @@ async fn a_damaged_file_is_left_alone_and_a_backup_brings_it_back() {
                 name: format!("Filler {i}"),
                 ..Default::default()
             };
-            let draft = offerwright_core::domain::candidate::CandidateDraft::try_from(&input).unwrap();
+            let draft = offerwright_core::domain::candidate::CandidateFields::try_from(&input).unwrap();
             db.create_candidate(&draft, chrono::Utc::now()).unwrap();
         }
         db.backup(
@@ -875,7 +875,7 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
     {
         let db = offerwright_core::Database::open(&db_path).unwrap();
         let offer = db.list_offers().unwrap().pop().unwrap();
-        assert_eq!(offer.draft.deliverables.last().unwrap().quantity_per_month, 4);
+        assert_eq!(offer.fields.deliverables.last().unwrap().quantity_per_month, 4);
     }
     click(&app, "#open-onepager").await;
     wait_for(
@@ -917,7 +917,7 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
     assert_eq!(inbox.groups[0].times_heard, 2);
     let candidate = db.list_candidates().unwrap().pop().unwrap();
     assert_eq!(inbox.groups[0].candidate_id, Some(candidate.id));
-    assert_eq!(db.list_offers().unwrap()[0].draft.candidate_id, Some(candidate.id));
+    assert_eq!(db.list_offers().unwrap()[0].fields.candidate_id, Some(candidate.id));
     drop(db);
     drop(_driver);
 

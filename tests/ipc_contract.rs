@@ -609,7 +609,7 @@ fn a_damaged_database_is_reported_and_a_backup_brings_the_app_back() {
         let mut db = offerwright_core::Database::open(&path).unwrap();
         offerwright_core::app::examples::load_example(&mut db, offerwright_core::Lang::En, chrono::Utc::now()).unwrap();
         for i in 0..100 {
-            let draft = offerwright_core::domain::candidate::CandidateDraft::try_from(
+            let draft = offerwright_core::domain::candidate::CandidateFields::try_from(
                 &offerwright_core::domain::input::CandidateInput {
                     name: format!("filler {i}"),
                     ..Default::default()

@@ -2,7 +2,7 @@
 //! input, calls the core, and converts the result.
 
 use chrono::Utc;
-use offerwright_core::domain::candidate::{CandidateDraft, CandidateView};
+use offerwright_core::domain::candidate::{CandidateFields, CandidateView};
 use offerwright_core::domain::input::CandidateInput;
 use tauri::State;
 
@@ -17,7 +17,7 @@ pub fn list_candidates(state: State<'_, AppState>) -> Reply<Vec<CandidateView>> 
 #[tauri::command]
 pub fn create_candidate(state: State<'_, AppState>, input: CandidateInput) -> Reply<CandidateView> {
     state.with_db(|db, _| {
-        let draft = CandidateDraft::try_from(&input)?;
+        let draft = CandidateFields::try_from(&input)?;
         Ok(CandidateView::from(&db.create_candidate(&draft, Utc::now())?))
     })
 }
@@ -32,8 +32,8 @@ pub fn update_candidate(
     revision: Option<i64>,
 ) -> Reply<CandidateView> {
     state.with_db(|db, _| {
-        let draft = CandidateDraft::try_from(&input)?;
-        Ok(CandidateView::from(&db.update_candidate_seen(
+        let draft = CandidateFields::try_from(&input)?;
+        Ok(CandidateView::from(&db.update_candidate_if_unchanged(
             id,
             &draft,
             revision,

@@ -2,7 +2,7 @@
 //! input, calls the core, and converts the result.
 
 use chrono::Utc;
-use offerwright_core::domain::criteria::{CriterionDraft, CriterionView};
+use offerwright_core::domain::criteria::{CriterionFields, CriterionView};
 use offerwright_core::domain::input::CriterionInput;
 use tauri::State;
 
@@ -23,7 +23,7 @@ pub fn list_criteria(state: State<'_, AppState>) -> Reply<Vec<CriterionView>> {
 #[tauri::command]
 pub fn add_criterion(state: State<'_, AppState>, input: CriterionInput) -> Reply<CriterionView> {
     state.with_db(|db, lang| {
-        let draft = CriterionDraft::try_from(&input)?;
+        let draft = CriterionFields::try_from(&input)?;
         Ok(CriterionView::new(&db.add_criterion(&draft)?, lang))
     })
 }
@@ -31,7 +31,7 @@ pub fn add_criterion(state: State<'_, AppState>, input: CriterionInput) -> Reply
 #[tauri::command]
 pub fn update_criterion(state: State<'_, AppState>, id: i64, input: CriterionInput) -> Reply<CriterionView> {
     state.with_db(|db, lang| {
-        let draft = CriterionDraft::try_from(&input)?;
+        let draft = CriterionFields::try_from(&input)?;
         Ok(CriterionView::new(&db.update_criterion(id, &draft)?, lang))
     })
 }

@@ -4,7 +4,7 @@
 use chrono::Utc;
 use offerwright_core::app::offers;
 use offerwright_core::domain::input::OfferInput;
-use offerwright_core::domain::offer::{OfferDraft, OfferView};
+use offerwright_core::domain::offer::{OfferFields, OfferView};
 use offerwright_core::CoreError;
 use tauri::State;
 
@@ -31,9 +31,9 @@ pub fn draft_offer(state: State<'_, AppState>, candidate_id: i64) -> Reply<Offer
 #[tauri::command]
 pub fn update_offer(state: State<'_, AppState>, id: i64, input: OfferInput, revision: Option<i64>) -> Reply<OfferView> {
     state.with_db(|db, lang| {
-        let draft = OfferDraft::try_from(&input).map_err(CoreError::from)?;
+        let draft = OfferFields::try_from(&input).map_err(CoreError::from)?;
         Ok(OfferView::new(
-            &db.update_offer_seen(id, &draft, revision, Utc::now())?,
+            &db.update_offer_if_unchanged(id, &draft, revision, Utc::now())?,
             lang,
         ))
     })

@@ -5,7 +5,7 @@ use chrono::Utc;
 use offerwright_core::analysis::inbox::Inbox;
 use offerwright_core::app::problems;
 use offerwright_core::domain::candidate::CandidateView;
-use offerwright_core::domain::problem::{ProblemDraft, ProblemInput, ProblemView};
+use offerwright_core::domain::problem::{ProblemFields, ProblemInput, ProblemView};
 use tauri::State;
 
 use super::Reply;
@@ -19,7 +19,7 @@ pub fn problem_inbox(state: State<'_, AppState>) -> Reply<Inbox> {
 #[tauri::command]
 pub fn create_problem(state: State<'_, AppState>, input: ProblemInput) -> Reply<ProblemView> {
     state.with_db(|db, _| {
-        let draft = ProblemDraft::try_from(&input)?;
+        let draft = ProblemFields::try_from(&input)?;
         Ok(ProblemView::from(&db.create_problem(&draft, Utc::now())?))
     })
 }
@@ -34,8 +34,8 @@ pub fn update_problem(
     revision: Option<i64>,
 ) -> Reply<ProblemView> {
     state.with_db(|db, _| {
-        let draft = ProblemDraft::try_from(&input)?;
-        Ok(ProblemView::from(&db.update_problem_seen(
+        let draft = ProblemFields::try_from(&input)?;
+        Ok(ProblemView::from(&db.update_problem_if_unchanged(
             id,
             &draft,
             revision,

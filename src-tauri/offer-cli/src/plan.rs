@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use offerwright_core::app::exchange;
 use offerwright_core::app::plan::{plan_of, PlanView};
 use offerwright_core::domain::input::OfferInput;
-use offerwright_core::domain::offer::OfferDraft;
+use offerwright_core::domain::offer::OfferFields;
 use offerwright_core::domain::package::PackageInput;
 use offerwright_core::domain::pilot::PilotInput;
 use offerwright_core::{CoreError, Lang};
@@ -46,7 +46,7 @@ fn plans(text: &str, lang: Lang) -> Result<Vec<Planned>, CoreError> {
     offers
         .into_iter()
         .map(|(fields, package, pilot)| {
-            let draft = OfferDraft::try_from(&fields)?;
+            let draft = OfferFields::try_from(&fields)?;
             let package = package.unwrap_or_else(PackageInput::starting_point);
             Ok(Planned {
                 title: fields.title.clone(),

@@ -7,8 +7,8 @@ use chrono::DateTime;
 use criterion::{criterion_group, criterion_main, Criterion};
 use offerwright_core::analysis::rng::SeededRng;
 use offerwright_core::analysis::robustness::{analyse, win_shares, Matrix};
-use offerwright_core::domain::candidate::{Candidate, CandidateDraft};
-use offerwright_core::domain::criteria::{Criterion as Criterion_, CriterionDraft, Weight};
+use offerwright_core::domain::candidate::{Candidate, CandidateFields};
+use offerwright_core::domain::criteria::{Criterion as Criterion_, CriterionFields, Weight};
 use offerwright_core::domain::evidence::Mode;
 use offerwright_core::domain::input::CandidateInput;
 use offerwright_core::domain::text::ShortText;
@@ -19,7 +19,7 @@ fn workspace(candidates: usize, criteria: usize, seed: u64) -> (Vec<Candidate>, 
         .map(|k| Criterion_ {
             id: k as i64 + 1,
             key: None,
-            draft: CriterionDraft {
+            fields: CriterionFields {
                 name: ShortText::parse("name", &format!("criterion {k}")).unwrap(),
                 weight: Weight::new("weight", 1 + (rng.next_u64() % 10) as i64).unwrap(),
             },
@@ -39,7 +39,7 @@ fn workspace(candidates: usize, criteria: usize, seed: u64) -> (Vec<Candidate>, 
             Candidate {
                 id: c as i64 + 1,
                 revision: 1,
-                draft: CandidateDraft::try_from(&input).unwrap(),
+                fields: CandidateFields::try_from(&input).unwrap(),
                 created_at: t,
                 updated_at: t,
             }

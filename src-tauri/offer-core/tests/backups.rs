@@ -2,7 +2,7 @@
 
 mod support;
 use chrono::{DateTime, Duration, Utc};
-use offerwright_core::domain::candidate::CandidateDraft;
+use offerwright_core::domain::candidate::CandidateFields;
 use offerwright_core::domain::input::CandidateInput;
 use offerwright_core::storage::backup::{list_backups, restore, verify, BackupReason, KEEP};
 use offerwright_core::storage::migrations::LATEST;
@@ -13,8 +13,8 @@ fn at(day: u32, hour: u32) -> DateTime<Utc> {
     november(day, hour, 0)
 }
 
-fn named(name: &str) -> CandidateDraft {
-    CandidateDraft::try_from(&CandidateInput {
+fn named(name: &str) -> CandidateFields {
+    CandidateFields::try_from(&CandidateInput {
         name: name.into(),
         ..CandidateInput::default()
     })
@@ -25,7 +25,7 @@ fn names(db: &Database) -> Vec<String> {
     db.list_candidates()
         .unwrap()
         .iter()
-        .map(|c| c.draft.name.as_str().to_string())
+        .map(|c| c.fields.name.as_str().to_string())
         .collect()
 }
 

@@ -14,15 +14,15 @@ use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
 use offerwright_core::analysis::rng::SeededRng;
-use offerwright_core::domain::candidate::CandidateDraft;
+use offerwright_core::domain::candidate::CandidateFields;
 use offerwright_core::domain::input::CandidateInput;
 use offerwright_core::Database;
 
 const CHILD_DB: &str = "OFFERWRIGHT_CRASH_CHILD_DB";
 const RUNS: u32 = 40;
 
-fn draft(n: u64) -> CandidateDraft {
-    CandidateDraft::try_from(&CandidateInput {
+fn draft(n: u64) -> CandidateFields {
+    CandidateFields::try_from(&CandidateInput {
         name: format!("crash-{n}"),
         // A long note makes each write span several pages, so a kill can land mid-write.
         notes: "書き込み途中で止められても壊れないこと。".repeat(40),
@@ -104,7 +104,7 @@ fn killed_writers_lose_no_acknowledged_write_and_leave_a_sound_file() {
             .list_candidates()
             .unwrap()
             .into_iter()
-            .map(|c| c.draft.name.as_str().to_string())
+            .map(|c| c.fields.name.as_str().to_string())
             .collect();
         for n in &acknowledged {
             assert!(

@@ -3,13 +3,13 @@
 use offerwright_core::analysis::economics::{economics, price_display};
 use offerwright_core::domain::input::{DeliverableInput, OfferInput};
 use offerwright_core::domain::money::{Currency, Money};
-use offerwright_core::domain::offer::OfferDraft;
-use offerwright_core::domain::package::{PackageInput, PackagePlan};
+use offerwright_core::domain::offer::OfferFields;
+use offerwright_core::domain::package::{Package, PackageInput};
 use offerwright_core::Lang;
 use proptest::prelude::*;
 
-fn offer(price: &str, currency: &str, deliverables: &[(i64, &str)]) -> OfferDraft {
-    OfferDraft::try_from(&OfferInput {
+fn offer(price: &str, currency: &str, deliverables: &[(i64, &str)]) -> OfferFields {
+    OfferFields::try_from(&OfferInput {
         title: "Reels".into(),
         price: price.into(),
         currency: currency.into(),
@@ -29,8 +29,8 @@ fn offer(price: &str, currency: &str, deliverables: &[(i64, &str)]) -> OfferDraf
     .unwrap()
 }
 
-fn plan(currency: Currency) -> PackagePlan {
-    PackagePlan::parse(
+fn plan(currency: Currency) -> Package {
+    Package::parse(
         &PackageInput {
             meeting_hours: "1".into(),
             revision_hours: "1".into(),
@@ -134,19 +134,19 @@ fn plan_inputs_are_validated_per_field() {
     };
     input.margin_percent = 95;
     assert_eq!(
-        PackagePlan::parse(&input, Currency::Jpy).unwrap_err().field,
+        Package::parse(&input, Currency::Jpy).unwrap_err().field,
         "margin_percent"
     );
     input.margin_percent = 20;
     input.meeting_hours = "an hour".into();
     assert_eq!(
-        PackagePlan::parse(&input, Currency::Jpy).unwrap_err().field,
+        Package::parse(&input, Currency::Jpy).unwrap_err().field,
         "meeting_hours"
     );
     input.meeting_hours = String::new();
     input.founder_hours = 0;
     assert_eq!(
-        PackagePlan::parse(&input, Currency::Jpy).unwrap_err().field,
+        Package::parse(&input, Currency::Jpy).unwrap_err().field,
         "founder_hours"
     );
 }

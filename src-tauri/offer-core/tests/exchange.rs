@@ -19,10 +19,10 @@ fn both_example_sets_load_with_scored_candidates_and_an_offer() {
         let summary = load_example(&mut db, lang, now).unwrap();
         assert_eq!((summary.candidates, summary.offers), (3, 1));
         let candidates = db.list_candidates().unwrap();
-        assert!(candidates.iter().all(|c| c.draft.scores.len() == 8));
+        assert!(candidates.iter().all(|c| c.fields.scores.len() == 8));
         let offer = &db.list_offers().unwrap()[0];
-        assert_eq!(offer.draft.candidate_id, Some(candidates[0].id));
-        assert!(offer.draft.deliverables.len() >= 2);
+        assert_eq!(offer.fields.candidate_id, Some(candidates[0].id));
+        assert!(offer.fields.deliverables.len() >= 2);
         let cmp = compare::compare(
             &candidates,
             &db.list_criteria().unwrap(),
@@ -256,7 +256,7 @@ fn a_single_offer_or_candidate_travels_alone_and_imports_without_touching_criter
         .list_criteria()
         .unwrap()
         .iter()
-        .map(|c| c.draft.weight.value())
+        .map(|c| c.fields.weight.value())
         .collect();
     let summary = import_json(&mut b, &text, now).unwrap();
     assert_eq!((summary.candidates, summary.offers), (1, 1));
@@ -264,13 +264,13 @@ fn a_single_offer_or_candidate_travels_alone_and_imports_without_touching_criter
         .list_criteria()
         .unwrap()
         .iter()
-        .map(|c| c.draft.weight.value())
+        .map(|c| c.fields.weight.value())
         .collect();
     assert_eq!(weights_before, weights_after);
     let imported = &b.list_offers().unwrap()[0];
-    assert_eq!(imported.draft.title, offer.draft.title);
+    assert_eq!(imported.fields.title, offer.fields.title);
     assert_eq!(b.package(imported.id).unwrap(), a.package(offer.id).unwrap());
-    assert_eq!(b.list_candidates().unwrap()[0].draft.scores.len(), 8);
+    assert_eq!(b.list_candidates().unwrap()[0].fields.scores.len(), 8);
 
     let candidate = a.list_candidates().unwrap()[2].clone();
     let text = export_json_of(&a, Selection::Candidate(candidate.id)).unwrap();

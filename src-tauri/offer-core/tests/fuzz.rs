@@ -7,9 +7,9 @@ use chrono::{TimeZone, Utc};
 use offerwright_core::analysis::focus::{check_candidate, check_offer};
 use offerwright_core::app::examples::load_example;
 use offerwright_core::app::exchange::{export_json, import_json};
-use offerwright_core::domain::candidate::CandidateDraft;
+use offerwright_core::domain::candidate::CandidateFields;
 use offerwright_core::domain::input::{CandidateInput, DeliverableInput, OfferInput, OutcomeInput};
-use offerwright_core::domain::offer::OfferDraft;
+use offerwright_core::domain::offer::OfferFields;
 use offerwright_core::{CoreError, Database, ErrorCode, Lang};
 use proptest::prelude::*;
 
@@ -96,11 +96,11 @@ proptest! {
 
     #[test]
     fn validation_accepts_or_names_a_field_never_panics(text in nasty_text()) {
-        if let Err(e) = CandidateDraft::try_from(&candidate_input(&text)) {
+        if let Err(e) = CandidateFields::try_from(&candidate_input(&text)) {
             prop_assert!(!e.field.is_empty());
             prop_assert!(!CoreError::from(e).message(Lang::Ja).is_empty());
         }
-        if let Err(e) = OfferDraft::try_from(&offer_input(&text)) {
+        if let Err(e) = OfferFields::try_from(&offer_input(&text)) {
             prop_assert!(!e.field.is_empty());
         }
     }
@@ -134,7 +134,7 @@ proptest! {
     #[test]
     fn any_valid_text_round_trips_through_a_file(text in nasty_text()) {
         let input = CandidateInput { name: text.clone(), notes: text.clone(), ..CandidateInput::default() };
-        let Ok(draft) = CandidateDraft::try_from(&input) else { return Ok(()) };
+        let Ok(draft) = CandidateFields::try_from(&input) else { return Ok(()) };
         let dir = tempfile::tempdir().unwrap();
         let mut a = Database::open(&dir.path().join("a.sqlite3")).unwrap();
         a.create_candidate(&draft, now()).unwrap();
@@ -223,9 +223,9 @@ fn every_text_field_has_a_grapheme_limit_with_a_clear_error() {
         ),
     ];
     for (field, make, max) in cases {
-        let at_limit = CandidateDraft::try_from(&make(&family.repeat(max)));
+        let at_limit = CandidateFields::try_from(&make(&family.repeat(max)));
         assert!(at_limit.is_ok(), "{field} at its limit: {:?}", at_limit.err());
-        let err = CandidateDraft::try_from(&make(&over(max))).unwrap_err();
+        let err = CandidateFields::try_from(&make(&over(max))).unwrap_err();
         assert_eq!(err.field, field);
         let message = CoreError::from(err).message(Lang::Ja);
         assert!(message.contains(&max.to_string()), "{field}: {message}");
@@ -290,14 +290,14 @@ fn every_text_field_has_a_grapheme_limit_with_a_clear_error() {
         ok.price = "1000".into();
         ok.deliverables.iter_mut().for_each(|d| d.hours_each = "1".into());
         assert!(
-            OfferDraft::try_from(&ok).is_ok(),
+            OfferFields::try_from(&ok).is_ok(),
             "{field} at its limit: {:?}",
-            OfferDraft::try_from(&ok).err()
+            OfferFields::try_from(&ok).err()
         );
         let mut bad = make(&over(max));
         bad.price = "1000".into();
         bad.deliverables.iter_mut().for_each(|d| d.hours_each = "1".into());
-        let err = OfferDraft::try_from(&bad).unwrap_err();
+        let err = OfferFields::try_from(&bad).unwrap_err();
         assert!(
             err.field.starts_with(field.split('[').next().unwrap()),
             "{field}: {}",

@@ -5,7 +5,7 @@ mod support;
 use chrono::{DateTime, Utc};
 use offerwright_core::app::exchange::{export_json, import_json};
 use offerwright_core::app::problems;
-use offerwright_core::domain::problem::{ProblemDraft, ProblemInput};
+use offerwright_core::domain::problem::{ProblemFields, ProblemInput};
 use offerwright_core::{CoreError, ErrorCode, Lang};
 use support::*;
 
@@ -13,8 +13,8 @@ fn at(minute: u32) -> DateTime<Utc> {
     november(21, 9, minute)
 }
 
-fn problem(words: &str, importance: i64, satisfaction: i64) -> ProblemDraft {
-    ProblemDraft::try_from(&ProblemInput {
+fn problem(words: &str, importance: i64, satisfaction: i64) -> ProblemFields {
+    ProblemFields::try_from(&ProblemInput {
         words: words.into(),
         kind: "asked".into(),
         source: "友人".into(),
@@ -136,18 +136,18 @@ fn promoting_carries_the_fields_over_and_says_where_the_candidate_came_from() {
     input.platform = String::new();
     input.source = "歯科医院の院長".into();
     let lead = db
-        .create_problem(&ProblemDraft::try_from(&input).unwrap(), at(0))
+        .create_problem(&ProblemFields::try_from(&input).unwrap(), at(0))
         .unwrap();
     let mut dup = problem("院内で動画を撮れる人がいない", 7, 3).to_input();
     dup.platform = "Instagram".into();
     dup.source = "歯科衛生士の友人".into();
     let dup = db
-        .create_problem(&ProblemDraft::try_from(&dup).unwrap(), at(1))
+        .create_problem(&ProblemFields::try_from(&dup).unwrap(), at(1))
         .unwrap();
     db.group_problems(dup.id, lead.id).unwrap();
 
     let candidate = problems::promote_problem(&mut db, dup.id, Lang::Ja, at(2)).unwrap();
-    let d = &candidate.draft;
+    let d = &candidate.fields;
     assert_eq!(d.name.as_str(), "院内に動画を撮って投稿する人がいない");
     assert_eq!(d.problem.as_str(), "院内に動画を撮って投稿する人がいない");
     assert_eq!(d.audience.as_str(), "大阪市内の個人歯科医院");
@@ -176,7 +176,7 @@ fn promoting_carries_the_fields_over_and_says_where_the_candidate_came_from() {
     assert_eq!(problems::inbox(&db).unwrap().groups[0].candidate_id, None);
     let again = problems::promote_problem(&mut db, lead.id, Lang::En, at(5)).unwrap();
     assert_ne!(again.id, candidate.id);
-    assert!(again.draft.notes.as_str().starts_with("From the problem inbox: “"));
+    assert!(again.fields.notes.as_str().starts_with("From the problem inbox: “"));
 }
 
 #[test]
@@ -185,31 +185,31 @@ fn long_words_make_a_short_candidate_name() {
     let words = "あ".repeat(200);
     let p = db.create_problem(&problem(&words, 5, 5), at(0)).unwrap();
     let c = problems::promote_problem(&mut db, p.id, Lang::Ja, at(1)).unwrap();
-    assert_eq!(c.draft.name.as_str().chars().count(), 40);
-    assert!(c.draft.name.as_str().ends_with('…'));
-    assert_eq!(c.draft.problem.as_str(), words);
+    assert_eq!(c.fields.name.as_str().chars().count(), 40);
+    assert!(c.fields.name.as_str().ends_with('…'));
+    assert_eq!(c.fields.problem.as_str(), words);
 }
 
 #[test]
 fn bad_input_names_the_field_and_changes_nothing() {
     let mut db = memory_db();
     let p = db.create_problem(&problem("帳簿づけ", 5, 5), at(0)).unwrap();
-    let mut input = p.draft.to_input();
+    let mut input = p.fields.to_input();
     input.importance = Some(12);
-    let err = ProblemDraft::try_from(&input).unwrap_err();
+    let err = ProblemFields::try_from(&input).unwrap_err();
     assert_eq!(err.field, "importance");
     input.importance = Some(5);
     input.seen_on = "来週".into();
-    assert_eq!(ProblemDraft::try_from(&input).unwrap_err().field, "seen_on");
+    assert_eq!(ProblemFields::try_from(&input).unwrap_err().field, "seen_on");
     // An edit from an old revision is refused as a conflict.
     let edited = db
-        .update_problem_seen(p.id, &problem("帳簿づけが追いつかない", 6, 2), Some(p.revision), at(1))
+        .update_problem_if_unchanged(p.id, &problem("帳簿づけが追いつかない", 6, 2), Some(p.revision), at(1))
         .unwrap();
     let err = db
-        .update_problem_seen(p.id, &problem("別の内容", 1, 1), Some(p.revision), at(2))
+        .update_problem_if_unchanged(p.id, &problem("別の内容", 1, 1), Some(p.revision), at(2))
         .unwrap_err();
     assert!(matches!(err, CoreError::Conflict { .. }));
-    assert_eq!(db.get_problem(p.id).unwrap().draft, edited.draft);
+    assert_eq!(db.get_problem(p.id).unwrap().fields, edited.fields);
 }
 
 #[test]

@@ -3,8 +3,8 @@
 use chrono::DateTime;
 use offerwright_core::analysis::compare::{compare, weighted_total};
 use offerwright_core::analysis::robustness::analyse;
-use offerwright_core::domain::candidate::{Candidate, CandidateDraft};
-use offerwright_core::domain::criteria::{Criterion, CriterionDraft, Weight};
+use offerwright_core::domain::candidate::{Candidate, CandidateFields};
+use offerwright_core::domain::criteria::{Criterion, CriterionFields, Weight};
 use offerwright_core::domain::evidence::Mode;
 use offerwright_core::domain::input::CandidateInput;
 use offerwright_core::domain::text::ShortText;
@@ -15,7 +15,7 @@ fn criterion(id: i64, weight: u8) -> Criterion {
     Criterion {
         id,
         key: None,
-        draft: CriterionDraft {
+        fields: CriterionFields {
             name: ShortText::parse("name", &format!("c{id}")).unwrap(),
             weight: Weight::new("weight", i64::from(weight)).unwrap(),
         },
@@ -38,7 +38,7 @@ fn candidate(id: i64, scores: &[u8]) -> Candidate {
     Candidate {
         id,
         revision: 1,
-        draft: CandidateDraft::try_from(&input).unwrap(),
+        fields: CandidateFields::try_from(&input).unwrap(),
         created_at: t,
         updated_at: t,
     }
@@ -174,8 +174,8 @@ proptest! {
         let c = candidate(1, &scores[..n]);
         let doubled: Vec<u8> = weights.iter().map(|w| w * 2).collect();
         prop_assert_eq!(
-            weighted_total(&c.draft, &criteria(&weights), Mode::Raw),
-            weighted_total(&c.draft, &criteria(&doubled), Mode::Raw)
+            weighted_total(&c.fields, &criteria(&weights), Mode::Raw),
+            weighted_total(&c.fields, &criteria(&doubled), Mode::Raw)
         );
     }
 
@@ -214,8 +214,8 @@ proptest! {
 }
 
 fn with_evidence(mut c: Candidate, level: offerwright_core::domain::evidence::Evidence) -> Candidate {
-    for id in c.draft.scores.keys().copied().collect::<Vec<_>>() {
-        c.draft.evidence.insert(id, level);
+    for id in c.fields.scores.keys().copied().collect::<Vec<_>>() {
+        c.fields.evidence.insert(id, level);
     }
     c
 }
@@ -258,11 +258,11 @@ fn a_blank_score_is_left_out_with_its_weight_not_counted_as_zero() {
     assert!(cmp.candidates[1].unscored.is_empty());
     // All 1s is the floor, 0; all 5s the top, 100.
     assert_eq!(
-        weighted_total(&candidate(1, &[1, 1]).draft, &crit, Mode::Raw).tenths(),
+        weighted_total(&candidate(1, &[1, 1]).fields, &crit, Mode::Raw).tenths(),
         0
     );
     assert_eq!(
-        weighted_total(&candidate(1, &[3, 3]).draft, &crit, Mode::Raw).tenths(),
+        weighted_total(&candidate(1, &[3, 3]).fields, &crit, Mode::Raw).tenths(),
         500
     );
 }
@@ -303,14 +303,14 @@ proptest! {
         let crit = criteria(&weights);
         let mut c = candidate(1, &scores);
         for (k, l) in levels.iter().enumerate() {
-            c.draft.evidence.insert(k as i64 + 1, level(*l));
+            c.fields.evidence.insert(k as i64 + 1, level(*l));
         }
-        let before = offerwright_core::analysis::compare::points(&c.draft, &crit, Mode::Evidence);
-        let current = c.draft.evidence_for(which as i64 + 1);
+        let before = offerwright_core::analysis::compare::points(&c.fields, &crit, Mode::Evidence);
+        let current = c.fields.evidence_for(which as i64 + 1);
         let raised = level(levels[which].saturating_add(stronger).min(4));
         prop_assume!(raised > current);
-        c.draft.evidence.insert(which as i64 + 1, raised);
-        let after = offerwright_core::analysis::compare::points(&c.draft, &crit, Mode::Evidence);
+        c.fields.evidence.insert(which as i64 + 1, raised);
+        let after = offerwright_core::analysis::compare::points(&c.fields, &crit, Mode::Evidence);
         match scores[which] {
             s if s < 3 => prop_assert!(after <= before),
             s if s > 3 => prop_assert!(after >= before),
@@ -331,7 +331,7 @@ proptest! {
             .map(|(i, s)| {
                 let mut c = candidate(i as i64 + 1, s);
                 for (k, l) in levels.iter().enumerate() {
-                    c.draft.evidence.insert(k as i64 + 1, Evidence::ALL[(usize::from(*l) + i) % 5]);
+                    c.fields.evidence.insert(k as i64 + 1, Evidence::ALL[(usize::from(*l) + i) % 5]);
                 }
                 c
             })

@@ -3,10 +3,10 @@
 mod support;
 use chrono::{DateTime, Utc};
 use offerwright_core::app::offers;
-use offerwright_core::domain::candidate::CandidateDraft;
-use offerwright_core::domain::criteria::CriterionDraft;
+use offerwright_core::domain::candidate::CandidateFields;
+use offerwright_core::domain::criteria::CriterionFields;
 use offerwright_core::domain::input::{CandidateInput, CriterionInput, DeliverableInput, OfferInput};
-use offerwright_core::domain::offer::OfferDraft;
+use offerwright_core::domain::offer::OfferFields;
 use offerwright_core::storage::migrations::LATEST;
 use offerwright_core::{CoreError, Database, ErrorCode, Lang};
 use support::*;
@@ -44,12 +44,12 @@ fn a_candidate_survives_update_and_reopen() {
         let mut input = candidate_input("歯科医院のリール制作");
         input.scores.insert(pain.to_string(), 4);
         let created = db
-            .create_candidate(&CandidateDraft::try_from(&input).unwrap(), at(9))
+            .create_candidate(&CandidateFields::try_from(&input).unwrap(), at(9))
             .unwrap();
         assert_eq!(created.revision, 1);
         input.status = "testing".into();
         let updated = db
-            .update_candidate(created.id, &CandidateDraft::try_from(&input).unwrap(), at(10))
+            .update_candidate(created.id, &CandidateFields::try_from(&input).unwrap(), at(10))
             .unwrap();
         assert_eq!(updated.revision, 2);
         assert_eq!(updated.created_at, at(9));
@@ -58,16 +58,16 @@ fn a_candidate_survives_update_and_reopen() {
     };
     let db = Database::open(&path).unwrap();
     let back = db.get_candidate(id).unwrap();
-    assert_eq!(back.draft.status.as_str(), "testing");
-    assert_eq!(back.draft.notes.as_str(), "一行目\n二行目");
-    assert_eq!(back.draft.scores.values().next().unwrap().value(), 4);
+    assert_eq!(back.fields.status.as_str(), "testing");
+    assert_eq!(back.fields.notes.as_str(), "一行目\n二行目");
+    assert_eq!(back.fields.scores.values().next().unwrap().value(), 4);
 }
 
 #[test]
 fn a_deleted_candidate_disappears_and_can_be_restored() {
     let (_dir, mut db) = temp_db();
     let c = db
-        .create_candidate(&CandidateDraft::try_from(&candidate_input("A")).unwrap(), at(9))
+        .create_candidate(&CandidateFields::try_from(&candidate_input("A")).unwrap(), at(9))
         .unwrap();
     db.delete_candidate(c.id, at(10)).unwrap();
     assert!(db.list_candidates().unwrap().is_empty());
@@ -83,7 +83,7 @@ fn a_score_on_an_unknown_criterion_is_rejected_and_nothing_is_stored() {
     let mut input = candidate_input("A");
     input.scores.insert("999".into(), 3);
     let err = db
-        .create_candidate(&CandidateDraft::try_from(&input).unwrap(), at(9))
+        .create_candidate(&CandidateFields::try_from(&input).unwrap(), at(9))
         .unwrap_err();
     assert_eq!(err.field(), Some("scores.999"));
     assert!(db.list_candidates().unwrap().is_empty());
@@ -96,7 +96,7 @@ fn criteria_can_be_renamed_reweighted_added_and_removed() {
     let renamed = db
         .update_criterion(
             first.id,
-            &CriterionDraft::try_from(&CriterionInput {
+            &CriterionFields::try_from(&CriterionInput {
                 name: "悩みの深さ".into(),
                 weight: 10,
             })
@@ -104,8 +104,8 @@ fn criteria_can_be_renamed_reweighted_added_and_removed() {
         )
         .unwrap();
     assert_eq!(renamed.label(Lang::En), "悩みの深さ");
-    assert_eq!(renamed.draft.weight.value(), 10);
-    let blank = CriterionDraft::try_from(&CriterionInput {
+    assert_eq!(renamed.fields.weight.value(), 10);
+    let blank = CriterionFields::try_from(&CriterionInput {
         name: String::new(),
         weight: 3,
     })
@@ -113,7 +113,7 @@ fn criteria_can_be_renamed_reweighted_added_and_removed() {
     assert_eq!(db.add_criterion(&blank).unwrap_err().field(), Some("name"));
     let custom = db
         .add_criterion(
-            &CriterionDraft::try_from(&CriterionInput {
+            &CriterionFields::try_from(&CriterionInput {
                 name: "Travel time".into(),
                 weight: 3,
             })
@@ -163,22 +163,22 @@ fn offer_input(candidate_id: Option<i64>) -> OfferInput {
 fn an_offer_keeps_its_deliverables_scope_and_exact_price() {
     let (_dir, mut db) = temp_db();
     let c = db
-        .create_candidate(&CandidateDraft::try_from(&candidate_input("A")).unwrap(), at(9))
+        .create_candidate(&CandidateFields::try_from(&candidate_input("A")).unwrap(), at(9))
         .unwrap();
     let offer = db
-        .create_offer(&OfferDraft::try_from(&offer_input(Some(c.id))).unwrap(), at(9))
+        .create_offer(&OfferFields::try_from(&offer_input(Some(c.id))).unwrap(), at(9))
         .unwrap();
     let back = db.get_offer(offer.id).unwrap();
-    assert_eq!(back.draft.monthly_price.minor(), 55_000);
-    assert_eq!(back.draft.deliverables.len(), 2);
-    assert_eq!(back.draft.deliverables[1].minutes_each, 20);
-    assert_eq!(back.draft.out_of_scope[1].as_str(), "撮影代行");
+    assert_eq!(back.fields.monthly_price.minor(), 55_000);
+    assert_eq!(back.fields.deliverables.len(), 2);
+    assert_eq!(back.fields.deliverables[1].minutes_each, 20);
+    assert_eq!(back.fields.out_of_scope[1].as_str(), "撮影代行");
     let mut input = offer_input(Some(c.id));
     input.deliverables.remove(0);
     let updated = db
-        .update_offer(offer.id, &OfferDraft::try_from(&input).unwrap(), at(11))
+        .update_offer(offer.id, &OfferFields::try_from(&input).unwrap(), at(11))
         .unwrap();
-    assert_eq!(updated.draft.deliverables.len(), 1);
+    assert_eq!(updated.fields.deliverables.len(), 1);
     assert_eq!(updated.revision, 2);
     db.delete_offer(offer.id, at(12)).unwrap();
     assert!(db.list_offers().unwrap().is_empty());
@@ -190,7 +190,7 @@ fn an_offer_keeps_its_deliverables_scope_and_exact_price() {
 fn an_offer_for_a_missing_candidate_is_rejected() {
     let (_dir, mut db) = temp_db();
     let err = db
-        .create_offer(&OfferDraft::try_from(&offer_input(Some(42))).unwrap(), at(9))
+        .create_offer(&OfferFields::try_from(&offer_input(Some(42))).unwrap(), at(9))
         .unwrap_err();
     assert_eq!(err.field(), Some("candidate_id"));
     assert!(db.list_offers().unwrap().is_empty());
@@ -201,14 +201,14 @@ fn an_offer_is_drafted_from_a_candidate() {
     let (_dir, mut db) = temp_db();
     let c = db
         .create_candidate(
-            &CandidateDraft::try_from(&candidate_input("歯科医院のリール制作")).unwrap(),
+            &CandidateFields::try_from(&candidate_input("歯科医院のリール制作")).unwrap(),
             at(9),
         )
         .unwrap();
     let offer = offers::draft_offer_from_candidate(&mut db, c.id, Lang::Ja, at(10)).unwrap();
-    assert_eq!(offer.draft.title.as_str(), "歯科医院のリール制作");
-    assert_eq!(offer.draft.candidate_id, Some(c.id));
-    assert_eq!(offer.draft.success_metric.as_str(), "初診予約：8件/月（3か月以内）");
+    assert_eq!(offer.fields.title.as_str(), "歯科医院のリール制作");
+    assert_eq!(offer.fields.candidate_id, Some(c.id));
+    assert_eq!(offer.fields.success_metric.as_str(), "初診予約：8件/月（3か月以内）");
     assert!(!db.is_empty().unwrap());
 }
 
@@ -267,12 +267,12 @@ fn a_version_one_database_is_upgraded_with_its_data() {
     let mut db = Database::open(&path).unwrap();
     assert_eq!(db.schema_version().unwrap(), LATEST);
     let c = &db.list_candidates().unwrap()[0];
-    assert_eq!(c.draft.name.as_str(), "歯科医院のリール制作");
+    assert_eq!(c.fields.name.as_str(), "歯科医院のリール制作");
     assert_eq!(c.revision, 2);
-    assert_eq!(c.draft.scores.len(), 2);
+    assert_eq!(c.fields.scores.len(), 2);
     let o = &db.list_offers().unwrap()[0];
-    assert_eq!(o.draft.monthly_price.minor(), 55_000);
-    assert_eq!(o.draft.deliverables[0].minutes_each, 90);
+    assert_eq!(o.fields.monthly_price.minor(), 55_000);
+    assert_eq!(o.fields.deliverables[0].minutes_each, 90);
     // The table added by step 2 works.
     db.set_language(Lang::En).unwrap();
     assert_eq!(db.language().unwrap(), Some(Lang::En));
@@ -289,7 +289,7 @@ fn warnings_can_be_dismissed_with_a_reason_but_errors_cannot() {
     let mut input = candidate_input("A");
     input.audience = "美容室と歯科医院".into();
     let c = db
-        .create_candidate(&CandidateDraft::try_from(&input).unwrap(), at(9))
+        .create_candidate(&CandidateFields::try_from(&input).unwrap(), at(9))
         .unwrap();
     let report = candidate_report(&db, Some(c.id), &input, Lang::Ja).unwrap();
     assert_eq!(report.warnings, 1);
@@ -360,15 +360,15 @@ fn evidence_is_stored_with_each_score_and_travels_in_exports() {
     input.scores.insert(pain.to_string(), 4);
     input.evidence.insert(pain.to_string(), "paid_pilot".into());
     let c = db
-        .create_candidate(&CandidateDraft::try_from(&input).unwrap(), at(9))
+        .create_candidate(&CandidateFields::try_from(&input).unwrap(), at(9))
         .unwrap();
     assert_eq!(
-        c.draft.evidence_for(pain),
+        c.fields.evidence_for(pain),
         offerwright_core::domain::evidence::Evidence::PaidPilot
     );
     let mut orphan = input.clone();
     orphan.evidence.insert("999".into(), "asked".into());
-    assert_eq!(CandidateDraft::try_from(&orphan).unwrap_err().field, "evidence.999");
+    assert_eq!(CandidateFields::try_from(&orphan).unwrap_err().field, "evidence.999");
     let text = offerwright_core::app::exchange::export_json(&db).unwrap();
     assert!(text.contains("\"pain\": \"paid_pilot\""), "{text}");
     let mut b = Database::open(&dir.path().join("b.sqlite3")).unwrap();
@@ -426,7 +426,7 @@ fn a_package_and_pilot_are_saved_and_a_decision_teaches_the_candidate() {
     use offerwright_core::app::plan::offer_plan;
     use offerwright_core::domain::evidence::Evidence;
     use offerwright_core::domain::money::Currency;
-    use offerwright_core::domain::package::{PackageInput, PackagePlan};
+    use offerwright_core::domain::package::{Package, PackageInput};
     use offerwright_core::domain::pilot::{Pilot, PilotInput};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.sqlite3");
@@ -441,7 +441,7 @@ fn a_package_and_pilot_are_saved_and_a_decision_teaches_the_candidate() {
     let mut input = PackageInput::starting_point();
     input.target_income = "300,000".into();
     input.slots = 5;
-    db.save_package(offer.id, &PackagePlan::parse(&input, Currency::Jpy).unwrap())
+    db.save_package(offer.id, &Package::parse(&input, Currency::Jpy).unwrap())
         .unwrap();
     let pilot_input = PilotInput {
         clients: 2,
@@ -463,13 +463,13 @@ fn a_package_and_pilot_are_saved_and_a_decision_teaches_the_candidate() {
     assert_eq!(economics.capacity_clients, Some(3));
     assert!(economics.slots_over_capacity, "5 slots promised, 3 fit");
     assert_eq!(view.schedule.unwrap().reviews.len(), 2);
-    let candidate = db.get_candidate(offer.draft.candidate_id.unwrap()).unwrap();
-    assert_eq!(candidate.draft.status.as_str(), "chosen");
+    let candidate = db.get_candidate(offer.fields.candidate_id.unwrap()).unwrap();
+    assert_eq!(candidate.fields.status.as_str(), "chosen");
     assert!(candidate
-        .draft
+        .fields
         .scores
         .keys()
-        .all(|k| candidate.draft.evidence_for(*k) >= Evidence::PaidPilot));
+        .all(|k| candidate.fields.evidence_for(*k) >= Evidence::PaidPilot));
     assert_eq!(candidate.updated_at, at(11));
 }
 
@@ -480,18 +480,18 @@ fn an_edit_from_a_stale_revision_is_refused_and_changes_nothing() {
     let mut window_a = Database::open(&path).unwrap();
     let mut window_b = Database::open(&path).unwrap();
     let c = window_a
-        .create_candidate(&CandidateDraft::try_from(&candidate_input("A")).unwrap(), at(9))
+        .create_candidate(&CandidateFields::try_from(&candidate_input("A")).unwrap(), at(9))
         .unwrap();
     // Both windows start from revision 1; B saves first.
     let mut from_b = candidate_input("Saved in window B");
     from_b.status = "testing".into();
     window_b
-        .update_candidate_seen(c.id, &CandidateDraft::try_from(&from_b).unwrap(), Some(1), at(10))
+        .update_candidate_if_unchanged(c.id, &CandidateFields::try_from(&from_b).unwrap(), Some(1), at(10))
         .unwrap();
     let err = window_a
-        .update_candidate_seen(
+        .update_candidate_if_unchanged(
             c.id,
-            &CandidateDraft::try_from(&candidate_input("Saved in window A")).unwrap(),
+            &CandidateFields::try_from(&candidate_input("Saved in window A")).unwrap(),
             Some(1),
             at(11),
         )
@@ -499,41 +499,41 @@ fn an_edit_from_a_stale_revision_is_refused_and_changes_nothing() {
     assert_eq!(err.code(), ErrorCode::Conflict);
     assert!(err.message(Lang::Ja).contains("別の場所"));
     let stored = window_a.get_candidate(c.id).unwrap();
-    assert_eq!((stored.draft.name.as_str(), stored.revision), ("Saved in window B", 2));
+    assert_eq!((stored.fields.name.as_str(), stored.revision), ("Saved in window B", 2));
     assert_eq!(
-        stored.draft.status.as_str(),
+        stored.fields.status.as_str(),
         "testing",
         "the refused edit left nothing behind"
     );
     // From the current revision the edit goes through.
     window_a
-        .update_candidate_seen(
+        .update_candidate_if_unchanged(
             c.id,
-            &CandidateDraft::try_from(&candidate_input("Saved in window A")).unwrap(),
+            &CandidateFields::try_from(&candidate_input("Saved in window A")).unwrap(),
             Some(2),
             at(12),
         )
         .unwrap();
 
     let o = window_a
-        .create_offer(&OfferDraft::try_from(&offer_input(Some(c.id))).unwrap(), at(9))
+        .create_offer(&OfferFields::try_from(&offer_input(Some(c.id))).unwrap(), at(9))
         .unwrap();
     window_b
-        .update_offer_seen(
+        .update_offer_if_unchanged(
             o.id,
-            &OfferDraft::try_from(&offer_input(Some(c.id))).unwrap(),
+            &OfferFields::try_from(&offer_input(Some(c.id))).unwrap(),
             Some(1),
             at(10),
         )
         .unwrap();
     let err = window_a
-        .update_offer_seen(
+        .update_offer_if_unchanged(
             o.id,
-            &OfferDraft::try_from(&offer_input(None)).unwrap(),
+            &OfferFields::try_from(&offer_input(None)).unwrap(),
             Some(1),
             at(11),
         )
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Conflict);
-    assert_eq!(window_a.get_offer(o.id).unwrap().draft.candidate_id, Some(c.id));
+    assert_eq!(window_a.get_offer(o.id).unwrap().fields.candidate_id, Some(c.id));
 }

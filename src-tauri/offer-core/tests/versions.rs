@@ -5,9 +5,9 @@ use chrono::{DateTime, Utc};
 use offerwright_core::app::examples::load_example;
 use offerwright_core::app::guide::{progress, Step};
 use offerwright_core::app::{problems, versions};
-use offerwright_core::domain::offer::OfferDraft;
-use offerwright_core::domain::package::{PackageInput, PackagePlan};
-use offerwright_core::domain::problem::{ProblemDraft, ProblemInput};
+use offerwright_core::domain::offer::OfferFields;
+use offerwright_core::domain::package::{Package, PackageInput};
+use offerwright_core::domain::problem::{ProblemFields, ProblemInput};
 use offerwright_core::domain::text::ShortText;
 use offerwright_core::domain::version::VersionReason;
 use offerwright_core::{Database, Lang};
@@ -30,9 +30,9 @@ fn label(text: &str) -> ShortText {
 }
 
 fn reprice(db: &mut Database, offer_id: i64, price: &str, minute: u32) {
-    let mut input = db.get_offer(offer_id).unwrap().draft.to_input();
+    let mut input = db.get_offer(offer_id).unwrap().fields.to_input();
     input.price = price.into();
-    db.update_offer(offer_id, &OfferDraft::try_from(&input).unwrap(), at(minute))
+    db.update_offer(offer_id, &OfferFields::try_from(&input).unwrap(), at(minute))
         .unwrap();
 }
 
@@ -93,8 +93,8 @@ fn two_versions_compare_with_only_the_changed_fields_marked() {
     reprice(&mut db, offer, "480", 2);
     let mut package = db.package(offer).unwrap().unwrap_or_else(PackageInput::starting_point);
     package.slots = 1;
-    let currency = db.get_offer(offer).unwrap().draft.monthly_price.currency();
-    db.save_package(offer, &PackagePlan::parse(&package, currency).unwrap())
+    let currency = db.get_offer(offer).unwrap().fields.monthly_price.currency();
+    db.save_package(offer, &Package::parse(&package, currency).unwrap())
         .unwrap();
     let new = db
         .take_version(offer, VersionReason::Manual, &label("v2"), at(3))
@@ -108,7 +108,7 @@ fn two_versions_compare_with_only_the_changed_fields_marked() {
     assert!(price.after.starts_with("480"), "{price:?}");
     // The candidate is shown by name, not by id.
     let candidate = rows.iter().find(|r| r.field == "candidate_id").unwrap();
-    assert_eq!(candidate.before, db.list_candidates().unwrap()[0].draft.name.as_str());
+    assert_eq!(candidate.before, db.list_candidates().unwrap()[0].fields.name.as_str());
 
     // Against the current draft (None), the newest version has no changes.
     let rows = versions::compare_versions(&db, offer, Some(new.id), None, Lang::En).unwrap();
@@ -126,7 +126,7 @@ fn restoring_a_version_makes_it_the_draft_and_keeps_the_draft_it_replaced() {
         .unwrap();
     reprice(&mut db, offer, "54321", 2);
     let restored = db.restore_version(old.id, at(3)).unwrap();
-    assert_eq!(restored.draft, before.draft);
+    assert_eq!(restored.fields, before.fields);
     assert_eq!(restored.revision, before.revision + 2, "the restore is one more edit");
     assert_eq!(db.pilot(offer).unwrap(), pilot_before);
     let list = db.list_versions(offer).unwrap();
@@ -134,7 +134,7 @@ fn restoring_a_version_makes_it_the_draft_and_keeps_the_draft_it_replaced() {
     assert_eq!(list[0].content.offer.price, "54321");
     // …so the restore itself can be undone by restoring that one.
     let undone = db.restore_version(list[0].id, at(4)).unwrap();
-    assert_eq!(undone.draft.monthly_price.minor(), 54_321);
+    assert_eq!(undone.fields.monthly_price.minor(), 54_321);
 }
 
 #[test]
@@ -145,7 +145,7 @@ fn a_version_of_another_offer_cannot_be_compared_as_this_ones() {
         .unwrap()
         .unwrap();
     let other = db
-        .create_offer(&db.get_offer(offer).unwrap().draft.clone(), at(2))
+        .create_offer(&db.get_offer(offer).unwrap().fields.clone(), at(2))
         .unwrap();
     assert!(versions::compare_versions(&db, other.id, Some(v.id), None, Lang::En).is_err());
 }
@@ -174,7 +174,7 @@ fn the_path_starts_at_problems_and_says_what_is_missing_in_both_languages() {
     .iter()
     .enumerate()
     {
-        let draft = ProblemDraft::try_from(&ProblemInput {
+        let draft = ProblemFields::try_from(&ProblemInput {
             words: (*words).into(),
             audience: "大阪の個人店".into(),
             platform: "Instagram".into(),
@@ -205,8 +205,8 @@ fn the_example_workspace_is_at_the_one_pager_until_it_is_exported() {
     let (_dir, mut db, offer) = example_db(Lang::En);
     // Choosing a candidate finishes the comparison.
     let mut candidate = db.list_candidates().unwrap()[0].clone();
-    candidate.draft.status = offerwright_core::domain::candidate::Status::Chosen;
-    db.update_candidate(candidate.id, &candidate.draft, at(1)).unwrap();
+    candidate.fields.status = offerwright_core::domain::candidate::Status::Chosen;
+    db.update_candidate(candidate.id, &candidate.fields, at(1)).unwrap();
     let p = progress(&db, Lang::En).unwrap();
     let done: Vec<bool> = p.steps.iter().map(|s| s.done).collect();
     assert_eq!(&done[..3], [true, true, true]);
@@ -246,20 +246,20 @@ fn a_restored_version_does_not_bring_back_a_link_to_a_deleted_candidate() {
         .unwrap()
         .unwrap();
     let candidate = v.content.offer.candidate_id.unwrap();
-    let mut input = db.get_offer(offer).unwrap().draft.to_input();
+    let mut input = db.get_offer(offer).unwrap().fields.to_input();
     input.candidate_id = None;
-    db.update_offer(offer, &OfferDraft::try_from(&input).unwrap(), at(2))
+    db.update_offer(offer, &OfferFields::try_from(&input).unwrap(), at(2))
         .unwrap();
     db.delete_candidate(candidate, at(3)).unwrap();
     let restored = db.restore_version(v.id, at(4)).unwrap();
-    assert_eq!(restored.draft.candidate_id, None);
+    assert_eq!(restored.fields.candidate_id, None);
 }
 
 #[test]
 fn a_workspace_with_candidates_but_no_problems_is_not_sent_back_to_the_inbox() {
     let dir = tempfile::tempdir().unwrap();
     let mut db = Database::open(&dir.path().join("w.sqlite3")).unwrap();
-    let draft = offerwright_core::domain::candidate::CandidateDraft::try_from(
+    let draft = offerwright_core::domain::candidate::CandidateFields::try_from(
         &offerwright_core::domain::input::CandidateInput {
             name: "Reels for clinics".into(),
             ..Default::default()

@@ -6,7 +6,7 @@ use offerwright_core::app::examples::load_example;
 use offerwright_core::app::onepager::{compose, onepager, OnePager};
 use offerwright_core::domain::input::{CandidateInput, DeliverableInput, OfferInput, OutcomeInput};
 use offerwright_core::domain::package::PackageInput;
-use offerwright_core::domain::{candidate::CandidateDraft, offer::OfferDraft};
+use offerwright_core::domain::{candidate::CandidateFields, offer::OfferFields};
 use offerwright_core::{Database, Lang};
 use offerwright_onepager::{render, Fonts, Paper, RenderError, FLOOR_PT, START_PT};
 
@@ -82,8 +82,8 @@ fn candidate_input(lang: Lang) -> CandidateInput {
 }
 
 fn page_of(offer: &OfferInput, candidate: &CandidateInput, lang: Lang) -> OnePager {
-    let offer = OfferDraft::try_from(offer).expect("a valid offer");
-    let candidate = CandidateDraft::try_from(candidate).expect("a valid candidate");
+    let offer = OfferFields::try_from(offer).expect("a valid offer");
+    let candidate = CandidateFields::try_from(candidate).expect("a valid candidate");
     compose(&offer, Some(&candidate), &PackageInput::starting_point(), None, lang)
 }
 

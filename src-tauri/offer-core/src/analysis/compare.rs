@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::analysis::robustness::{self, Robustness};
-use crate::domain::candidate::{Candidate, CandidateDraft};
+use crate::domain::candidate::{Candidate, CandidateFields};
 use crate::domain::criteria::Criterion;
 use crate::domain::evidence::{Evidence, Mode};
 use crate::Lang;
@@ -100,12 +100,12 @@ impl Ord for Points {
 }
 
 /// A candidate's points over `criteria`.
-pub fn points(draft: &CandidateDraft, criteria: &[Criterion], mode: Mode) -> Points {
+pub fn points(draft: &CandidateFields, criteria: &[Criterion], mode: Mode) -> Points {
     let mut points = Points::default();
     for c in criteria {
         let score = draft.scores.get(&c.id).map(|s| s.value());
         points.add(
-            i64::from(c.draft.weight.value()),
+            i64::from(c.fields.weight.value()),
             place(score, mode.factor(draft.evidence_for(c.id))),
         );
     }
@@ -114,7 +114,7 @@ pub fn points(draft: &CandidateDraft, criteria: &[Criterion], mode: Mode) -> Poi
 
 /// The total shown for a candidate: 0 when every score is the worst, 100
 /// when every score is the best, over the criteria it has scores for.
-pub fn weighted_total(draft: &CandidateDraft, criteria: &[Criterion], mode: Mode) -> Total {
+pub fn weighted_total(draft: &CandidateFields, criteria: &[Criterion], mode: Mode) -> Total {
     points(draft, criteria, mode).total()
 }
 
@@ -179,17 +179,17 @@ pub fn compare(candidates: &[Candidate], criteria: &[Criterion], lang: Lang, mod
     let mut ranked: Vec<RankedCandidate> = candidates
         .iter()
         .map(|c| {
-            let points = points(&c.draft, criteria, mode);
+            let points = points(&c.fields, criteria, mode);
             RankedCandidate {
                 id: c.id,
-                name: c.draft.name.as_str().to_string(),
-                status: c.draft.status.as_str().to_string(),
-                scores: c.draft.scores.iter().map(|(k, s)| (*k, s.value())).collect(),
-                evidence: c.draft.evidence.clone(),
+                name: c.fields.name.as_str().to_string(),
+                status: c.fields.status.as_str().to_string(),
+                scores: c.fields.scores.iter().map(|(k, s)| (*k, s.value())).collect(),
+                evidence: c.fields.evidence.clone(),
                 total: points.total(),
                 unscored: criteria
                     .iter()
-                    .filter(|k| k.draft.weight.value() > 0 && !c.draft.scores.contains_key(&k.id))
+                    .filter(|k| k.fields.weight.value() > 0 && !c.fields.scores.contains_key(&k.id))
                     .map(|k| k.id)
                     .collect(),
                 rank: 0,
@@ -213,7 +213,7 @@ pub fn compare(candidates: &[Candidate], criteria: &[Criterion], lang: Lang, mod
         .map(|c| CriterionColumn {
             id: c.id,
             label: c.label(lang),
-            weight: c.draft.weight.value(),
+            weight: c.fields.weight.value(),
             best: ranked.iter().filter_map(|r| r.scores.get(&c.id).copied()).max(),
         })
         .collect();
@@ -228,8 +228,8 @@ pub fn compare(candidates: &[Candidate], criteria: &[Criterion], lang: Lang, mod
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::candidate::CandidateDraft;
-    use crate::domain::criteria::{CriterionDraft, Weight};
+    use crate::domain::candidate::CandidateFields;
+    use crate::domain::criteria::{CriterionFields, Weight};
     use crate::domain::input::CandidateInput;
     use crate::domain::text::ShortText;
 
@@ -237,7 +237,7 @@ mod tests {
         Criterion {
             id,
             key: None,
-            draft: CriterionDraft {
+            fields: CriterionFields {
                 name: ShortText::parse("name", &format!("c{id}")).unwrap(),
                 weight: Weight::new("weight", weight).unwrap(),
             },
@@ -255,7 +255,7 @@ mod tests {
         Candidate {
             id,
             revision: 1,
-            draft: CandidateDraft::try_from(&input).unwrap(),
+            fields: CandidateFields::try_from(&input).unwrap(),
             created_at: now,
             updated_at: now,
         }
@@ -264,7 +264,7 @@ mod tests {
     #[test]
     fn all_fives_score_one_hundred_all_ones_zero_and_blanks_are_left_out() {
         let criteria = [criterion(1, 8), criterion(2, 2)];
-        let total = |scores: &[(i64, i64)]| weighted_total(&candidate(1, scores).draft, &criteria, Mode::Raw).tenths();
+        let total = |scores: &[(i64, i64)]| weighted_total(&candidate(1, scores).fields, &criteria, Mode::Raw).tenths();
         assert_eq!(total(&[(1, 5), (2, 5)]), 1000);
         assert_eq!(total(&[(1, 1), (2, 1)]), 0);
         // 8 × (4 − 1)/4 + 2 × (2 − 1)/4 = 6.5 of 10 → 65.0.
@@ -278,7 +278,7 @@ mod tests {
     fn totals_round_to_the_nearest_tenth() {
         // (1 × 1/4 + 2 × 0) / 3 = 8.333… → 8.3; (1 × 2/4 + 0 + 0) / 3 = 16.666… → 16.7.
         let criteria = [criterion(1, 1), criterion(2, 1), criterion(3, 1)];
-        let total = |scores: &[(i64, i64)]| weighted_total(&candidate(1, scores).draft, &criteria, Mode::Raw).tenths();
+        let total = |scores: &[(i64, i64)]| weighted_total(&candidate(1, scores).fields, &criteria, Mode::Raw).tenths();
         assert_eq!(total(&[(1, 2), (2, 1), (3, 1)]), 83);
         assert_eq!(total(&[(1, 3), (2, 1), (3, 1)]), 167);
     }
@@ -287,7 +287,7 @@ mod tests {
     fn zero_weights_give_zero_not_a_division_by_zero() {
         let criteria = [criterion(1, 0)];
         assert_eq!(
-            weighted_total(&candidate(1, &[(1, 5)]).draft, &criteria, Mode::Raw).tenths(),
+            weighted_total(&candidate(1, &[(1, 5)]).fields, &criteria, Mode::Raw).tenths(),
             0
         );
     }

@@ -7,8 +7,8 @@
 use serde::Serialize;
 
 use crate::domain::money::{Currency, Money};
-use crate::domain::offer::OfferDraft;
-use crate::domain::package::PackagePlan;
+use crate::domain::offer::OfferFields;
+use crate::domain::package::Package;
 use crate::Lang;
 
 /// Consumption tax in Japan, percent. Rounding rule: tax is rounded down to
@@ -67,7 +67,7 @@ pub fn price_display(price: Money, consumer: bool, lang: Lang) -> String {
     }
 }
 
-pub fn economics(offer: &OfferDraft, plan: &PackagePlan, lang: Lang) -> Economics {
+pub fn economics(offer: &OfferFields, plan: &Package, lang: Lang) -> Economics {
     let price = i128::from(offer.monthly_price.minor());
     let delivery: i128 = offer
         .deliverables

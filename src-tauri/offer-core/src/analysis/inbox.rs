@@ -261,7 +261,7 @@ fn ranked_groups(problems: &[Problem], lead_of: &BTreeMap<i64, i64>) -> Vec<Prob
                 .map(|p| ProblemView::from(*p))
                 .collect(),
             times_heard: all.len(),
-            opportunity: all.iter().filter_map(|p| p.draft.opportunity()).max(),
+            opportunity: all.iter().filter_map(|p| p.fields.opportunity()).max(),
             candidate_id: all.iter().find_map(|p| p.candidate_id),
         })
         .collect();
@@ -293,7 +293,7 @@ fn suggestions_at(
 ) -> Vec<Suggestion> {
     let sets: Vec<Vec<u64>> = problems
         .iter()
-        .map(|p| tokens(&bigrams(p.draft.words.as_str())))
+        .map(|p| tokens(&bigrams(p.fields.words.as_str())))
         .collect();
     let mut best: std::collections::HashMap<(i64, i64), u8> = std::collections::HashMap::new();
     for_each_alike_pair(&sets, at_least, |i, j, percent| {
@@ -420,7 +420,7 @@ mod tests {
                     Problem {
                         id,
                         revision: 1,
-                        draft: crate::domain::problem::ProblemDraft::try_from(&draft).unwrap(),
+                        fields: crate::domain::problem::ProblemFields::try_from(&draft).unwrap(),
                         same_as: (id > 1 && rng.next_u64() % 5 == 0)
                             .then(|| 1 + (rng.next_u64() % (id as u64 - 1)) as i64),
                         candidate_id: None,

@@ -35,14 +35,14 @@ impl Matrix {
         let mut factors = Vec::with_capacity(candidates.len() * criteria.len());
         for c in candidates {
             for k in criteria {
-                scores.push(c.draft.scores.get(&k.id).map(|s| s.value()));
-                factors.push(mode.factor(c.draft.evidence_for(k.id)));
+                scores.push(c.fields.scores.get(&k.id).map(|s| s.value()));
+                factors.push(mode.factor(c.fields.evidence_for(k.id)));
             }
         }
         Matrix {
             ids: candidates.iter().map(|c| c.id).collect(),
             criterion_ids: criteria.iter().map(|k| k.id).collect(),
-            weights: criteria.iter().map(|k| k.draft.weight.value()).collect(),
+            weights: criteria.iter().map(|k| k.fields.weight.value()).collect(),
             scores,
             factors,
         }

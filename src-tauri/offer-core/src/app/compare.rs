@@ -55,8 +55,8 @@ pub fn analyse(db: &Database, ids: Option<&[i64]>, lang: Lang, mode: Mode) -> Co
             // The planned price: the first priced offer drafted from the candidate.
             let price = offers
                 .iter()
-                .find(|o| o.draft.candidate_id == Some(c.id) && !o.draft.monthly_price.is_zero())
-                .map(|o| o.draft.monthly_price);
+                .find(|o| o.fields.candidate_id == Some(c.id) && !o.fields.monthly_price.is_zero())
+                .map(|o| o.fields.monthly_price);
             (c.id, fermi(&targets, price, lang))
         })
         .collect();

@@ -8,13 +8,13 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::candidate::CandidateDraft;
-use crate::domain::criteria::{CriterionDraft, CriterionKey};
+use crate::domain::candidate::CandidateFields;
+use crate::domain::criteria::{CriterionFields, CriterionKey};
 use crate::domain::input::{CandidateInput, CriterionInput, OfferInput};
-use crate::domain::offer::OfferDraft;
-use crate::domain::package::{PackageInput, PackagePlan};
+use crate::domain::offer::OfferFields;
+use crate::domain::package::{Package, PackageInput};
 use crate::domain::pilot::{Pilot, PilotInput};
-use crate::domain::problem::{ProblemDraft, ProblemInput};
+use crate::domain::problem::{ProblemFields, ProblemInput};
 use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
 use crate::storage::{candidates, criteria, offers, plans, problems, Database};
 
@@ -155,7 +155,7 @@ fn export_snapshot(db: &Database, selection: Selection) -> CoreResult<WorkspaceF
         Selection::Workspace => (None, None),
         Selection::Offer(id) => {
             let offer = db.get_offer(id)?;
-            (Some(offer.draft.candidate_id.into_iter().collect()), Some(vec![id]))
+            (Some(offer.fields.candidate_id.into_iter().collect()), Some(vec![id]))
         }
         Selection::Candidate(id) => (Some(vec![db.get_candidate(id)?.id]), Some(Vec::new())),
     };
@@ -166,7 +166,13 @@ fn export_snapshot(db: &Database, selection: Selection) -> CoreResult<WorkspaceF
         .collect();
     let used: std::collections::BTreeSet<String> = chosen_candidates
         .iter()
-        .flat_map(|c| c.draft.scores.keys().chain(c.draft.evidence.keys()).map(i64::to_string))
+        .flat_map(|c| {
+            c.fields
+                .scores
+                .keys()
+                .chain(c.fields.evidence.keys())
+                .map(i64::to_string)
+        })
         .collect();
     let mut custom_index = 0;
     let mut criterion_refs = BTreeMap::new();
@@ -183,8 +189,8 @@ fn export_snapshot(db: &Database, selection: Selection) -> CoreResult<WorkspaceF
             removed: false,
             key: c.key.map(|k| k.as_str().to_string()),
             fields: CriterionInput {
-                name: c.draft.name.as_str().into(),
-                weight: i64::from(c.draft.weight.value()),
+                name: c.fields.name.as_str().into(),
+                weight: i64::from(c.fields.weight.value()),
             },
         });
     }
@@ -195,8 +201,8 @@ fn export_snapshot(db: &Database, selection: Selection) -> CoreResult<WorkspaceF
                 removed: true,
                 key: c.key.map(|k| k.as_str().to_string()),
                 fields: CriterionInput {
-                    name: c.draft.name.as_str().into(),
-                    weight: i64::from(c.draft.weight.value()),
+                    name: c.fields.name.as_str().into(),
+                    weight: i64::from(c.fields.weight.value()),
                 },
             });
         }
@@ -206,7 +212,7 @@ fn export_snapshot(db: &Database, selection: Selection) -> CoreResult<WorkspaceF
     for (i, c) in chosen_candidates.iter().enumerate() {
         let reference = format!("candidate-{}", i + 1);
         candidate_refs.insert(c.id, reference.clone());
-        let mut fields = c.draft.to_input();
+        let mut fields = c.fields.to_input();
         fields.scores = fields
             .scores
             .into_iter()
@@ -229,7 +235,7 @@ fn export_snapshot(db: &Database, selection: Selection) -> CoreResult<WorkspaceF
         .iter()
         .filter(|o| offer_ids.as_ref().is_none_or(|ids| ids.contains(&o.id)));
     for (i, o) in chosen_offers.enumerate() {
-        let mut fields = o.draft.to_input();
+        let mut fields = o.fields.to_input();
         let candidate = fields
             .candidate_id
             .take()
@@ -263,7 +269,7 @@ fn export_snapshot(db: &Database, selection: Selection) -> CoreResult<WorkspaceF
                 candidate: p.candidate_id.and_then(|id| candidate_refs.get(&id).cloned()),
                 created_at: Some(p.created_at),
                 updated_at: Some(p.updated_at),
-                fields: p.draft.to_input(),
+                fields: p.fields.to_input(),
             });
         }
     }
@@ -472,7 +478,7 @@ pub fn import(db: &mut Database, file: &WorkspaceFile, now: DateTime<Utc>) -> Co
             .collect();
         for (i, record) in file.criteria.iter().enumerate() {
             let at = |e: ValidationError| e.within(&format!("criteria[{i}]"));
-            let draft = CriterionDraft::try_from(&record.fields).map_err(at)?;
+            let draft = CriterionFields::try_from(&record.fields).map_err(at)?;
             let id = match record.key.as_deref() {
                 Some(key) => {
                     let key = CriterionKey::parse(key)
@@ -538,7 +544,7 @@ pub fn import(db: &mut Database, file: &WorkspaceFile, now: DateTime<Utc>) -> Co
                 }
                 at(e)
             };
-            let draft = CandidateDraft::try_from(&fields).map_err(in_file_terms)?;
+            let draft = CandidateFields::try_from(&fields).map_err(in_file_terms)?;
             let created = record.created_at.unwrap_or(now);
             let id = candidates::insert_candidate(tx, &draft, created, record.updated_at.unwrap_or(created))?;
             candidate_ids.insert(&record.reference, id);
@@ -554,12 +560,12 @@ pub fn import(db: &mut Database, file: &WorkspaceFile, now: DateTime<Utc>) -> Co
                 ),
                 None => None,
             };
-            let draft = OfferDraft::try_from(&fields).map_err(at)?;
+            let draft = OfferFields::try_from(&fields).map_err(at)?;
             let created = record.created_at.unwrap_or(now);
             let id = offers::insert_offer(tx, &draft, created, record.updated_at.unwrap_or(created))?;
             let currency = draft.monthly_price.currency();
             if let Some(package) = &record.package {
-                let plan = PackagePlan::parse(package, currency).map_err(|e| at(e.within("package")))?;
+                let plan = Package::parse(package, currency).map_err(|e| at(e.within("package")))?;
                 plans::store_package(tx, id, &plan)?;
             }
             if let Some(pilot) = &record.pilot {
@@ -589,7 +595,7 @@ fn import_problems(
     let mut inserted = Vec::with_capacity(records.len());
     for (i, record) in records.iter().enumerate() {
         let at = |e: ValidationError| e.within(&format!("problems[{i}]"));
-        let draft = ProblemDraft::try_from(&record.fields).map_err(at)?;
+        let draft = ProblemFields::try_from(&record.fields).map_err(at)?;
         let created = record.created_at.unwrap_or(now);
         let id = problems::insert_problem(tx, &draft, created, record.updated_at.unwrap_or(created))?;
         if let Some(reference) = record.candidate.as_deref() {

@@ -69,14 +69,14 @@ pub fn overview(db: &Database, lang: Lang) -> CoreResult<Overview> {
     for c in db.list_candidates()? {
         candidates.insert(
             c.id,
-            readiness(&candidate_report(db, Some(c.id), &c.draft.to_input(), lang)?),
+            readiness(&candidate_report(db, Some(c.id), &c.fields.to_input(), lang)?),
         );
     }
     let mut offers = BTreeMap::new();
     for o in db.list_offers()? {
         offers.insert(
             o.id,
-            readiness(&offer_report(db, Some(o.id), &o.draft.to_input(), lang)?),
+            readiness(&offer_report(db, Some(o.id), &o.fields.to_input(), lang)?),
         );
     }
     Ok(Overview { candidates, offers })

@@ -76,7 +76,7 @@ fn problems_step(db: &Database, candidates: &[Candidate], lang: Lang) -> CoreRes
 /// The parts of a niche a candidate still lacks: one platform, one audience,
 /// one problem.
 fn blanks(c: &Candidate, lang: Lang) -> Vec<&'static str> {
-    let d = &c.draft;
+    let d = &c.fields;
     [
         (d.platform.is_empty(), "プラットフォーム", "platform"),
         (d.audience.is_empty(), "対象のお客さん", "audience"),
@@ -107,12 +107,12 @@ fn candidates_step(candidates: &[Candidate], lang: Lang) -> StepProgress {
         missing.push(match lang {
             Lang::Ja => format!(
                 "{}：{}を書きましょう。",
-                quoted(c.draft.name.as_str(), lang),
+                quoted(c.fields.name.as_str(), lang),
                 parts.join("・")
             ),
             Lang::En => format!(
                 "{}: fill in the {}.",
-                quoted(c.draft.name.as_str(), lang),
+                quoted(c.fields.name.as_str(), lang),
                 parts.join(", ")
             ),
         });
@@ -125,23 +125,23 @@ fn candidates_step(candidates: &[Candidate], lang: Lang) -> StepProgress {
 }
 
 fn compare_step(candidates: &[Candidate], criteria: usize, lang: Lang) -> StepProgress {
-    let done = candidates.iter().any(|c| c.draft.status == Status::Chosen);
+    let done = candidates.iter().any(|c| c.fields.status == Status::Chosen);
     let mut missing = Vec::new();
     if !done {
         for c in candidates
             .iter()
-            .filter(|c| c.draft.status != Status::Dropped && c.draft.scores.len() < criteria)
+            .filter(|c| c.fields.status != Status::Dropped && c.fields.scores.len() < criteria)
             .take(LISTED)
         {
-            let left = criteria - c.draft.scores.len();
+            let left = criteria - c.fields.scores.len();
             missing.push(match lang {
                 Lang::Ja => format!(
                     "{}：まだ{left}項目の点数がありません。",
-                    quoted(c.draft.name.as_str(), lang)
+                    quoted(c.fields.name.as_str(), lang)
                 ),
                 Lang::En => format!(
                     "{}: {left} criteri{} not scored yet.",
-                    quoted(c.draft.name.as_str(), lang),
+                    quoted(c.fields.name.as_str(), lang),
                     if left == 1 { "on" } else { "a" }
                 ),
             });
@@ -163,13 +163,13 @@ fn compare_step(candidates: &[Candidate], criteria: usize, lang: Lang) -> StepPr
 fn main_offer<'a>(offers: &'a [Offer], candidates: &[Candidate]) -> Option<&'a Offer> {
     let chosen: Vec<i64> = candidates
         .iter()
-        .filter(|c| c.draft.status == Status::Chosen)
+        .filter(|c| c.fields.status == Status::Chosen)
         .map(|c| c.id)
         .collect();
     offers
         .iter()
         .rev()
-        .find(|o| o.draft.candidate_id.is_some_and(|id| chosen.contains(&id)))
+        .find(|o| o.fields.candidate_id.is_some_and(|id| chosen.contains(&id)))
         .or(offers.last())
 }
 
@@ -177,7 +177,7 @@ fn offer_step(db: &Database, offers: &[Offer], main: Option<&Offer>, lang: Lang)
     // Only offers are checked here: the path does not need every candidate's report.
     let mut errors_of = std::collections::BTreeMap::new();
     for o in offers {
-        let report = crate::app::focus::offer_report(db, Some(o.id), &o.draft.to_input(), lang)?;
+        let report = crate::app::focus::offer_report(db, Some(o.id), &o.fields.to_input(), lang)?;
         errors_of.insert(o.id, (report.ready, report.errors));
     }
     let done = errors_of.values().any(|(ready, _)| *ready);
@@ -192,11 +192,11 @@ fn offer_step(db: &Database, offers: &[Offer], main: Option<&Offer>, lang: Lang)
             missing.push(match lang {
                 Lang::Ja => format!(
                     "{}：焦点チェックの問題をあと{errors}件直しましょう。",
-                    quoted(offer.draft.title.as_str(), lang)
+                    quoted(offer.fields.title.as_str(), lang)
                 ),
                 Lang::En => format!(
                     "{}: fix {errors} problem{} the focus check found.",
-                    quoted(offer.draft.title.as_str(), lang),
+                    quoted(offer.fields.title.as_str(), lang),
                     if errors == 1 { "" } else { "s" }
                 ),
             });
@@ -217,11 +217,11 @@ fn onepager_step(db: &Database, main: Option<&Offer>, lang: Lang) -> CoreResult<
         missing.push(match (main, lang) {
             (Some(o), Lang::Ja) => format!(
                 "{}の1枚資料をPDFに書き出すか、印刷しましょう。",
-                quoted(o.draft.title.as_str(), lang)
+                quoted(o.fields.title.as_str(), lang)
             ),
             (Some(o), Lang::En) => format!(
                 "Export or print the one-pager of {}.",
-                quoted(o.draft.title.as_str(), lang)
+                quoted(o.fields.title.as_str(), lang)
             ),
             (None, Lang::Ja) => "オファーができたら、1枚資料を書き出しましょう。".to_string(),
             (None, Lang::En) => "Once you have an offer, export its one-pager.".to_string(),

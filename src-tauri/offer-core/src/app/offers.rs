@@ -2,11 +2,11 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::offer::{Offer, OfferDraft};
+use crate::domain::offer::{Offer, OfferFields};
 use crate::error::CoreResult;
 use crate::{Database, Lang};
 
-/// Drafts a new offer from a candidate (see `OfferDraft::from_candidate`),
+/// Drafts a new offer from a candidate (see `OfferFields::from_candidate`),
 /// its wording in `lang`.
 pub fn draft_offer_from_candidate(
     db: &mut Database,
@@ -15,5 +15,5 @@ pub fn draft_offer_from_candidate(
     now: DateTime<Utc>,
 ) -> CoreResult<Offer> {
     let candidate = db.get_candidate(candidate_id)?;
-    db.create_offer(&OfferDraft::from_candidate(&candidate, lang), now)
+    db.create_offer(&OfferFields::from_candidate(&candidate, lang), now)
 }

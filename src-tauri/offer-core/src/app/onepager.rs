@@ -5,9 +5,9 @@
 use serde::Serialize;
 
 use crate::analysis::economics::{economics, price_display};
-use crate::domain::candidate::{Candidate, CandidateDraft};
-use crate::domain::offer::{outcome_sentence, Offer, OfferDraft};
-use crate::domain::package::{PackageInput, PackagePlan};
+use crate::domain::candidate::{Candidate, CandidateFields};
+use crate::domain::offer::{outcome_sentence, Offer, OfferFields};
+use crate::domain::package::{Package, PackageInput};
 use crate::domain::pilot::{Pilot, PilotInput};
 use crate::error::CoreResult;
 use crate::{Database, Lang};
@@ -121,7 +121,7 @@ fn deliverable_line(d: &crate::domain::offer::Deliverable, lang: Lang) -> Delive
     }
 }
 
-fn start_steps(offer: &OfferDraft, pilot: Option<&Pilot>, lang: Lang) -> Vec<String> {
+fn start_steps(offer: &OfferFields, pilot: Option<&Pilot>, lang: Lang) -> Vec<String> {
     let mut steps = vec![lang
         .pick(
             "下記の連絡先からご連絡ください。",
@@ -170,14 +170,14 @@ fn start_steps(offer: &OfferDraft, pilot: Option<&Pilot>, lang: Lang) -> Vec<Str
 /// package and pilot inputs. Inputs that do not read (saved by a newer
 /// version) are left out rather than guessed.
 pub fn compose(
-    offer: &OfferDraft,
-    candidate: Option<&CandidateDraft>,
+    offer: &OfferFields,
+    candidate: Option<&CandidateFields>,
     package: &PackageInput,
     pilot: Option<&PilotInput>,
     lang: Lang,
 ) -> OnePager {
     let currency = offer.monthly_price.currency();
-    let plan = PackagePlan::parse(package, currency).ok();
+    let plan = Package::parse(package, currency).ok();
     let pilot = pilot.and_then(|p| Pilot::parse(p, currency).ok());
     let consumer = plan.is_some_and(|p| p.consumer);
     let outcome = if offer.success_metric.is_empty() {
@@ -257,7 +257,7 @@ pub fn compose(
 /// The one-pager of a stored offer.
 pub fn onepager(db: &Database, offer_id: i64, lang: Lang) -> CoreResult<OnePager> {
     let offer: Offer = db.get_offer(offer_id)?;
-    let candidate: Option<Candidate> = match offer.draft.candidate_id {
+    let candidate: Option<Candidate> = match offer.fields.candidate_id {
         // A deleted candidate leaves the offer standing; its lines are then blank.
         Some(id) => db.get_candidate(id).ok(),
         None => None,
@@ -265,8 +265,8 @@ pub fn onepager(db: &Database, offer_id: i64, lang: Lang) -> CoreResult<OnePager
     let package = db.package(offer_id)?.unwrap_or_else(PackageInput::starting_point);
     let pilot = db.pilot(offer_id)?;
     Ok(compose(
-        &offer.draft,
-        candidate.as_ref().map(|c| &c.draft),
+        &offer.fields,
+        candidate.as_ref().map(|c| &c.fields),
         &package,
         pilot.as_ref(),
         lang,
@@ -278,8 +278,8 @@ mod tests {
     use super::*;
     use crate::domain::input::{CandidateInput, DeliverableInput, OfferInput, OutcomeInput};
 
-    fn offer(price: &str) -> OfferDraft {
-        OfferDraft::try_from(&OfferInput {
+    fn offer(price: &str) -> OfferFields {
+        OfferFields::try_from(&OfferInput {
             candidate_id: None,
             title: "Reels for dental clinics".into(),
             promise: "Eight booked consultations a month".into(),
@@ -299,8 +299,8 @@ mod tests {
         .unwrap()
     }
 
-    fn candidate() -> CandidateDraft {
-        CandidateDraft::try_from(&CandidateInput {
+    fn candidate() -> CandidateFields {
+        CandidateFields::try_from(&CandidateInput {
             name: "Dental reels".into(),
             platform: "Instagram".into(),
             audience: "Dental clinics in Osaka".into(),

@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use crate::analysis::economics::{economics, Economics};
 use crate::domain::money::Money;
-use crate::domain::offer::OfferDraft;
-use crate::domain::package::{PackageInput, PackagePlan};
+use crate::domain::offer::OfferFields;
+use crate::domain::package::{Package, PackageInput};
 use crate::domain::pilot::{Pilot, PilotInput, Schedule};
 use crate::error::CoreResult;
 use crate::{Database, Lang};
@@ -24,9 +24,9 @@ pub struct PlanView {
 }
 
 /// Computes the plan of an offer from its draft and its inputs.
-pub fn plan_of(offer: &OfferDraft, package: &PackageInput, pilot: Option<&PilotInput>, lang: Lang) -> PlanView {
+pub fn plan_of(offer: &OfferFields, package: &PackageInput, pilot: Option<&PilotInput>, lang: Lang) -> PlanView {
     let currency = offer.monthly_price.currency();
-    let economics = PackagePlan::parse(package, currency)
+    let economics = Package::parse(package, currency)
         .ok()
         .map(|p| economics(offer, &p, lang));
     let parsed = pilot.and_then(|p| Pilot::parse(p, currency).ok());
@@ -53,5 +53,5 @@ pub fn plan_of(offer: &OfferDraft, package: &PackageInput, pilot: Option<&PilotI
 pub fn offer_plan(db: &Database, offer_id: i64, lang: Lang) -> CoreResult<PlanView> {
     let offer = db.get_offer(offer_id)?;
     let package = db.package(offer_id)?.unwrap_or_else(PackageInput::starting_point);
-    Ok(plan_of(&offer.draft, &package, db.pilot(offer_id)?.as_ref(), lang))
+    Ok(plan_of(&offer.fields, &package, db.pilot(offer_id)?.as_ref(), lang))
 }

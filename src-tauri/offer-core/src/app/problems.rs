@@ -4,8 +4,8 @@
 use chrono::{DateTime, Utc};
 
 use crate::analysis::inbox::{self, Inbox, ProblemGroup};
-use crate::domain::candidate::{Candidate, CandidateDraft, Status};
-use crate::domain::problem::{Problem, ProblemDraft};
+use crate::domain::candidate::{Candidate, CandidateFields, Status};
+use crate::domain::problem::{Problem, ProblemFields};
 use crate::error::CoreResult;
 use crate::{Database, Lang};
 
@@ -32,12 +32,12 @@ pub fn promote_problem(db: &mut Database, id: i64, lang: Lang, now: DateTime<Utc
         return db.get_candidate(existing);
     }
     let lead = group.iter().find(|p| p.id == lead_id).unwrap_or(&problem);
-    let d = &lead.draft;
+    let d = &lead.fields;
     // The lead's own fields first; a blank one is filled from a duplicate.
-    let first = |pick: fn(&ProblemDraft) -> &str| {
+    let first = |pick: fn(&ProblemFields) -> &str| {
         std::iter::once(lead)
             .chain(group.iter())
-            .map(|p| pick(&p.draft))
+            .map(|p| pick(&p.fields))
             .find(|s| !s.is_empty())
             .unwrap_or("")
             .to_string()
@@ -51,7 +51,7 @@ pub fn promote_problem(db: &mut Database, id: i64, lang: Lang, now: DateTime<Utc
         notes: provenance(lead, &group, lang),
         ..Default::default()
     };
-    let draft = CandidateDraft::try_from(&input)?;
+    let draft = CandidateFields::try_from(&input)?;
     db.insert_promoted_candidate(lead_id, &draft, now)
 }
 
@@ -74,7 +74,7 @@ fn at_most(text: &str, max: usize) -> String {
 
 /// What a promoted candidate's notes say about where it came from.
 fn provenance(lead: &Problem, group: &[Problem], lang: Lang) -> String {
-    let d = &lead.draft;
+    let d = &lead.fields;
     let mut facts = vec![d.kind.label(lang).to_string()];
     if !d.source.is_empty() {
         facts.push(d.source.as_str().to_string());
@@ -102,12 +102,12 @@ fn provenance(lead: &Problem, group: &[Problem], lang: Lang) -> String {
             Lang::En => format!("\nHeard {} more time(s):", others.len()),
         });
         for p in others {
-            let source = p.draft.source.as_str();
+            let source = p.fields.source.as_str();
             text.push_str(&match (lang, source.is_empty()) {
-                (Lang::Ja, true) => format!("\n・「{}」", p.draft.words.as_str()),
-                (Lang::Ja, false) => format!("\n・「{}」（{source}）", p.draft.words.as_str()),
-                (Lang::En, true) => format!("\n- “{}”", p.draft.words.as_str()),
-                (Lang::En, false) => format!("\n- “{}” ({source})", p.draft.words.as_str()),
+                (Lang::Ja, true) => format!("\n・「{}」", p.fields.words.as_str()),
+                (Lang::Ja, false) => format!("\n・「{}」（{source}）", p.fields.words.as_str()),
+                (Lang::En, true) => format!("\n- “{}”", p.fields.words.as_str()),
+                (Lang::En, false) => format!("\n- “{}” ({source})", p.fields.words.as_str()),
             });
         }
     }

@@ -139,7 +139,7 @@ impl Score {
 
 /// Everything a user edits about a candidate, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CandidateDraft {
+pub struct CandidateFields {
     pub name: ShortText,
     pub platform: ShortText,
     pub audience: LineText,
@@ -153,14 +153,14 @@ pub struct CandidateDraft {
     pub evidence: BTreeMap<i64, Evidence>,
 }
 
-impl CandidateDraft {
+impl CandidateFields {
     /// The evidence behind the score on a criterion.
     pub fn evidence_for(&self, criterion_id: i64) -> Evidence {
         self.evidence.get(&criterion_id).copied().unwrap_or_default()
     }
 }
 
-impl CandidateDraft {
+impl CandidateFields {
     pub fn to_input(&self) -> CandidateInput {
         CandidateInput {
             name: self.name.as_str().into(),
@@ -185,7 +185,7 @@ impl CandidateDraft {
     }
 }
 
-impl TryFrom<&CandidateInput> for CandidateDraft {
+impl TryFrom<&CandidateInput> for CandidateFields {
     type Error = ValidationError;
     fn try_from(input: &CandidateInput) -> Result<Self, ValidationError> {
         let mut scores = BTreeMap::new();
@@ -203,7 +203,7 @@ impl TryFrom<&CandidateInput> for CandidateDraft {
             let id = id.ok_or_else(|| ValidationError::new(field.clone(), ValidationKind::InvalidChoice))?;
             evidence.insert(id, Evidence::parse(&field, value)?);
         }
-        Ok(CandidateDraft {
+        Ok(CandidateFields {
             name: ShortText::parse_required("name", &input.name)?,
             platform: ShortText::parse("platform", &input.platform)?,
             audience: LineText::parse("audience", &input.audience)?,
@@ -222,7 +222,7 @@ impl TryFrom<&CandidateInput> for CandidateDraft {
 pub struct Candidate {
     pub id: i64,
     pub revision: i64,
-    pub draft: CandidateDraft,
+    pub fields: CandidateFields,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -245,7 +245,7 @@ impl From<&Candidate> for CandidateView {
             revision: c.revision,
             created_at: c.created_at,
             updated_at: c.updated_at,
-            fields: c.draft.to_input(),
+            fields: c.fields.to_input(),
         }
     }
 }
@@ -276,7 +276,7 @@ mod tests {
 
     #[test]
     fn a_valid_candidate_round_trips_through_its_input_shape() {
-        let draft = CandidateDraft::try_from(&input()).unwrap();
+        let draft = CandidateFields::try_from(&input()).unwrap();
         assert_eq!(draft.status, Status::Testing);
         assert_eq!(draft.scores.get(&1), Some(&Score(5)));
         assert_eq!(draft.to_input(), input());
@@ -286,7 +286,7 @@ mod tests {
     fn a_candidate_needs_a_name() {
         let mut i = input();
         i.name = "  ".into();
-        let err = CandidateDraft::try_from(&i).unwrap_err();
+        let err = CandidateFields::try_from(&i).unwrap_err();
         assert_eq!((err.field.as_str(), err.kind), ("name", ValidationKind::Required));
     }
 
@@ -294,39 +294,39 @@ mod tests {
     fn scores_run_from_one_to_five() {
         let mut i = input();
         i.scores.insert("3".into(), 6);
-        let err = CandidateDraft::try_from(&i).unwrap_err();
+        let err = CandidateFields::try_from(&i).unwrap_err();
         assert_eq!(err.field, "scores.3");
         assert_eq!(err.kind, ValidationKind::OutOfRange { min: 1, max: 5 });
         i.scores.insert("3".into(), 0);
-        assert!(CandidateDraft::try_from(&i).is_err());
+        assert!(CandidateFields::try_from(&i).is_err());
     }
 
     #[test]
     fn status_must_be_one_of_the_four() {
         let mut i = input();
         i.status = "maybe".into();
-        let err = CandidateDraft::try_from(&i).unwrap_err();
+        let err = CandidateFields::try_from(&i).unwrap_err();
         assert_eq!(
             (err.field.as_str(), err.kind),
             ("status", ValidationKind::InvalidChoice)
         );
         i.status = String::new();
-        assert_eq!(CandidateDraft::try_from(&i).unwrap().status, Status::Idea);
+        assert_eq!(CandidateFields::try_from(&i).unwrap().status, Status::Idea);
     }
 
     #[test]
     fn outcome_errors_name_the_outcome_field() {
         let mut i = input();
         i.outcome.timeframe_amount = Some(0);
-        let err = CandidateDraft::try_from(&i).unwrap_err();
+        let err = CandidateFields::try_from(&i).unwrap_err();
         assert_eq!(err.field, "outcome.timeframe_amount");
         i.outcome.timeframe_amount = Some(3);
         i.outcome.target = Some(-1);
-        assert_eq!(CandidateDraft::try_from(&i).unwrap_err().field, "outcome.target");
+        assert_eq!(CandidateFields::try_from(&i).unwrap_err().field, "outcome.target");
         i.outcome.target = None;
         i.outcome.timeframe_unit = "years".into();
         assert_eq!(
-            CandidateDraft::try_from(&i).unwrap_err().field,
+            CandidateFields::try_from(&i).unwrap_err().field,
             "outcome.timeframe_unit"
         );
     }
@@ -335,7 +335,7 @@ mod tests {
     fn a_platform_longer_than_a_short_text_is_rejected() {
         let mut i = input();
         i.platform = "ｘ".repeat(81);
-        let err = CandidateDraft::try_from(&i).unwrap_err();
+        let err = CandidateFields::try_from(&i).unwrap_err();
         assert_eq!(
             (err.field.as_str(), err.kind),
             ("platform", ValidationKind::TooLong { max: 80 })

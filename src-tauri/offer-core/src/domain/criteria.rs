@@ -101,15 +101,15 @@ impl Weight {
 /// A criterion's editable part: its own name (empty keeps the built-in name)
 /// and its weight.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CriterionDraft {
+pub struct CriterionFields {
     pub name: ShortText,
     pub weight: Weight,
 }
 
-impl TryFrom<&CriterionInput> for CriterionDraft {
+impl TryFrom<&CriterionInput> for CriterionFields {
     type Error = ValidationError;
     fn try_from(input: &CriterionInput) -> Result<Self, ValidationError> {
-        Ok(CriterionDraft {
+        Ok(CriterionFields {
             name: ShortText::parse("name", &input.name)?,
             weight: Weight::new("weight", input.weight)?,
         })
@@ -120,15 +120,15 @@ impl TryFrom<&CriterionInput> for CriterionDraft {
 pub struct Criterion {
     pub id: i64,
     pub key: Option<CriterionKey>,
-    pub draft: CriterionDraft,
+    pub fields: CriterionFields,
     pub position: i64,
 }
 
 impl Criterion {
     /// The name to show: the user's own, or the built-in one in `lang`.
     pub fn label(&self, lang: Lang) -> String {
-        match (self.draft.name.is_empty(), self.key) {
-            (false, _) | (true, None) => self.draft.name.as_str().to_string(),
+        match (self.fields.name.is_empty(), self.key) {
+            (false, _) | (true, None) => self.fields.name.as_str().to_string(),
             (true, Some(key)) => key.label(lang).to_string(),
         }
     }
@@ -150,9 +150,9 @@ impl CriterionView {
         CriterionView {
             id: c.id,
             key: c.key,
-            name: c.draft.name.as_str().to_string(),
+            name: c.fields.name.as_str().to_string(),
             label: c.label(lang),
-            weight: c.draft.weight.value(),
+            weight: c.fields.weight.value(),
         }
     }
 }
@@ -175,7 +175,7 @@ mod tests {
         let mut c = Criterion {
             id: 1,
             key: Some(CriterionKey::Competition),
-            draft: CriterionDraft {
+            fields: CriterionFields {
                 name: ShortText::default(),
                 weight: Weight(5),
             },
@@ -183,7 +183,7 @@ mod tests {
         };
         assert_eq!(c.label(Lang::Ja), "競合の少なさ");
         assert_eq!(c.label(Lang::En), "Little competition");
-        c.draft.name = ShortText::parse("name", "Few rivals on note").unwrap();
+        c.fields.name = ShortText::parse("name", "Few rivals on note").unwrap();
         assert_eq!(c.label(Lang::Ja), "Few rivals on note");
     }
 

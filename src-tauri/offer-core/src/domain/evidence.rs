@@ -5,7 +5,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::ValidationError;
-use crate::Lang;
 
 #[derive(
     Debug,
@@ -55,16 +54,6 @@ impl Evidence {
             Evidence::Renewal => 100,
         }
     }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Evidence::Gut => lang.pick("勘", "Gut feeling"),
-            Evidence::Asked => lang.pick("頼まれたことがある", "Someone asked"),
-            Evidence::Interested => lang.pick("1〜3人が興味あり", "1–3 people interested"),
-            Evidence::PaidPilot => lang.pick("有料で試した", "Paid pilot"),
-            Evidence::Renewal => lang.pick("継続してもらえた", "Renewal"),
-        }
-    }
 }
 
 /// Which scores the comparison uses.
@@ -104,7 +93,6 @@ mod tests {
     fn levels_parse_from_their_names_only() {
         for &e in Evidence::ALL {
             assert_eq!(Evidence::parse("evidence.1", e.as_str()), Ok(e));
-            assert!(!e.label(Lang::Ja).is_empty() && !e.label(Lang::En).is_empty());
         }
         assert_eq!(
             Evidence::parse("evidence.1", "hunch").unwrap_err().kind,

@@ -109,7 +109,7 @@ impl TryFrom<&DeliverableInput> for Deliverable {
 
 /// Everything a user edits about an offer, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OfferDraft {
+pub struct OfferFields {
     pub candidate_id: Option<i64>,
     pub title: ShortText,
     pub promise: LineText,
@@ -121,7 +121,7 @@ pub struct OfferDraft {
     pub contact: LineText,
 }
 
-impl OfferDraft {
+impl OfferFields {
     pub const MAX_TERM_MONTHS: i64 = 36;
 
     pub fn to_input(&self) -> OfferInput {
@@ -145,10 +145,10 @@ impl OfferDraft {
 
     /// A first draft from a candidate: its name, outcome and audience carried
     /// over, priced in the language's usual currency, three months minimum.
-    pub fn from_candidate(candidate: &Candidate, lang: Lang) -> OfferDraft {
-        let c = &candidate.draft;
-        let metric = outcome_sentence(&candidate.draft.outcome, lang);
-        OfferDraft {
+    pub fn from_candidate(candidate: &Candidate, lang: Lang) -> OfferFields {
+        let c = &candidate.fields;
+        let metric = outcome_sentence(&candidate.fields.outcome, lang);
+        OfferFields {
             candidate_id: Some(candidate.id),
             title: c.name.clone(),
             promise: LineText::parse("promise", &metric).unwrap_or_default(),
@@ -208,7 +208,7 @@ fn parse_list<T, U>(
     Ok(out)
 }
 
-impl TryFrom<&OfferInput> for OfferDraft {
+impl TryFrom<&OfferInput> for OfferFields {
     type Error = ValidationError;
     fn try_from(input: &OfferInput) -> Result<Self, ValidationError> {
         let currency = Currency::parse("currency", &input.currency)?;
@@ -220,7 +220,7 @@ impl TryFrom<&OfferInput> for OfferDraft {
         let out_of_scope = parse_list("out_of_scope", &input.out_of_scope, MAX_OUT_OF_SCOPE, |t| {
             LineText::parse("", t).map(|t| (!t.is_empty()).then_some(t))
         })?;
-        Ok(OfferDraft {
+        Ok(OfferFields {
             candidate_id: input.candidate_id,
             title: ShortText::parse_required("title", &input.title)?,
             promise: LineText::parse("promise", &input.promise)?,
@@ -243,7 +243,7 @@ impl TryFrom<&OfferInput> for OfferDraft {
 pub struct Offer {
     pub id: i64,
     pub revision: i64,
-    pub draft: OfferDraft,
+    pub fields: OfferFields,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -269,9 +269,9 @@ impl OfferView {
             revision: offer.revision,
             created_at: offer.created_at,
             updated_at: offer.updated_at,
-            fields: offer.draft.to_input(),
-            price_minor: offer.draft.monthly_price.minor(),
-            price_display: offer.draft.monthly_price.format(lang),
+            fields: offer.fields.to_input(),
+            price_minor: offer.fields.monthly_price.minor(),
+            price_display: offer.fields.monthly_price.format(lang),
         }
     }
 }
@@ -279,7 +279,7 @@ impl OfferView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::candidate::CandidateDraft;
+    use crate::domain::candidate::CandidateFields;
     use crate::domain::input::{CandidateInput, OutcomeInput};
 
     fn input() -> OfferInput {
@@ -304,33 +304,33 @@ mod tests {
 
     #[test]
     fn a_valid_offer_is_read_and_blank_scope_lines_dropped() {
-        let draft = OfferDraft::try_from(&input()).unwrap();
+        let draft = OfferFields::try_from(&input()).unwrap();
         assert_eq!(draft.monthly_price.minor(), 33_000);
         assert_eq!(draft.deliverables[0].minutes_each, 90);
         assert_eq!(draft.out_of_scope.len(), 1);
         let back = draft.to_input();
         assert_eq!(back.price, "33000");
         assert_eq!(back.deliverables[0].hours_each, "1.5");
-        assert_eq!(OfferDraft::try_from(&back).unwrap(), draft);
+        assert_eq!(OfferFields::try_from(&back).unwrap(), draft);
     }
 
     #[test]
     fn an_offer_needs_a_title() {
         let mut i = input();
         i.title = String::new();
-        assert_eq!(OfferDraft::try_from(&i).unwrap_err().field, "title");
+        assert_eq!(OfferFields::try_from(&i).unwrap_err().field, "title");
     }
 
     #[test]
     fn deliverable_errors_name_the_row() {
         let mut i = input();
         i.deliverables[0].quantity_per_month = 1000;
-        let err = OfferDraft::try_from(&i).unwrap_err();
+        let err = OfferFields::try_from(&i).unwrap_err();
         assert_eq!(err.field, "deliverables[0].quantity_per_month");
         assert_eq!(err.kind, ValidationKind::OutOfRange { min: 0, max: 999 });
         let mut i = input();
         i.deliverables[0].hours_each = "1時間".into();
-        let err = OfferDraft::try_from(&i).unwrap_err();
+        let err = OfferFields::try_from(&i).unwrap_err();
         assert_eq!(err.field, "deliverables[0].hours_each");
     }
 
@@ -338,31 +338,31 @@ mod tests {
     fn lists_are_capped() {
         let mut i = input();
         i.out_of_scope = vec!["x".into(); MAX_OUT_OF_SCOPE + 1];
-        let err = OfferDraft::try_from(&i).unwrap_err();
+        let err = OfferFields::try_from(&i).unwrap_err();
         assert_eq!(err.kind, ValidationKind::TooManyItems { max: MAX_OUT_OF_SCOPE });
         let mut i = input();
         i.out_of_scope[0] = "z".repeat(201);
-        assert_eq!(OfferDraft::try_from(&i).unwrap_err().field, "out_of_scope[0]");
+        assert_eq!(OfferFields::try_from(&i).unwrap_err().field, "out_of_scope[0]");
     }
 
     #[test]
     fn price_must_be_an_amount_in_the_chosen_currency() {
         let mut i = input();
         i.price = "300.50".into();
-        assert_eq!(OfferDraft::try_from(&i).unwrap_err().field, "price");
+        assert_eq!(OfferFields::try_from(&i).unwrap_err().field, "price");
         i.currency = "USD".into();
-        assert_eq!(OfferDraft::try_from(&i).unwrap().monthly_price.minor(), 30_050);
+        assert_eq!(OfferFields::try_from(&i).unwrap().monthly_price.minor(), 30_050);
         i.currency = "EUR".into();
-        assert_eq!(OfferDraft::try_from(&i).unwrap_err().field, "currency");
+        assert_eq!(OfferFields::try_from(&i).unwrap_err().field, "currency");
     }
 
     #[test]
     fn minimum_term_is_one_to_thirty_six_months() {
         let mut i = input();
         i.minimum_term_months = 0;
-        assert_eq!(OfferDraft::try_from(&i).unwrap_err().field, "minimum_term_months");
+        assert_eq!(OfferFields::try_from(&i).unwrap_err().field, "minimum_term_months");
         i.minimum_term_months = 37;
-        assert!(OfferDraft::try_from(&i).is_err());
+        assert!(OfferFields::try_from(&i).is_err());
     }
 
     #[test]
@@ -378,7 +378,7 @@ mod tests {
 
     #[test]
     fn a_draft_from_a_candidate_carries_its_outcome_over_in_each_language() {
-        let draft = CandidateDraft::try_from(&CandidateInput {
+        let draft = CandidateFields::try_from(&CandidateInput {
             name: "歯科医院のリール制作".into(),
             outcome: OutcomeInput {
                 metric: "初診予約".into(),
@@ -394,16 +394,16 @@ mod tests {
         let candidate = Candidate {
             id: 7,
             revision: 1,
-            draft,
+            fields: draft,
             created_at: now,
             updated_at: now,
         };
-        let ja = OfferDraft::from_candidate(&candidate, Lang::Ja);
+        let ja = OfferFields::from_candidate(&candidate, Lang::Ja);
         assert_eq!(ja.title.as_str(), "歯科医院のリール制作");
         assert_eq!(ja.success_metric.as_str(), "初診予約：8件/月（3か月以内）");
         assert_eq!(ja.monthly_price.currency(), Currency::Jpy);
         assert_eq!(ja.candidate_id, Some(7));
-        let en = OfferDraft::from_candidate(&candidate, Lang::En);
+        let en = OfferFields::from_candidate(&candidate, Lang::En);
         assert_eq!(en.success_metric.as_str(), "初診予約: 8 件/月 within 3 months");
         assert_eq!(en.monthly_price.currency(), Currency::Usd);
     }

@@ -10,7 +10,7 @@ use crate::error::ValidationError;
 
 /// What the founder puts into the plan besides the offer itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PackagePlan {
+pub struct Package {
     /// Meetings with one client per month, in minutes.
     pub meeting_minutes: u32,
     /// Revisions for one client per month, in minutes.
@@ -67,7 +67,7 @@ impl PackageInput {
     }
 }
 
-impl PackagePlan {
+impl Package {
     pub fn to_input(&self) -> PackageInput {
         let money = |m: Money| if m.is_zero() { String::new() } else { m.to_plain() };
         PackageInput {
@@ -86,8 +86,8 @@ impl PackagePlan {
     }
 
     /// Reads the plan, with money in the offer's currency.
-    pub fn parse(input: &PackageInput, currency: Currency) -> Result<PackagePlan, ValidationError> {
-        Ok(PackagePlan {
+    pub fn parse(input: &PackageInput, currency: Currency) -> Result<Package, ValidationError> {
+        Ok(Package {
             meeting_minutes: parse_hours("meeting_hours", &input.meeting_hours)?,
             revision_minutes: parse_hours("revision_hours", &input.revision_hours)?,
             buffer_percent: bounded_number("buffer_percent", input.buffer_percent, 0, 100)? as u8,

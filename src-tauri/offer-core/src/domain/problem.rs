@@ -142,7 +142,7 @@ pub struct ProblemInput {
 
 /// Everything a user edits about a problem, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProblemDraft {
+pub struct ProblemFields {
     pub words: LineText,
     pub kind: ProblemKind,
     pub source: ShortText,
@@ -155,7 +155,7 @@ pub struct ProblemDraft {
     pub notes: LongText,
 }
 
-impl ProblemDraft {
+impl ProblemFields {
     /// The opportunity score, once both ratings are given.
     pub fn opportunity(&self) -> Option<u8> {
         Some(opportunity(self.importance?, self.satisfaction?))
@@ -180,11 +180,11 @@ impl ProblemDraft {
     }
 }
 
-impl TryFrom<&ProblemInput> for ProblemDraft {
+impl TryFrom<&ProblemInput> for ProblemFields {
     type Error = ValidationError;
     fn try_from(input: &ProblemInput) -> Result<Self, ValidationError> {
         let rating = |field: &str, value: Option<i64>| value.map(|v| Rating::new(field, v)).transpose();
-        Ok(ProblemDraft {
+        Ok(ProblemFields {
             words: LineText::parse_required("words", &input.words)?,
             kind: ProblemKind::parse("kind", &input.kind)?,
             source: ShortText::parse("source", &input.source)?,
@@ -204,7 +204,7 @@ impl TryFrom<&ProblemInput> for ProblemDraft {
 pub struct Problem {
     pub id: i64,
     pub revision: i64,
-    pub draft: ProblemDraft,
+    pub fields: ProblemFields,
     /// The problem this one repeats, when grouped as a duplicate.
     pub same_as: Option<i64>,
     /// The (not deleted) candidate this problem was promoted to.
@@ -237,8 +237,8 @@ impl From<&Problem> for ProblemView {
             updated_at: p.updated_at,
             same_as: p.same_as,
             candidate_id: p.candidate_id,
-            opportunity: p.draft.opportunity(),
-            fields: p.draft.to_input(),
+            opportunity: p.fields.opportunity(),
+            fields: p.fields.to_input(),
         }
     }
 }
@@ -265,7 +265,7 @@ mod tests {
 
     #[test]
     fn a_valid_problem_round_trips_through_its_input_shape() {
-        let draft = ProblemDraft::try_from(&input()).unwrap();
+        let draft = ProblemFields::try_from(&input()).unwrap();
         assert_eq!(draft.kind, ProblemKind::Asked);
         assert_eq!(draft.recurrence, Some(Recurrence::Weekly));
         assert_eq!(draft.to_input(), input());
@@ -285,27 +285,27 @@ mod tests {
     fn opportunity_needs_both_ratings() {
         let mut i = input();
         i.satisfaction = None;
-        assert_eq!(ProblemDraft::try_from(&i).unwrap().opportunity(), None);
-        assert_eq!(ProblemDraft::try_from(&input()).unwrap().opportunity(), Some(13));
+        assert_eq!(ProblemFields::try_from(&i).unwrap().opportunity(), None);
+        assert_eq!(ProblemFields::try_from(&input()).unwrap().opportunity(), Some(13));
     }
 
     #[test]
     fn ratings_run_from_zero_to_ten() {
         let mut i = input();
         i.importance = Some(11);
-        let err = ProblemDraft::try_from(&i).unwrap_err();
+        let err = ProblemFields::try_from(&i).unwrap_err();
         assert_eq!(err.field, "importance");
         assert_eq!(err.kind, ValidationKind::OutOfRange { min: 0, max: 10 });
         i.importance = Some(0);
         i.satisfaction = Some(-1);
-        assert_eq!(ProblemDraft::try_from(&i).unwrap_err().field, "satisfaction");
+        assert_eq!(ProblemFields::try_from(&i).unwrap_err().field, "satisfaction");
     }
 
     #[test]
     fn a_problem_needs_its_words() {
         let mut i = input();
         i.words = "\u{3000}".into();
-        let err = ProblemDraft::try_from(&i).unwrap_err();
+        let err = ProblemFields::try_from(&i).unwrap_err();
         assert_eq!((err.field.as_str(), err.kind), ("words", ValidationKind::Required));
     }
 
@@ -313,13 +313,13 @@ mod tests {
     fn kind_and_recurrence_are_choices() {
         let mut i = input();
         i.kind = "rumour".into();
-        assert_eq!(ProblemDraft::try_from(&i).unwrap_err().field, "kind");
+        assert_eq!(ProblemFields::try_from(&i).unwrap_err().field, "kind");
         i.kind = String::new();
-        assert_eq!(ProblemDraft::try_from(&i).unwrap().kind, ProblemKind::Asked);
+        assert_eq!(ProblemFields::try_from(&i).unwrap().kind, ProblemKind::Asked);
         i.recurrence = "hourly".into();
-        assert_eq!(ProblemDraft::try_from(&i).unwrap_err().field, "recurrence");
+        assert_eq!(ProblemFields::try_from(&i).unwrap_err().field, "recurrence");
         i.recurrence = String::new();
-        assert_eq!(ProblemDraft::try_from(&i).unwrap().recurrence, None);
+        assert_eq!(ProblemFields::try_from(&i).unwrap().recurrence, None);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use rusqlite::{params, Row, Transaction};
 
 use super::soft_delete::{touch, Table};
 use super::{stored, time, Database};
-use crate::domain::candidate::{Candidate, CandidateDraft};
+use crate::domain::candidate::{Candidate, CandidateFields};
 use crate::domain::input::{CandidateInput, OutcomeInput};
 use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
 
@@ -37,11 +37,11 @@ fn from_row(row: &Row) -> rusqlite::Result<Candidate> {
         revision: row.get(1)?,
         created_at: time::from_text(&row.get::<_, String>(2)?)?,
         updated_at: time::from_text(&row.get::<_, String>(3)?)?,
-        draft: CandidateDraft::try_from(&input).map_err(stored)?,
+        fields: CandidateFields::try_from(&input).map_err(stored)?,
     })
 }
 
-fn write_fields(tx: &Transaction, id: i64, draft: &CandidateDraft) -> CoreResult<()> {
+fn write_fields(tx: &Transaction, id: i64, draft: &CandidateFields) -> CoreResult<()> {
     let o = &draft.outcome;
     tx.execute(
         "UPDATE candidates SET name = ?2, platform = ?3, audience = ?4, problem = ?5, outcome_metric = ?6,
@@ -107,10 +107,10 @@ impl Database {
             for row in rows {
                 let (criterion_id, value, evidence) = row?;
                 let score = crate::domain::candidate::Score::new("score", value).map_err(stored)?;
-                candidate.draft.scores.insert(criterion_id, score);
+                candidate.fields.scores.insert(criterion_id, score);
                 let evidence = crate::domain::evidence::Evidence::parse("evidence", &evidence).map_err(stored)?;
                 if evidence != crate::domain::evidence::Evidence::Gut {
-                    candidate.draft.evidence.insert(criterion_id, evidence);
+                    candidate.fields.evidence.insert(criterion_id, evidence);
                 }
             }
         }
@@ -128,21 +128,21 @@ impl Database {
             .ok_or(CoreError::NotFound { what: "candidate", id })
     }
 
-    pub fn create_candidate(&mut self, draft: &CandidateDraft, now: DateTime<Utc>) -> CoreResult<Candidate> {
+    pub fn create_candidate(&mut self, draft: &CandidateFields, now: DateTime<Utc>) -> CoreResult<Candidate> {
         let id = self.write(|tx| insert_candidate(tx, draft, now, now))?;
         self.get_candidate(id)
     }
 
-    pub fn update_candidate(&mut self, id: i64, draft: &CandidateDraft, now: DateTime<Utc>) -> CoreResult<Candidate> {
-        self.update_candidate_seen(id, draft, None, now)
+    pub fn update_candidate(&mut self, id: i64, draft: &CandidateFields, now: DateTime<Utc>) -> CoreResult<Candidate> {
+        self.update_candidate_if_unchanged(id, draft, None, now)
     }
 
     /// As `update_candidate`, for an edit made from revision `seen`: refused
     /// with a conflict if the candidate changed since.
-    pub fn update_candidate_seen(
+    pub fn update_candidate_if_unchanged(
         &mut self,
         id: i64,
-        draft: &CandidateDraft,
+        draft: &CandidateFields,
         seen: Option<i64>,
         now: DateTime<Utc>,
     ) -> CoreResult<Candidate> {
@@ -169,7 +169,7 @@ impl Database {
 pub(crate) fn rewrite_candidate(
     tx: &Transaction,
     id: i64,
-    draft: &CandidateDraft,
+    draft: &CandidateFields,
     now: DateTime<Utc>,
 ) -> CoreResult<()> {
     write_fields(tx, id, draft)?;
@@ -179,7 +179,7 @@ pub(crate) fn rewrite_candidate(
 /// Inserts a candidate inside a caller's transaction (also used by import).
 pub(crate) fn insert_candidate(
     tx: &Transaction,
-    draft: &CandidateDraft,
+    draft: &CandidateFields,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
 ) -> CoreResult<i64> {

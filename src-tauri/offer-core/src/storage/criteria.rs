@@ -3,7 +3,7 @@ use rusqlite::{params, Row};
 
 use super::soft_delete::Table;
 use super::{stored, Database};
-use crate::domain::criteria::{Criterion, CriterionDraft, CriterionKey, Weight};
+use crate::domain::criteria::{Criterion, CriterionFields, CriterionKey, Weight};
 use crate::domain::text::ShortText;
 use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
 
@@ -16,7 +16,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Criterion> {
     Ok(Criterion {
         id: row.get(0)?,
         key: key.as_deref().and_then(CriterionKey::parse),
-        draft: CriterionDraft {
+        fields: CriterionFields {
             name: ShortText::parse("name", &name).map_err(stored)?,
             weight: Weight::new("weight", weight).map_err(stored)?,
         },
@@ -57,7 +57,7 @@ impl Database {
     }
 
     /// Adds a criterion of the user's own; it needs a name.
-    pub fn add_criterion(&mut self, draft: &CriterionDraft) -> CoreResult<Criterion> {
+    pub fn add_criterion(&mut self, draft: &CriterionFields) -> CoreResult<Criterion> {
         if draft.name.is_empty() {
             return Err(ValidationError::new("name", ValidationKind::Required).into());
         }
@@ -68,7 +68,7 @@ impl Database {
     /// Renames a criterion or changes its weight. A built-in criterion with an
     /// empty name goes back to its name in the user's language; a custom one
     /// must keep a name.
-    pub fn update_criterion(&mut self, id: i64, draft: &CriterionDraft) -> CoreResult<Criterion> {
+    pub fn update_criterion(&mut self, id: i64, draft: &CriterionFields) -> CoreResult<Criterion> {
         let current = self.get_criterion(id)?;
         if current.key.is_none() && draft.name.is_empty() {
             return Err(ValidationError::new("name", ValidationKind::Required).into());
@@ -96,7 +96,11 @@ impl Database {
 
 /// Gives a built-in criterion the name and weight from an imported file,
 /// bringing it back if it was removed. Returns its id.
-pub(crate) fn import_builtin(tx: &rusqlite::Transaction, key: CriterionKey, draft: &CriterionDraft) -> CoreResult<i64> {
+pub(crate) fn import_builtin(
+    tx: &rusqlite::Transaction,
+    key: CriterionKey,
+    draft: &CriterionFields,
+) -> CoreResult<i64> {
     tx.execute(
         "INSERT INTO criteria (key, name, weight, position)
          VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM criteria))
@@ -120,7 +124,7 @@ pub(crate) fn remove_builtin(tx: &rusqlite::Transaction, id: i64, now: DateTime<
 }
 
 /// Adds a custom criterion inside a caller's transaction. Returns its id.
-pub(crate) fn insert_custom(tx: &rusqlite::Transaction, draft: &CriterionDraft) -> CoreResult<i64> {
+pub(crate) fn insert_custom(tx: &rusqlite::Transaction, draft: &CriterionFields) -> CoreResult<i64> {
     tx.execute(
         "INSERT INTO criteria (name, weight, position)
          VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM criteria))",

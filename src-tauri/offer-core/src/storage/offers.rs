@@ -4,7 +4,7 @@ use rusqlite::{params, Row, Transaction};
 use super::soft_delete::{touch, Table};
 use super::{stored, time, Database};
 use crate::domain::input::{DeliverableInput, OfferInput};
-use crate::domain::offer::{minutes_to_hours_text, Offer, OfferDraft};
+use crate::domain::offer::{minutes_to_hours_text, Offer, OfferFields};
 use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
 
 const COLUMNS: &str = "id, revision, created_at, updated_at, candidate_id, title, promise, price_minor, currency, \
@@ -46,7 +46,7 @@ fn from_row(row: &Row) -> rusqlite::Result<OfferRow> {
     })
 }
 
-fn write_fields(tx: &Transaction, id: i64, draft: &OfferDraft) -> CoreResult<()> {
+fn write_fields(tx: &Transaction, id: i64, draft: &OfferFields) -> CoreResult<()> {
     if let Some(candidate_id) = draft.candidate_id {
         let known: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM candidates WHERE id = ?1)",
@@ -98,14 +98,14 @@ fn write_fields(tx: &Transaction, id: i64, draft: &OfferDraft) -> CoreResult<()>
 
 /// Rewrites an offer's fields inside a caller's transaction; the caller
 /// marks the revision.
-pub(crate) fn rewrite_offer(tx: &Transaction, id: i64, draft: &OfferDraft) -> CoreResult<()> {
+pub(crate) fn rewrite_offer(tx: &Transaction, id: i64, draft: &OfferFields) -> CoreResult<()> {
     write_fields(tx, id, draft)
 }
 
 /// Inserts an offer inside a caller's transaction (also used by import).
 pub(crate) fn insert_offer(
     tx: &Transaction,
-    draft: &OfferDraft,
+    draft: &OfferFields,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
 ) -> CoreResult<i64> {
@@ -153,7 +153,7 @@ impl Database {
                 .collect::<Result<_, _>>()?;
             row.input.deliverables = stored_deliverables.iter().map(|(d, _)| d.clone()).collect();
             row.input.out_of_scope = scope.query_map([row.id], |r| r.get(0))?.collect::<Result<_, _>>()?;
-            let mut draft = OfferDraft::try_from(&row.input).map_err(|e| CoreError::Storage(stored(e)))?;
+            let mut draft = OfferFields::try_from(&row.input).map_err(|e| CoreError::Storage(stored(e)))?;
             // Hours text is rounded to hundredths; keep the stored minutes exact.
             for (d, (_, minutes)) in draft.deliverables.iter_mut().zip(&stored_deliverables) {
                 d.minutes_each = *minutes;
@@ -161,7 +161,7 @@ impl Database {
             offers.push(Offer {
                 id: row.id,
                 revision: row.revision,
-                draft,
+                fields: draft,
                 created_at: row.created_at,
                 updated_at: row.updated_at,
             });
@@ -180,21 +180,21 @@ impl Database {
             .ok_or(CoreError::NotFound { what: "offer", id })
     }
 
-    pub fn create_offer(&mut self, draft: &OfferDraft, now: DateTime<Utc>) -> CoreResult<Offer> {
+    pub fn create_offer(&mut self, draft: &OfferFields, now: DateTime<Utc>) -> CoreResult<Offer> {
         let id = self.write(|tx| insert_offer(tx, draft, now, now))?;
         self.get_offer(id)
     }
 
-    pub fn update_offer(&mut self, id: i64, draft: &OfferDraft, now: DateTime<Utc>) -> CoreResult<Offer> {
-        self.update_offer_seen(id, draft, None, now)
+    pub fn update_offer(&mut self, id: i64, draft: &OfferFields, now: DateTime<Utc>) -> CoreResult<Offer> {
+        self.update_offer_if_unchanged(id, draft, None, now)
     }
 
     /// As `update_offer`, for an edit made from revision `seen`: refused with
     /// a conflict if the offer changed since.
-    pub fn update_offer_seen(
+    pub fn update_offer_if_unchanged(
         &mut self,
         id: i64,
-        draft: &OfferDraft,
+        draft: &OfferFields,
         seen: Option<i64>,
         now: DateTime<Utc>,
     ) -> CoreResult<Offer> {

@@ -2,7 +2,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::Database;
 use crate::domain::candidate::Status;
-use crate::domain::package::{PackageInput, PackagePlan};
+use crate::domain::package::{Package, PackageInput};
 use crate::domain::pilot::{Decision, Pilot, PilotInput};
 use crate::error::{CoreError, CoreResult};
 
@@ -67,7 +67,7 @@ impl Database {
         read_part(self, Part::Package, offer_id)
     }
 
-    pub fn save_package(&mut self, offer_id: i64, plan: &PackagePlan) -> CoreResult<()> {
+    pub fn save_package(&mut self, offer_id: i64, plan: &Package) -> CoreResult<()> {
         self.get_offer(offer_id)?;
         self.write(|tx| store_package(tx, offer_id, plan))
     }
@@ -82,7 +82,7 @@ impl Database {
     /// stop make it chosen / testing / dropped.
     pub fn save_pilot(&mut self, offer_id: i64, pilot: &Pilot, now: chrono::DateTime<chrono::Utc>) -> CoreResult<()> {
         let offer = self.get_offer(offer_id)?;
-        let candidate = match (offer.draft.candidate_id, pilot.evidence()) {
+        let candidate = match (offer.fields.candidate_id, pilot.evidence()) {
             (Some(id), Some(_)) => self.get_candidate(id).ok(),
             _ => None,
         };
@@ -91,16 +91,16 @@ impl Database {
             if let (Some(mut candidate), Some(level), Some(decision)) =
                 (candidate.clone(), pilot.evidence(), pilot.decision)
             {
-                for id in candidate.draft.scores.keys().copied().collect::<Vec<_>>() {
-                    let current = candidate.draft.evidence_for(id);
-                    candidate.draft.evidence.insert(id, current.max(level));
+                for id in candidate.fields.scores.keys().copied().collect::<Vec<_>>() {
+                    let current = candidate.fields.evidence_for(id);
+                    candidate.fields.evidence.insert(id, current.max(level));
                 }
-                candidate.draft.status = match decision {
+                candidate.fields.status = match decision {
                     Decision::Go => Status::Chosen,
                     Decision::Adjust => Status::Testing,
                     Decision::Stop => Status::Dropped,
                 };
-                super::candidates::rewrite_candidate(tx, candidate.id, &candidate.draft, now)?;
+                super::candidates::rewrite_candidate(tx, candidate.id, &candidate.fields, now)?;
             }
             Ok(())
         })
@@ -108,7 +108,7 @@ impl Database {
 }
 
 /// Stores a package plan inside a caller's transaction (also used by import).
-pub(crate) fn store_package(tx: &rusqlite::Transaction, offer_id: i64, plan: &PackagePlan) -> CoreResult<()> {
+pub(crate) fn store_package(tx: &rusqlite::Transaction, offer_id: i64, plan: &Package) -> CoreResult<()> {
     store_part(tx, Part::Package, offer_id, &plan.to_input())
 }
 

@@ -8,8 +8,8 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::soft_delete::{touch, Table};
 use super::{stored, time, Database};
-use crate::domain::candidate::{Candidate, CandidateDraft};
-use crate::domain::problem::{Problem, ProblemDraft, ProblemInput};
+use crate::domain::candidate::{Candidate, CandidateFields};
+use crate::domain::problem::{Problem, ProblemFields, ProblemInput};
 use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
 
 // A promotion to a deleted candidate no longer counts: the problem can be promoted again.
@@ -35,13 +35,13 @@ fn from_row(row: &Row) -> rusqlite::Result<Problem> {
         revision: row.get(1)?,
         created_at: time::from_text(&row.get::<_, String>(2)?)?,
         updated_at: time::from_text(&row.get::<_, String>(3)?)?,
-        draft: ProblemDraft::try_from(&input).map_err(stored)?,
+        fields: ProblemFields::try_from(&input).map_err(stored)?,
         same_as: row.get(14)?,
         candidate_id: row.get(15)?,
     })
 }
 
-fn write_fields(tx: &Transaction, id: i64, draft: &ProblemDraft) -> CoreResult<()> {
+fn write_fields(tx: &Transaction, id: i64, draft: &ProblemFields) -> CoreResult<()> {
     let input = draft.to_input();
     tx.execute(
         "UPDATE problems SET words = ?2, kind = ?3, source = ?4, audience = ?5, platform = ?6, seen_on = ?7,
@@ -67,7 +67,7 @@ fn write_fields(tx: &Transaction, id: i64, draft: &ProblemDraft) -> CoreResult<(
 /// Inserts a problem inside a caller's transaction (also used by import).
 pub(crate) fn insert_problem(
     tx: &Transaction,
-    draft: &ProblemDraft,
+    draft: &ProblemFields,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
 ) -> CoreResult<i64> {
@@ -151,16 +151,16 @@ impl Database {
         Ok(distinct)
     }
 
-    pub fn create_problem(&mut self, draft: &ProblemDraft, now: DateTime<Utc>) -> CoreResult<Problem> {
+    pub fn create_problem(&mut self, draft: &ProblemFields, now: DateTime<Utc>) -> CoreResult<Problem> {
         let id = self.write(|tx| insert_problem(tx, draft, now, now))?;
         self.get_problem(id)
     }
 
     /// Saves an edit made from revision `seen` (any revision when None).
-    pub fn update_problem_seen(
+    pub fn update_problem_if_unchanged(
         &mut self,
         id: i64,
-        draft: &ProblemDraft,
+        draft: &ProblemFields,
         seen: Option<i64>,
         now: DateTime<Utc>,
     ) -> CoreResult<Problem> {
@@ -247,7 +247,7 @@ impl Database {
     pub fn insert_promoted_candidate(
         &mut self,
         lead: i64,
-        draft: &CandidateDraft,
+        draft: &CandidateFields,
         now: DateTime<Utc>,
     ) -> CoreResult<Candidate> {
         let candidate_id = self.write(|tx| {

@@ -6,8 +6,8 @@ use rusqlite::{params, OptionalExtension, Row};
 use super::plans::{clear_package, clear_pilot, from_json, store_package, store_pilot, to_json};
 use super::soft_delete::{touch, Table};
 use super::{stored, time, Database};
-use crate::domain::offer::{Offer, OfferDraft};
-use crate::domain::package::PackagePlan;
+use crate::domain::offer::{Offer, OfferFields};
+use crate::domain::package::Package;
 use crate::domain::pilot::Pilot;
 use crate::domain::text::ShortText;
 use crate::domain::version::{OfferVersion, VersionContent, VersionReason};
@@ -72,7 +72,7 @@ impl Database {
     /// The offer as it stands now, in the shape a version keeps.
     fn current_content(&self, offer_id: i64) -> CoreResult<VersionContent> {
         Ok(VersionContent {
-            offer: self.get_offer(offer_id)?.draft.to_input(),
+            offer: self.get_offer(offer_id)?.fields.to_input(),
             package: self.package(offer_id)?,
             pilot: self.pilot(offer_id)?,
         })
@@ -157,12 +157,12 @@ impl Database {
                 offer.candidate_id = None;
             }
         }
-        let draft = OfferDraft::try_from(&offer)?;
+        let draft = OfferFields::try_from(&offer)?;
         let currency = draft.monthly_price.currency();
         let package = content
             .package
             .as_ref()
-            .map(|p| PackagePlan::parse(p, currency))
+            .map(|p| Package::parse(p, currency))
             .transpose()?;
         let pilot = content.pilot.as_ref().map(|p| Pilot::parse(p, currency)).transpose()?;
         let current = self.current_content(offer_id)?;

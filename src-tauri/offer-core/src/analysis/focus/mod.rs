@@ -14,8 +14,8 @@ use text::{contains_phrase, has_number, names_several, Prepared};
 use crate::analysis::economics::economics;
 use crate::domain::input::{CandidateInput, OfferInput};
 use crate::domain::money::{Currency, Money};
-use crate::domain::offer::OfferDraft;
-use crate::domain::package::{PackageInput, PackagePlan};
+use crate::domain::offer::OfferFields;
+use crate::domain::package::{Package, PackageInput};
 use crate::domain::pilot::{PilotInput, MAX_PILOT_CLIENTS};
 use crate::Lang;
 
@@ -243,8 +243,8 @@ pub fn check_plan(
     lang: Lang,
 ) -> Vec<Finding> {
     let mut f = Findings { lang, out: Vec::new() };
-    if let (Ok(draft), Some(package)) = (OfferDraft::try_from(offer), package) {
-        if let Ok(plan) = PackagePlan::parse(package, draft.monthly_price.currency()) {
+    if let (Ok(draft), Some(package)) = (OfferFields::try_from(offer), package) {
+        if let Ok(plan) = Package::parse(package, draft.monthly_price.currency()) {
             if economics(&draft, &plan, lang).slots_over_capacity {
                 f.add(RuleCode::SlotsAboveCapacity, "slots", None);
             }
