@@ -41,3 +41,58 @@ fn every_module_is_preloaded_by_the_page() {
         );
     }
 }
+
+/// The screens share one store (`ctx` in app.js) and change it only through
+/// its update functions, so every key is declared in one place and no view
+/// patches another's state behind its back.
+#[test]
+fn views_change_shared_state_only_through_the_store() {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui");
+    let mut found = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(ui.join("views"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    for shared in ["guide.js", "focus.js", "forms.js", "autosave.js", "toasts.js", "dom.js", "i18n.js"] {
+        files.push(ui.join(shared));
+    }
+    for file in files.iter().filter(|p| p.extension().is_some_and(|e| e == "js")) {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if assigns_to_ctx(line) {
+                found.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "views assign to ctx:\n{}", found.join("\n"));
+}
+
+/// `ctx.a = …`, `ctx.a[i] = …`, `ctx.a.b ??= …`, but not `ctx.a === …`.
+fn assigns_to_ctx(line: &str) -> bool {
+    let mut rest = line;
+    while let Some(at) = rest.find("ctx.") {
+        let after = &rest[at + 4..];
+        let target_end = after
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '[' || c == ']'))
+            .unwrap_or(after.len());
+        let tail = after[target_end..].trim_start();
+        let assigns = ["=", "??=", "+=", "-=", "||=", "&&="]
+            .iter()
+            .any(|op| tail.starts_with(op) && !tail.starts_with("==") && !tail.starts_with("=>"));
+        if assigns {
+            return true;
+        }
+        rest = &after[target_end..];
+    }
+    false
+}
+
+#[test]
+fn the_store_check_sees_an_assignment() {
+    assert!(assigns_to_ctx("  ctx.selectedOffer = offer.id;"));
+    assert!(assigns_to_ctx("if (i >= 0) ctx.candidates[i] = saved;"));
+    assert!(assigns_to_ctx("ctx.onepager.lang ??= 'ja';"));
+    assert!(!assigns_to_ctx("if (ctx.view === 'compare') go();"));
+    assert!(!assigns_to_ctx("ctx.select('offer', id);"));
+    assert!(!assigns_to_ctx("const f = (x) => ctx.show(x);"));
+}

@@ -28,7 +28,10 @@ const views = {
   data: later(() => import('./views/data.js'), 'renderData'),
 };
 
-// What the screens share: the loaded records and the current selection.
+// What the screens share: the loaded records, the current selection and each
+// screen's choices. Every key is declared here, and screens change them only
+// through the update functions below (tests/ui_modules.rs checks that views
+// never assign to ctx).
 const ctx = {
   view: 'candidates',
   firstRun: false,
@@ -43,6 +46,35 @@ const ctx = {
   progress: null,
   compareIds: null,
   compareMode: 'raw',
+  paper: 'a4',
+  // The one-pager's paper and language, chosen on its screen.
+  onepager: null,
+
+  // Which record each screen has open: kind is 'problem', 'candidate' or 'offer'.
+  select(kind, id) {
+    const key = { problem: 'selectedProblem', candidate: 'selectedCandidate', offer: 'selectedOffer' }[kind];
+    ctx[key] = id ?? null;
+  },
+
+  // A record just saved replaces its loaded copy: kind is 'candidates' or 'offers'.
+  keepSaved(kind, saved) {
+    const index = ctx[kind].findIndex((r) => r.id === saved.id);
+    if (index >= 0) ctx[kind] = ctx[kind].map((r, i) => (i === index ? saved : r));
+  },
+
+  setOverview(overview) {
+    ctx.overview = overview;
+  },
+
+  // Which candidates the comparison shows, and in which mode.
+  setComparison({ ids = ctx.compareIds, mode = ctx.compareMode }) {
+    ctx.compareIds = ids;
+    ctx.compareMode = mode;
+  },
+
+  setOnepagerChoice(choice) {
+    ctx.onepager = { ...(ctx.onepager ?? {}), ...choice };
+  },
 
   async reload() {
     await Promise.all([ctx.reloadRecords(), ctx.reloadStanding()]);

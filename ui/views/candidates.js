@@ -86,11 +86,10 @@ function editor(candidate, ctx) {
       const saved = await api.updateCandidate(candidate.id, collect(form, ctx), revision);
       revision = saved.revision;
       clearErrors(form);
-      const index = ctx.candidates.findIndex((c) => c.id === saved.id);
-      if (index >= 0) ctx.candidates[index] = saved;
+      ctx.keepSaved('candidates', saved);
       const [comparison, overview] = await Promise.all([api.compareCandidates(null), api.focusOverview()]);
       ctx.refreshTotals(comparison);
-      ctx.overview = overview;
+      ctx.setOverview(overview);
       const item = document.querySelector(`[data-candidate="${saved.id}"]`);
       if (item) item.parentElement.replaceWith(listItem(saved, ctx));
       heading.textContent = saved.name;
@@ -182,7 +181,7 @@ function editor(candidate, ctx) {
 
 export async function renderCandidates(main, ctx) {
   const selected = ctx.candidates.find((c) => c.id === ctx.selectedCandidate) ?? ctx.candidates[0] ?? null;
-  ctx.selectedCandidate = selected?.id ?? null;
+  ctx.select('candidate', selected?.id);
   const list = h('aside', { class: 'list-pane', 'aria-label': t('candidates.listLabel') },
     h('button', { type: 'button', class: 'primary', id: 'new-candidate', onclick: () => createCandidate(ctx) }, `＋ ${t('candidates.new')}`),
     h('ul', {}, ctx.candidates.map((c) => listItem(c, ctx))));

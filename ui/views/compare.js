@@ -23,7 +23,7 @@ function picks(ctx, rerender) {
         onchange: (event) => {
           if (event.target.checked) chosen.add(c.id);
           else chosen.delete(c.id);
-          ctx.compareIds = [...chosen];
+          ctx.setComparison({ ids: [...chosen] });
           rerender();
         },
       }),
@@ -34,7 +34,7 @@ function modeSwitch(ctx, rerender) {
   const option = (mode, label) => h('label', {},
     h('input', { type: 'radio', name: 'compare-mode', value: mode, checked: ctx.compareMode === mode,
       dataset: { mode },
-      onchange: () => { ctx.compareMode = mode; rerender(); } }),
+      onchange: () => { ctx.setComparison({ mode }); rerender(); } }),
     label);
   return h('fieldset', { class: 'compare-mode no-print' },
     h('legend', {}, t('compare.mode')),
@@ -268,7 +268,6 @@ export async function renderCompare(main, ctx) {
     replace(main, h('section', { class: 'empty' }, h('h2', {}, t('compare.emptyTitle')), h('p', {}, t('compare.empty'))));
     return;
   }
-  ctx.compareMode = ctx.compareMode ?? 'raw';
   const rerender = () => renderCompare(main, ctx);
   const ids = ctx.compareIds?.filter((id) => ctx.candidates.some((c) => c.id === id)) ?? null;
   const analysis = await api.compareCandidates(ids, ctx.compareMode);

@@ -119,9 +119,8 @@ function editor(offer, ctx) {
       const saved = await api.updateOffer(offer.id, collect(form, table, scope), revision);
       revision = saved.revision;
       clearErrors(form);
-      const index = ctx.offers.findIndex((o) => o.id === saved.id);
-      if (index >= 0) ctx.offers[index] = saved;
-      ctx.overview = await api.focusOverview();
+      ctx.keepSaved('offers', saved);
+      ctx.setOverview(await api.focusOverview());
       const item = document.querySelector(`[data-offer="${saved.id}"]`);
       if (item) item.parentElement.replaceWith(listItem(saved, ctx));
       heading.textContent = saved.title;
@@ -225,7 +224,7 @@ function draftPanel(ctx) {
 
 export async function renderOffers(main, ctx) {
   const selected = ctx.offers.find((o) => o.id === ctx.selectedOffer) ?? ctx.offers[0] ?? null;
-  ctx.selectedOffer = selected?.id ?? null;
+  ctx.select('offer', selected?.id);
   const list = h('aside', { class: 'list-pane', 'aria-label': t('offers.listLabel') },
     draftPanel(ctx),
     h('ul', {}, ctx.offers.map((o) => listItem(o, ctx))));

@@ -71,9 +71,11 @@ export async function renderOnepager(main, ctx) {
     replace(main, h('section', { class: 'empty' }, h('h2', {}, t('onepager.emptyTitle')), h('p', {}, t('onepager.empty'))));
     return;
   }
-  ctx.selectedOffer = offer.id;
-  ctx.onepager ??= { paper: ctx.paper ?? 'a4', lang: null };
-  ctx.onepager.lang ??= document.documentElement.lang === 'ja' ? 'ja' : 'en';
+  ctx.select('offer', offer.id);
+  ctx.setOnepagerChoice({
+    paper: ctx.onepager?.paper ?? ctx.paper ?? 'a4',
+    lang: ctx.onepager?.lang ?? (document.documentElement.lang === 'ja' ? 'ja' : 'en'),
+  });
 
   const area = h('div', { class: 'preview', id: 'onepager-area', 'aria-live': 'polite' });
   const status = h('p', { class: 'hint', id: 'onepager-status' });
@@ -83,9 +85,9 @@ export async function renderOnepager(main, ctx) {
     select(t('onepager.offer'), 'offer', offer.id, ctx.offers.map((o) => [String(o.id), o.title]),
       (id) => ctx.show('onepager', { offer: Number(id) })),
     select(t('onepager.paper'), 'paper', ctx.onepager.paper, [['a4', 'A4'], ['letter', 'US Letter']],
-      (paper) => { ctx.onepager.paper = paper; update(); }),
+      (paper) => { ctx.setOnepagerChoice({ paper }); update(); }),
     select(t('onepager.language'), 'lang', ctx.onepager.lang, [['ja', '日本語'], ['en', 'English']],
-      (lang) => { ctx.onepager.lang = lang; update(); }),
+      (lang) => { ctx.setOnepagerChoice({ lang }); update(); }),
     h('div', { class: 'actions' },
       h('button', { type: 'button', id: 'export-pdf', onclick: () => exportPdf(offer, ctx, area) }, t('onepager.export')),
       h('button', { type: 'button', class: 'primary', id: 'print', title: 'Ctrl+P', onclick: () => printPdf(offer, ctx, area) },

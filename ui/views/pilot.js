@@ -12,7 +12,7 @@ export async function renderPilot(main, ctx) {
     replace(main, h('section', { class: 'empty' }, h('h2', {}, t('pilotStep.emptyTitle')), h('p', {}, t('pilotStep.empty'))));
     return;
   }
-  ctx.selectedOffer = offer.id;
+  ctx.select('offer', offer.id);
   const choose = field({ label: t('onepager.offer'), path: 'offer', value: offer.id, kind: 'select',
     options: ctx.offers.map((o) => [String(o.id), o.title]) });
   choose.querySelector('select').addEventListener('change', (event) => ctx.show('pilot', { offer: Number(event.target.value) }));

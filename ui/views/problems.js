@@ -286,7 +286,7 @@ export async function renderProblems(main, ctx) {
   const inbox = await api.problemInbox();
   const all = byId(inbox);
   const chosen = all.get(ctx.selectedProblem) ?? all.get(inbox.groups[0]?.lead.id) ?? null;
-  ctx.selectedProblem = chosen?.problem.id ?? null;
+  ctx.select('problem', chosen?.problem.id);
   const groups = h('div', { class: 'groups' }, groupList(inbox.groups, ctx));
   const suggestions = h('div', { class: 'suggestions' }, suggestionBox(inbox, ctx));
   const refreshList = async () => {
