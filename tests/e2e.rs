@@ -275,6 +275,19 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
     click(&app, "#print").await;
     wait_for(&app, "[...document.querySelectorAll('.toast, #onepager-problem')].some((e) => /Opened the PDF|no app opened it/.test(e.textContent))").await;
     assert_eq!(pdf_info(&printed).0, 1, "the printed PDF is one page");
+    // Ctrl+P on the one-pager prints the PDF too, not the app's window.
+    std::fs::remove_file(&printed).unwrap();
+    app.find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .send_keys("\u{E009}p\u{E000}")
+        .await
+        .unwrap();
+    let waited = std::time::Instant::now();
+    while !printed.exists() && waited.elapsed() < std::time::Duration::from_secs(20) {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(printed.exists(), "Ctrl+P wrote the PDF to print");
     let _ = std::process::Command::new("pkill")
         .arg("-f")
         .arg(printed.display().to_string())

@@ -53,7 +53,15 @@ fn views_change_shared_state_only_through_the_store() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
-    for shared in ["guide.js", "focus.js", "forms.js", "autosave.js", "toasts.js", "dom.js", "i18n.js"] {
+    for shared in [
+        "guide.js",
+        "focus.js",
+        "forms.js",
+        "autosave.js",
+        "toasts.js",
+        "dom.js",
+        "i18n.js",
+    ] {
         files.push(ui.join(shared));
     }
     for file in files.iter().filter(|p| p.extension().is_some_and(|e| e == "js")) {
@@ -95,4 +103,36 @@ fn the_store_check_sees_an_assignment() {
     assert!(!assigns_to_ctx("if (ctx.view === 'compare') go();"));
     assert!(!assigns_to_ctx("ctx.select('offer', id);"));
     assert!(!assigns_to_ctx("const f = (x) => ctx.show(x);"));
+}
+
+/// Each screen draws into the root it is given and finds its parts through
+/// it (`ctx.root()`), and keeps no state or listener of its own at module
+/// level: nothing outlives the screen that made it.
+#[test]
+fn views_keep_to_their_own_root() {
+    let views = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui").join("views");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&views).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let reaches_out = [
+                "document.querySelector",
+                "document.getElementById",
+                "document.addEventListener",
+                "window.addEventListener",
+            ]
+            .iter()
+            .any(|call| line.contains(call));
+            let module_state = line.starts_with("let ") || line.starts_with("var ");
+            if reaches_out || module_state {
+                found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "views reach outside their root:\n{}",
+        found.join("\n")
+    );
 }

@@ -50,6 +50,12 @@ const ctx = {
   // The one-pager's paper and language, chosen on its screen.
   onepager: null,
 
+  // The element every screen draws into; screens look up their own parts
+  // through it, never through the whole document.
+  root() {
+    return document.getElementById('main');
+  },
+
   // Which record each screen has open: kind is 'problem', 'candidate' or 'offer'.
   select(kind, id) {
     const key = { problem: 'selectedProblem', candidate: 'selectedCandidate', offer: 'selectedOffer' }[kind];
@@ -235,6 +241,16 @@ async function start() {
   await standing;
   if (ctx.view === 'candidates' && !ctx.firstRun) showStanding(ctx);
 }
+
+// Ctrl+P on a screen with its own print action (the one-pager's PDF) runs
+// that action rather than printing the app's window.
+document.addEventListener('keydown', (event) => {
+  const print = ctx.root()?.querySelector('[data-shortcut="print"]');
+  if (print && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'p') {
+    event.preventDefault();
+    print.click();
+  }
+});
 
 // A failure nobody caught still reaches the user, in their language.
 window.addEventListener('unhandledrejection', (event) => {

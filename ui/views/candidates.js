@@ -33,7 +33,7 @@ function listItem(candidate, ctx) {
 // Puts the totals and readiness badges into the list once they are known.
 export function showStanding(ctx) {
   for (const c of ctx.candidates) {
-    const item = document.querySelector(`[data-candidate="${c.id}"]`);
+    const item = ctx.root().querySelector(`[data-candidate="${c.id}"]`);
     if (item) item.parentElement.replaceWith(listItem(c, ctx));
   }
 }
@@ -43,7 +43,7 @@ export async function createCandidate(ctx) {
   const created = await api.createCandidate({ name: t('candidates.untitled') });
   await ctx.reload();
   await ctx.show('candidates', { candidate: created.id });
-  const name = document.querySelector('[data-field="name"]');
+  const name = ctx.root().querySelector('[data-field="name"]');
   name?.focus();
   name?.select();
 }
@@ -90,7 +90,7 @@ function editor(candidate, ctx) {
       const [comparison, overview] = await Promise.all([api.compareCandidates(null), api.focusOverview()]);
       ctx.refreshTotals(comparison);
       ctx.setOverview(overview);
-      const item = document.querySelector(`[data-candidate="${saved.id}"]`);
+      const item = ctx.root().querySelector(`[data-candidate="${saved.id}"]`);
       if (item) item.parentElement.replaceWith(listItem(saved, ctx));
       heading.textContent = saved.name;
       stamp.textContent = t('candidates.updated', { when: formatDateTime(saved.updated_at) });

@@ -244,7 +244,7 @@ function criteriaEditor(ctx, rerender) {
     await api.addCriterion({ name: t('compare.newCriterion'), weight: 5 });
     await ctx.reload();
     rerender();
-    const inputs = document.querySelectorAll('.criteria-editor input');
+    const inputs = ctx.root().querySelectorAll('.criteria-editor input');
     inputs[inputs.length - 1]?.focus();
     inputs[inputs.length - 1]?.select();
   };
@@ -280,7 +280,7 @@ export async function renderCompare(main, ctx) {
         weight: wholeNumber(input.value, 0) });
       await ctx.reload();
       await rerender();
-      document.querySelector(`[data-weight-for="${criterion.id}"]`)?.focus();
+      ctx.root().querySelector(`[data-weight-for="${criterion.id}"]`)?.focus();
     } catch (error) {
       input.setAttribute('aria-invalid', 'true');
       status.textContent = error.message;

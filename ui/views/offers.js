@@ -121,7 +121,7 @@ function editor(offer, ctx) {
       clearErrors(form);
       ctx.keepSaved('offers', saved);
       ctx.setOverview(await api.focusOverview());
-      const item = document.querySelector(`[data-offer="${saved.id}"]`);
+      const item = ctx.root().querySelector(`[data-offer="${saved.id}"]`);
       if (item) item.parentElement.replaceWith(listItem(saved, ctx));
       heading.textContent = saved.title;
       priceShown.textContent = saved.price_minor > 0 ? saved.price_display : '';

@@ -8,13 +8,13 @@ import { field } from '../forms.js';
 import { t } from '../i18n.js';
 import { notify } from '../toasts.js';
 
-let previewUrl = null;
-
-// The SVG is shown as an image, so nothing in it can run or be read as page markup.
-function previewImage(svg, title) {
-  if (previewUrl) URL.revokeObjectURL(previewUrl);
-  previewUrl = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  return h('img', { class: 'preview-page', id: 'onepager-preview', src: previewUrl, alt: t('onepager.previewAlt', { title }) });
+// The SVG is shown as an image, so nothing in it can run or be read as page
+// markup. The image it replaces in `area` gives its blob back.
+function previewImage(area, svg, title) {
+  const previous = area.querySelector('img.preview-page');
+  if (previous) URL.revokeObjectURL(previous.src);
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  return h('img', { class: 'preview-page', id: 'onepager-preview', src: url, alt: t('onepager.previewAlt', { title }) });
 }
 
 function sectionMessage(error) {
@@ -33,7 +33,7 @@ async function refreshPreview(area, status, offer, ctx) {
   status.textContent = t('onepager.rendering');
   try {
     const preview = await api.onepagerPreview(offer.id, ctx.onepager.paper, ctx.onepager.lang);
-    replace(area, previewImage(preview.svg, offer.title));
+    replace(area, previewImage(area, preview.svg, offer.title));
     status.textContent = t('onepager.fits', { size: preview.size_pt.toFixed(1) });
     area.dataset.state = 'ready';
     return true;
@@ -90,17 +90,9 @@ export async function renderOnepager(main, ctx) {
       (lang) => { ctx.setOnepagerChoice({ lang }); update(); }),
     h('div', { class: 'actions' },
       h('button', { type: 'button', id: 'export-pdf', onclick: () => exportPdf(offer, ctx, area) }, t('onepager.export')),
-      h('button', { type: 'button', class: 'primary', id: 'print', title: 'Ctrl+P', onclick: () => printPdf(offer, ctx, area) },
+      h('button', { type: 'button', class: 'primary', id: 'print', title: 'Ctrl+P', dataset: { shortcut: 'print' },
+        onclick: () => printPdf(offer, ctx, area) },
         t('onepager.print'))));
   replace(main, tools, status, area);
   await update();
 }
-
-// Ctrl+P on the one-pager prints the PDF rather than the app's window.
-document.addEventListener('keydown', (event) => {
-  const onOnepager = document.getElementById('onepager-area');
-  if (onOnepager && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'p') {
-    event.preventDefault();
-    document.getElementById('print')?.click();
-  }
-});

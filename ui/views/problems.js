@@ -201,7 +201,7 @@ function editor(problem, group, inbox, ctx, refreshList) {
         try {
           await api.ungroupProblem(problem.id);
           await ctx.show('problems', { problem: problem.id });
-          document.getElementById('ungroup')?.focus();
+          ctx.root().querySelector('#ungroup')?.focus();
         } catch (error) {
           showError(grouping, error);
         }
@@ -249,7 +249,7 @@ function editor(problem, group, inbox, ctx, refreshList) {
 export async function createProblem(ctx) {
   const created = await api.createProblem({ words: t('problems.untitled'), seen_on: today() });
   await ctx.show('problems', { problem: created.id, welcome: false });
-  const words = document.querySelector('[data-field="words"]');
+  const words = ctx.root().querySelector('[data-field="words"]');
   words?.focus();
   words?.select();
 }
