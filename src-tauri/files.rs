@@ -56,5 +56,5 @@ pub fn ask_open_path<R: Runtime>(
 
 /// Writes the file whole or not at all (the core's one writer for user files).
 pub fn write_whole(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), CommandError> {
-    offerwright_core::storage::whole_file::write_whole(path, bytes).map_err(|e| CommandError::io(path, &e, lang))
+    offerwright_core::app::data::write_whole(path, bytes).map_err(|e| CommandError::io(path, &e, lang))
 }

@@ -9,7 +9,7 @@ pub mod state;
 
 use std::path::PathBuf;
 
-use offerwright_core::storage::{DB_ENV_VAR, FILE_NAME};
+use offerwright_core::app::data::{DB_ENV_VAR, FILE_NAME};
 use tauri::{Manager, Runtime};
 
 pub use state::AppState;

@@ -40,7 +40,7 @@ impl AppState {
         let lang = db
             .as_ref()
             .ok()
-            .and_then(|db| db.language().ok().flatten())
+            .and_then(|db| offerwright_core::app::settings::language(db).ok().flatten())
             .unwrap_or_default();
         AppState {
             path: Mutex::new(path.to_path_buf()),

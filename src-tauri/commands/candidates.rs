@@ -2,7 +2,8 @@
 //! input, calls the core, and converts the result.
 
 use chrono::Utc;
-use offerwright_core::domain::candidate::{CandidateFields, CandidateView};
+use offerwright_core::app::candidates;
+use offerwright_core::domain::candidate::CandidateView;
 use offerwright_core::domain::input::CandidateInput;
 use tauri::State;
 
@@ -11,15 +12,12 @@ use crate::AppState;
 
 #[tauri::command]
 pub fn list_candidates(state: State<'_, AppState>) -> Reply<Vec<CandidateView>> {
-    state.with_db(|db, _| Ok(db.list_candidates()?.iter().map(CandidateView::from).collect()))
+    state.with_db(|db, _| candidates::list_candidates(db))
 }
 
 #[tauri::command]
 pub fn create_candidate(state: State<'_, AppState>, input: CandidateInput) -> Reply<CandidateView> {
-    state.with_db(|db, _| {
-        let draft = CandidateFields::try_from(&input)?;
-        Ok(CandidateView::from(&db.create_candidate(&draft, Utc::now())?))
-    })
+    state.with_db(|db, _| candidates::create_candidate(db, input, Utc::now()))
 }
 
 /// Saves an edit made from `revision` (the one the form loaded); refused with
@@ -31,23 +29,15 @@ pub fn update_candidate(
     input: CandidateInput,
     revision: Option<i64>,
 ) -> Reply<CandidateView> {
-    state.with_db(|db, _| {
-        let draft = CandidateFields::try_from(&input)?;
-        Ok(CandidateView::from(&db.update_candidate_if_unchanged(
-            id,
-            &draft,
-            revision,
-            Utc::now(),
-        )?))
-    })
+    state.with_db(|db, _| candidates::update_candidate(db, id, input, revision, Utc::now()))
 }
 
 #[tauri::command]
 pub fn delete_candidate(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    state.with_db(|db, _| db.delete_candidate(id, Utc::now()))
+    state.with_db(|db, _| candidates::delete_candidate(db, id, Utc::now()))
 }
 
 #[tauri::command]
 pub fn restore_candidate(state: State<'_, AppState>, id: i64) -> Reply<CandidateView> {
-    state.with_db(|db, _| Ok(CandidateView::from(&db.restore_candidate(id)?)))
+    state.with_db(|db, _| candidates::restore_candidate(db, id))
 }

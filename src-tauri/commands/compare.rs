@@ -20,9 +20,5 @@ pub fn compare_candidates(state: State<'_, AppState>, ids: Option<Vec<i64>>, mod
 
 #[tauri::command]
 pub fn set_targets(state: State<'_, AppState>, input: TargetsInput) -> Reply<Targets> {
-    state.with_db(|db, _| {
-        let targets = Targets::try_from(&input)?;
-        db.set_targets(&targets)?;
-        Ok(targets)
-    })
+    state.with_db(|db, _| compare::set_targets(db, &input))
 }

@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
+use offerwright_core::app::data::{self as backup, Backup};
 use offerwright_core::app::exchange::{export_json_of, import_json, ImportSummary, Selection};
-use offerwright_core::storage::backup::{self, Backup, BackupReason};
 use offerwright_core::{CoreError, Database, Lang};
 use tauri::{AppHandle, Manager, Runtime, State};
 
@@ -71,7 +71,7 @@ pub fn list_backups(state: State<'_, AppState>) -> Reply<Vec<Backup>> {
 
 #[tauri::command]
 pub fn backup_now(state: State<'_, AppState>) -> Reply<Backup> {
-    state.with_db(|db, _| db.backup(BackupReason::Manual, Utc::now()))
+    state.with_db(|db, _| backup::backup_now(db, Utc::now()))
 }
 
 /// Replaces the database with a backup (keeping the current file as a
@@ -99,7 +99,7 @@ pub async fn start_new_database<R: Runtime>(app: AppHandle<R>, state: State<'_, 
     let ask = SaveAs {
         title: lang.pick("新しいデータファイルの場所", "Where to keep a new data file"),
         filter: ("SQLite", "sqlite3"),
-        file_name: offerwright_core::storage::FILE_NAME.to_string(),
+        file_name: backup::FILE_NAME.to_string(),
     };
     let Some(path) = ask_save_path(&app, ask, lang)? else {
         return Ok(None);
@@ -137,7 +137,7 @@ pub fn daily_backup<R: Runtime>(app: AppHandle<R>) {
     std::thread::spawn(move || {
         std::thread::sleep(std::time::Duration::from_secs(5));
         let state = app.state::<AppState>();
-        if let Err(e) = state.with_db(|db, _| db.daily_backup(Utc::now())) {
+        if let Err(e) = state.with_db(|db, _| backup::daily_backup(db, Utc::now())) {
             eprintln!("Offerwright: the daily backup failed: {}", e.message);
         }
     });

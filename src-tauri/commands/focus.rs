@@ -49,5 +49,5 @@ pub fn undismiss_finding(
     code: RuleCode,
     field: String,
 ) -> Reply<()> {
-    state.with_db(|db, _| db.undismiss(subject, id, code, &field))
+    state.with_db(|db, _| focus::undismiss(db, subject, id, code, &field))
 }

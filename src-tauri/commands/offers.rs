@@ -4,8 +4,7 @@
 use chrono::Utc;
 use offerwright_core::app::offers;
 use offerwright_core::domain::input::OfferInput;
-use offerwright_core::domain::offer::{OfferFields, OfferView};
-use offerwright_core::CoreError;
+use offerwright_core::domain::offer::OfferView;
 use tauri::State;
 
 use super::Reply;
@@ -13,38 +12,27 @@ use crate::AppState;
 
 #[tauri::command]
 pub fn list_offers(state: State<'_, AppState>) -> Reply<Vec<OfferView>> {
-    state.with_db(|db, lang| Ok(db.list_offers()?.iter().map(|o| OfferView::new(o, lang)).collect()))
+    state.with_db(|db, lang| offers::list_offers(db, lang))
 }
 
 #[tauri::command]
 pub fn draft_offer(state: State<'_, AppState>, candidate_id: i64) -> Reply<OfferView> {
-    state.with_db(|db, lang| {
-        Ok(OfferView::new(
-            &offers::draft_offer_from_candidate(db, candidate_id, lang, Utc::now())?,
-            lang,
-        ))
-    })
+    state.with_db(|db, lang| offers::draft_offer(db, candidate_id, lang, Utc::now()))
 }
 
 /// Saves an edit made from `revision`; refused with a conflict if the offer
 /// changed since.
 #[tauri::command]
 pub fn update_offer(state: State<'_, AppState>, id: i64, input: OfferInput, revision: Option<i64>) -> Reply<OfferView> {
-    state.with_db(|db, lang| {
-        let draft = OfferFields::try_from(&input).map_err(CoreError::from)?;
-        Ok(OfferView::new(
-            &db.update_offer_if_unchanged(id, &draft, revision, Utc::now())?,
-            lang,
-        ))
-    })
+    state.with_db(|db, lang| offers::update_offer(db, id, input, revision, lang, Utc::now()))
 }
 
 #[tauri::command]
 pub fn delete_offer(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    state.with_db(|db, _| db.delete_offer(id, Utc::now()))
+    state.with_db(|db, _| offers::delete_offer(db, id, Utc::now()))
 }
 
 #[tauri::command]
 pub fn restore_offer(state: State<'_, AppState>, id: i64) -> Reply<OfferView> {
-    state.with_db(|db, lang| Ok(OfferView::new(&db.restore_offer(id)?, lang)))
+    state.with_db(|db, lang| offers::restore_offer(db, id, lang))
 }

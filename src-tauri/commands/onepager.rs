@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use offerwright_core::app::onepager::{onepager, OnePager};
-use offerwright_core::domain::text::ShortText;
 use offerwright_core::domain::version::VersionReason;
 use offerwright_core::Lang;
 use offerwright_onepager::{render, Fonts, Paper, Rendered};
@@ -51,7 +50,8 @@ fn pdf(state: &AppState, offer_id: i64, paper: Paper, lang: Option<Lang>) -> Rep
 /// then, so a failure here is reported on stderr rather than as a failed
 /// export.
 fn keep_version(state: &AppState, offer_id: i64, reason: VersionReason) {
-    let kept = state.with_db(|db, _| db.take_version(offer_id, reason, &ShortText::default(), Utc::now()));
+    let kept =
+        state.with_db(|db, _| offerwright_core::app::versions::keep_sent_version(db, offer_id, reason, Utc::now()));
     if let Err(error) = kept {
         eprintln!(
             "Offerwright: the PDF was written, but no version of the offer was kept: {}",

@@ -4,8 +4,8 @@
 use chrono::Utc;
 use offerwright_core::app::plan;
 use offerwright_core::app::plan::PlanView;
-use offerwright_core::domain::package::{Package, PackageInput};
-use offerwright_core::domain::pilot::{Pilot, PilotInput};
+use offerwright_core::domain::package::PackageInput;
+use offerwright_core::domain::pilot::PilotInput;
 use tauri::State;
 
 use super::Reply;
@@ -19,18 +19,10 @@ pub fn offer_plan(state: State<'_, AppState>, offer_id: i64) -> Reply<PlanView> 
 
 #[tauri::command]
 pub fn save_package(state: State<'_, AppState>, offer_id: i64, input: PackageInput) -> Reply<PlanView> {
-    state.with_db(|db, lang| {
-        let currency = db.get_offer(offer_id)?.fields.monthly_price.currency();
-        db.save_package(offer_id, &Package::parse(&input, currency)?)?;
-        plan::offer_plan(db, offer_id, lang)
-    })
+    state.with_db(|db, lang| plan::save_package(db, offer_id, input, lang))
 }
 
 #[tauri::command]
 pub fn save_pilot(state: State<'_, AppState>, offer_id: i64, input: PilotInput) -> Reply<PlanView> {
-    state.with_db(|db, lang| {
-        let currency = db.get_offer(offer_id)?.fields.monthly_price.currency();
-        db.save_pilot(offer_id, &Pilot::parse(&input, currency)?, Utc::now())?;
-        plan::offer_plan(db, offer_id, lang)
-    })
+    state.with_db(|db, lang| plan::save_pilot(db, offer_id, input, lang, Utc::now()))
 }

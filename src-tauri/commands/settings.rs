@@ -1,6 +1,7 @@
 //! Commands of one area: the language and what the UI needs to know as it starts. Each converts its
 //! input, calls the core, and converts the result.
 
+use offerwright_core::app::settings;
 use offerwright_core::Lang;
 use serde::Serialize;
 use tauri::State;
@@ -40,10 +41,10 @@ pub fn app_state(state: State<'_, AppState>, system_locale: Option<String>) -> A
     let paper = locale
         .as_deref()
         .map_or(offerwright_onepager::Paper::A4, offerwright_onepager::Paper::for_locale);
-    let stored = state.with_db(|db, _| db.language()).ok().flatten();
+    let stored = state.with_db(|db, _| settings::language(db)).ok().flatten();
     let language = stored.unwrap_or(system);
     state.set_lang(language);
-    let first_run = state.with_db(|db, _| db.is_empty());
+    let first_run = state.with_db(|db, _| settings::is_first_run(db));
     AppStatus {
         language,
         language_chosen: stored.is_some(),
@@ -56,7 +57,7 @@ pub fn app_state(state: State<'_, AppState>, system_locale: Option<String>) -> A
 
 #[tauri::command]
 pub fn set_language(state: State<'_, AppState>, language: Lang) -> Reply<Lang> {
-    state.with_db(|db, _| db.set_language(language))?;
+    state.with_db(|db, _| settings::set_language(db, language))?;
     state.set_lang(language);
     Ok(language)
 }

@@ -4,32 +4,26 @@
 use chrono::Utc;
 use offerwright_core::app::versions;
 use offerwright_core::domain::offer::OfferView;
-use offerwright_core::domain::text::ShortText;
-use offerwright_core::domain::version::{FieldChange, OfferVersion, VersionReason};
-use offerwright_core::CoreError;
+use offerwright_core::domain::version::{FieldChange, OfferVersion};
 use tauri::State;
 
 use super::Reply;
 use crate::AppState;
 
-fn label(raw: &str) -> Result<ShortText, CoreError> {
-    Ok(ShortText::parse("label", raw)?)
-}
-
 #[tauri::command]
 pub fn list_versions(state: State<'_, AppState>, offer_id: i64) -> Reply<Vec<OfferVersion>> {
-    state.with_db(|db, _| db.list_versions(offer_id))
+    state.with_db(|db, _| versions::list_versions(db, offer_id))
 }
 
 /// Keeps the offer as it stands now, with the user's label.
 #[tauri::command]
 pub fn take_version(state: State<'_, AppState>, offer_id: i64, label: String) -> Reply<Option<OfferVersion>> {
-    state.with_db(|db, _| db.take_version(offer_id, VersionReason::Manual, &self::label(&label)?, Utc::now()))
+    state.with_db(|db, _| versions::take_version(db, offer_id, label, Utc::now()))
 }
 
 #[tauri::command]
 pub fn label_version(state: State<'_, AppState>, id: i64, label: String) -> Reply<OfferVersion> {
-    state.with_db(|db, _| db.label_version(id, &self::label(&label)?))
+    state.with_db(|db, _| versions::label_version(db, id, label))
 }
 
 /// Two versions side by side; a missing id is the current draft.
@@ -46,5 +40,5 @@ pub fn compare_versions(
 /// Makes a version the current draft; the replaced draft is kept as a version.
 #[tauri::command]
 pub fn restore_version(state: State<'_, AppState>, id: i64) -> Reply<OfferView> {
-    state.with_db(|db, lang| Ok(OfferView::new(&db.restore_version(id, Utc::now())?, lang)))
+    state.with_db(|db, lang| versions::restore_version(db, id, lang, Utc::now()))
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::analysis::compare::{compare, Comparison, SAMPLES, SEED};
 use crate::analysis::fermi::{fermi, Fermi};
 use crate::domain::evidence::Mode;
+use crate::domain::input::TargetsInput;
 use crate::domain::targets::Targets;
 use crate::error::CoreResult;
 use crate::{Database, Lang};
@@ -65,4 +66,11 @@ pub fn analyse(db: &Database, ids: Option<&[i64]>, lang: Lang, mode: Mode) -> Co
         targets: targets.into(),
         fermi,
     })
+}
+
+/// Sets the income target and close rate every candidate's Fermi check uses.
+pub fn set_targets(db: &mut Database, input: &TargetsInput) -> CoreResult<Targets> {
+    let targets = Targets::try_from(input)?;
+    db.set_targets(&targets)?;
+    Ok(targets)
 }

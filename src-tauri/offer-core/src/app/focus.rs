@@ -98,3 +98,8 @@ pub fn dismiss(
     }
     db.store_dismissal(subject, id, code, field, reason, now)
 }
+
+/// Takes back a dismissal: the finding counts again.
+pub fn undismiss(db: &mut Database, subject: Subject, id: i64, code: RuleCode, field: &str) -> CoreResult<()> {
+    db.undismiss(subject, id, code, field)
+}

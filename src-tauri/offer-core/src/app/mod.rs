@@ -2,7 +2,10 @@
 //! database and returns what the screen, the CLI or the printed page shows.
 //! The Tauri shell and the CLI call these.
 
+pub mod candidates;
 pub mod compare;
+pub mod criteria;
+pub mod data;
 pub mod examples;
 pub mod exchange;
 pub mod focus;
@@ -12,4 +15,5 @@ pub mod offers;
 pub mod onepager;
 pub mod plan;
 pub mod problems;
+pub mod settings;
 pub mod versions;

@@ -10,6 +10,7 @@ use crate::domain::package::{Package, PackageInput};
 use crate::domain::pilot::{Pilot, PilotInput, Schedule};
 use crate::error::CoreResult;
 use crate::{Database, Lang};
+use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanView {
@@ -54,4 +55,22 @@ pub fn offer_plan(db: &Database, offer_id: i64, lang: Lang) -> CoreResult<PlanVi
     let offer = db.get_offer(offer_id)?;
     let package = db.package(offer_id)?.unwrap_or_else(PackageInput::starting_point);
     Ok(plan_of(&offer.fields, &package, db.pilot(offer_id)?.as_ref(), lang))
+}
+
+pub fn save_package(db: &mut Database, offer_id: i64, input: PackageInput, lang: Lang) -> CoreResult<PlanView> {
+    let currency = db.get_offer(offer_id)?.fields.monthly_price.currency();
+    db.save_package(offer_id, &Package::parse(&input, currency)?)?;
+    offer_plan(db, offer_id, lang)
+}
+
+pub fn save_pilot(
+    db: &mut Database,
+    offer_id: i64,
+    input: PilotInput,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> CoreResult<PlanView> {
+    let currency = db.get_offer(offer_id)?.fields.monthly_price.currency();
+    db.save_pilot(offer_id, &Pilot::parse(&input, currency)?, now)?;
+    offer_plan(db, offer_id, lang)
 }

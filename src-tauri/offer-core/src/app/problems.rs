@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use crate::analysis::inbox::{self, Inbox, ProblemGroup};
 use crate::domain::candidate::{Candidate, CandidateFields, Status};
 use crate::domain::problem::{Problem, ProblemFields};
+use crate::domain::problem::{ProblemInput, ProblemView};
 use crate::error::CoreResult;
 use crate::{Database, Lang};
 
@@ -112,4 +113,48 @@ fn provenance(lead: &Problem, group: &[Problem], lang: Lang) -> String {
         }
     }
     at_most(&text, crate::domain::text::LongText::MAX)
+}
+
+pub fn problem_inbox(db: &mut Database) -> CoreResult<Inbox> {
+    inbox(db)
+}
+
+pub fn create_problem(db: &mut Database, input: ProblemInput, now: DateTime<Utc>) -> CoreResult<ProblemView> {
+    let draft = ProblemFields::try_from(&input)?;
+    Ok(ProblemView::from(&db.create_problem(&draft, now)?))
+}
+
+/// Saves an edit made from `revision`; refused with a conflict if the
+/// problem changed since.
+pub fn update_problem(
+    db: &mut Database,
+    id: i64,
+    input: ProblemInput,
+    revision: Option<i64>,
+    now: DateTime<Utc>,
+) -> CoreResult<ProblemView> {
+    let draft = ProblemFields::try_from(&input)?;
+    Ok(ProblemView::from(
+        &db.update_problem_if_unchanged(id, &draft, revision, now)?,
+    ))
+}
+
+pub fn delete_problem(db: &mut Database, id: i64, now: DateTime<Utc>) -> CoreResult<()> {
+    db.delete_problem(id, now)
+}
+
+pub fn restore_problem(db: &mut Database, id: i64) -> CoreResult<ProblemView> {
+    Ok(ProblemView::from(&db.restore_problem(id)?))
+}
+
+pub fn group_problems(db: &mut Database, id: i64, same_as: i64) -> CoreResult<()> {
+    db.group_problems(id, same_as)
+}
+
+pub fn ungroup_problem(db: &mut Database, id: i64) -> CoreResult<()> {
+    db.ungroup_problem(id)
+}
+
+pub fn mark_problems_distinct(db: &mut Database, id: i64, other: i64) -> CoreResult<()> {
+    db.mark_distinct(id, other)
 }
