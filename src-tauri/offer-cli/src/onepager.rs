@@ -6,9 +6,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::Utc;
+use offerwright_core::app::data as whole_file;
 use offerwright_core::app::exchange::import_json;
 use offerwright_core::app::onepager::{onepager, OnePager};
-use offerwright_core::storage::whole_file;
 use offerwright_core::{CoreError, Database, Lang};
 use offerwright_onepager::{render, Fonts, Paper};
 
@@ -19,7 +19,7 @@ fn page(file: &Path, position: usize, lang: Lang) -> Result<OnePager, CliError> 
     // The file is read into a private in-memory workspace; nothing is written.
     let mut db = Database::open(Path::new(":memory:")).map_err(CliError::Core)?;
     import_json(&mut db, &text, Utc::now()).map_err(CliError::Core)?;
-    let offers = db.list_offers().map_err(CliError::Core)?;
+    let offers = offerwright_core::app::offers::list_offers(&db, lang).map_err(CliError::Core)?;
     let offer = offers.get(position - 1).ok_or(CliError::NoOffer {
         wanted: position,
         found: offers.len(),

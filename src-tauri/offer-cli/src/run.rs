@@ -5,13 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::Utc;
-use offerwright_core::analysis::compare::compare;
+use offerwright_core::app::data::{self as backup, DB_ENV_VAR};
 use offerwright_core::app::exchange::{export_json_of, import_json, Selection};
 use offerwright_core::app::problems;
-use offerwright_core::domain::evidence::Mode;
-use offerwright_core::domain::offer::OfferView;
-use offerwright_core::storage::backup::{self, BackupReason};
-use offerwright_core::storage::{whole_file, DB_ENV_VAR};
 use offerwright_core::{CoreError, Database, Lang};
 
 use crate::args::{Action, Command};
@@ -101,7 +97,7 @@ fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), Cli
             candidate,
         } => {
             let db_path = database_path(command.db.clone())?;
-            if whole_file::same_file(&path, &db_path) {
+            if backup::same_file(&path, &db_path) {
                 return Err(CliError::OutIsInput(path));
             }
             let db = database_to_read(command.db)?;
@@ -111,7 +107,7 @@ fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), Cli
                 (None, None) => Selection::Workspace,
             };
             let text = export_json_of(&db, selection)?;
-            whole_file::write_whole(&path, text.as_bytes())?;
+            backup::write_whole(&path, text.as_bytes())?;
             let done = match lang {
                 Lang::Ja => format!("{}に書き出しました。", path.display()),
                 Lang::En => format!("Exported to {}.", path.display()),
@@ -153,7 +149,7 @@ fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), Cli
         }
         Action::Backup => {
             let db = database(command.db)?;
-            let taken = db.backup(BackupReason::Manual, Utc::now())?;
+            let taken = backup::backup_now(&db, Utc::now())?;
             Ok(writeln!(out, "{}", taken.path.display())?)
         }
         Action::Restore { name } => {
@@ -198,16 +194,14 @@ fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), Cli
 }
 
 fn list(db: &Database, lang: Lang, json: bool, out: &mut impl Write) -> Result<(), CliError> {
-    let candidates = db.list_candidates()?;
-    let comparison = compare(&candidates, &db.list_criteria()?, lang, Mode::Raw);
-    let offers = db.list_offers()?;
-    let offer_views: Vec<OfferView> = offers.iter().map(|o| OfferView::new(o, lang)).collect();
+    let ranked = offerwright_core::app::candidates::ranked_candidates(db, lang)?;
+    let offer_views = offerwright_core::app::offers::list_offers(db, lang)?;
     let groups = problems::problem_groups(&db)?;
     let progress = offerwright_core::app::guide::progress(db, lang)?;
     if json {
         let value = serde_json::json!({
             "problems": groups,
-            "candidates": comparison.candidates,
+            "candidates": ranked,
             "offers": offer_views,
             "path": progress,
         });
@@ -236,10 +230,10 @@ fn list(db: &Database, lang: Lang, json: bool, out: &mut impl Write) -> Result<(
         "{}",
         lang.pick("候補（合計の高い順）", "Candidates (best total first)")
     )?;
-    if comparison.candidates.is_empty() {
+    if ranked.is_empty() {
         writeln!(out, "  {}", lang.pick("（なし）", "(none)"))?;
     }
-    for c in &comparison.candidates {
+    for c in &ranked {
         writeln!(
             out,
             "  #{:<3} {:>5.1}  [{}]  {}  (id {})",

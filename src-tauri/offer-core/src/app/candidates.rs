@@ -1,12 +1,14 @@
 //! Use cases of one area (candidates), as the screens and the CLI ask for them.
 
+use crate::analysis::compare::{compare, RankedCandidate};
 use crate::domain::candidate::{CandidateFields, CandidateView};
+use crate::domain::evidence::Mode;
 use crate::domain::input::CandidateInput;
 use crate::error::CoreResult;
-use crate::Database;
+use crate::{Database, Lang};
 use chrono::{DateTime, Utc};
 
-pub fn list_candidates(db: &mut Database) -> CoreResult<Vec<CandidateView>> {
+pub fn list_candidates(db: &Database) -> CoreResult<Vec<CandidateView>> {
     Ok(db.list_candidates()?.iter().map(CandidateView::from).collect())
 }
 
@@ -36,4 +38,10 @@ pub fn delete_candidate(db: &mut Database, id: i64, now: DateTime<Utc>) -> CoreR
 
 pub fn restore_candidate(db: &mut Database, id: i64) -> CoreResult<CandidateView> {
     Ok(CandidateView::from(&db.restore_candidate(id)?))
+}
+
+/// Every candidate ranked by its total on the current weights, without the
+/// robustness samples the comparison screen adds (for lists).
+pub fn ranked_candidates(db: &Database, lang: Lang) -> CoreResult<Vec<RankedCandidate>> {
+    Ok(compare(&db.list_candidates()?, &db.list_criteria()?, lang, Mode::Raw).candidates)
 }

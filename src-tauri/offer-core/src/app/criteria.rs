@@ -6,7 +6,7 @@ use crate::error::CoreResult;
 use crate::{Database, Lang};
 use chrono::{DateTime, Utc};
 
-pub fn list_criteria(db: &mut Database, lang: Lang) -> CoreResult<Vec<CriterionView>> {
+pub fn list_criteria(db: &Database, lang: Lang) -> CoreResult<Vec<CriterionView>> {
     Ok(db
         .list_criteria()?
         .iter()

@@ -21,7 +21,7 @@ pub fn draft_offer_from_candidate(
     db.create_offer(&OfferFields::from_candidate(&candidate, lang), now)
 }
 
-pub fn list_offers(db: &mut Database, lang: Lang) -> CoreResult<Vec<OfferView>> {
+pub fn list_offers(db: &Database, lang: Lang) -> CoreResult<Vec<OfferView>> {
     Ok(db.list_offers()?.iter().map(|o| OfferView::new(o, lang)).collect())
 }
 

@@ -115,7 +115,7 @@ fn provenance(lead: &Problem, group: &[Problem], lang: Lang) -> String {
     at_most(&text, crate::domain::text::LongText::MAX)
 }
 
-pub fn problem_inbox(db: &mut Database) -> CoreResult<Inbox> {
+pub fn problem_inbox(db: &Database) -> CoreResult<Inbox> {
     inbox(db)
 }
 

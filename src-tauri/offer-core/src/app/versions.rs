@@ -23,7 +23,7 @@ pub fn compare_versions(
     Ok(version::compare(&before, &after, &|id| db.candidate_name(id), lang))
 }
 
-pub fn list_versions(db: &mut Database, offer_id: i64) -> CoreResult<Vec<OfferVersion>> {
+pub fn list_versions(db: &Database, offer_id: i64) -> CoreResult<Vec<OfferVersion>> {
     db.list_versions(offer_id)
 }
 
