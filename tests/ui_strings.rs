@@ -160,3 +160,40 @@ fn every_fixed_key_the_ui_asks_for_exists_in_both_languages() {
         .collect();
     assert!(missing.is_empty(), "keys missing from a catalog: {missing:?}");
 }
+
+/// Every sentence Rust asks the catalogs for (`locales::text(lang, "key", …)`)
+/// exists, under `rust`, in both languages.
+#[test]
+fn every_sentence_rust_asks_for_exists_in_both_languages() {
+    let core = Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/offer-core/src");
+    let mut sources = Vec::new();
+    let mut dirs = vec![core];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                sources.push(path);
+            }
+        }
+    }
+    let mut asked = Vec::new();
+    for file in sources {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (at, _) in text.match_indices("say(\"") {
+            let key = &text[at + 5..];
+            asked.push(key[..key.find('"').unwrap()].to_string());
+        }
+    }
+    assert!(asked.len() >= 5, "the check found the keys Rust asks for: {asked:?}");
+    for lang in ["ja", "en"] {
+        let strings = catalog(lang);
+        for key in &asked {
+            assert!(
+                strings.contains_key(&format!("rust.{key}")),
+                "{lang}.json has no rust.{key}"
+            );
+        }
+    }
+}

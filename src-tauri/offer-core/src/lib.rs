@@ -7,6 +7,7 @@ pub mod app;
 pub mod domain;
 pub mod error;
 pub mod lang;
+pub mod locales;
 pub mod storage;
 
 pub use error::{CoreError, ErrorCode, ValidationError, ValidationKind};

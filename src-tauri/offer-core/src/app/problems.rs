@@ -86,29 +86,27 @@ fn provenance(lead: &Problem, group: &[Problem], lang: Lang) -> String {
     if let Some(r) = d.recurrence {
         facts.push(r.label(lang).to_string());
     }
-    let mut text = match lang {
-        Lang::Ja => format!("問題メモから：「{}」（{}）", d.words.as_str(), facts.join("／")),
-        Lang::En => format!("From the problem inbox: “{}” ({})", d.words.as_str(), facts.join(" · ")),
-    };
+    let say = |key: &str, values: &[(&str, &dyn std::fmt::Display)]| crate::locales::text(lang, key, values);
+    let separator = say("promotion.factSeparator", &[]);
+    let mut text = say(
+        "promotion.from",
+        &[("words", &d.words.as_str()), ("facts", &facts.join(separator.as_str()))],
+    );
     if let Some(score) = d.opportunity() {
-        text.push_str(&match lang {
-            Lang::Ja => format!("\n機会スコア（自己評価）：{score}／20"),
-            Lang::En => format!("\nOpportunity score (self-estimate): {score}/20"),
-        });
+        text.push('\n');
+        text.push_str(&say("promotion.opportunity", &[("score", &score)]));
     }
     let others: Vec<&Problem> = group.iter().filter(|p| p.id != lead.id).collect();
     if !others.is_empty() {
-        text.push_str(&match lang {
-            Lang::Ja => format!("\n同じ問題をほかに{}回聞きました：", others.len()),
-            Lang::En => format!("\nHeard {} more time(s):", others.len()),
-        });
+        text.push('\n');
+        text.push_str(&say("promotion.heardMore", &[("count", &others.len())]));
         for p in others {
-            let source = p.fields.source.as_str();
-            text.push_str(&match (lang, source.is_empty()) {
-                (Lang::Ja, true) => format!("\n・「{}」", p.fields.words.as_str()),
-                (Lang::Ja, false) => format!("\n・「{}」（{source}）", p.fields.words.as_str()),
-                (Lang::En, true) => format!("\n- “{}”", p.fields.words.as_str()),
-                (Lang::En, false) => format!("\n- “{}” ({source})", p.fields.words.as_str()),
+            let (words, source) = (p.fields.words.as_str(), p.fields.source.as_str());
+            text.push('\n');
+            text.push_str(&if source.is_empty() {
+                say("promotion.heard", &[("words", &words)])
+            } else {
+                say("promotion.heardFrom", &[("words", &words), ("source", &source)])
             });
         }
     }

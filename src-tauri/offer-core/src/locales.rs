@@ -1,0 +1,83 @@
+//! The sentences Rust composes, kept in the same catalogs as the UI's
+//! (`ui/locales/{ja,en}.json`, under their `rust` section), so a sentence
+//! has one home and `tests/ui_strings.rs` checks both languages have it with
+//! the same placeholders. Moved here so far: the notes of a promoted problem.
+
+use std::fmt::Display;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use crate::Lang;
+
+const JA: &str = include_str!("../../../ui/locales/ja.json");
+const EN: &str = include_str!("../../../ui/locales/en.json");
+
+fn catalog(lang: Lang) -> &'static Value {
+    static CATALOGS: OnceLock<(Value, Value)> = OnceLock::new();
+    let (ja, en) = CATALOGS.get_or_init(|| {
+        let read = |text: &str| serde_json::from_str(text).expect("the bundled locale files are JSON");
+        (read(JA), read(EN))
+    });
+    match lang {
+        Lang::Ja => ja,
+        Lang::En => en,
+    }
+}
+
+/// The sentence at `key` (dotted, inside `rust`) in `lang`, with each
+/// `{name}` replaced by its value. A key that is missing shows as itself, so
+/// a slip is visible rather than silent (and `tests/ui_strings.rs` fails).
+pub fn text(lang: Lang, key: &str, values: &[(&str, &dyn Display)]) -> String {
+    let found = key
+        .split('.')
+        .try_fold(&catalog(lang)["rust"], |node, part| node.get(part))
+        .and_then(Value::as_str);
+    let Some(template) = found else {
+        return key.to_string();
+    };
+    fill(template, values)
+}
+
+/// `template` with each `{name}` replaced, in one pass: a value is never read
+/// again, so user text that holds `{…}` stays as typed.
+fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| (&after[..close], close)) {
+            Some((name, close)) if values.iter().any(|(n, _)| *n == name) => {
+                let (_, value) = values.iter().find(|(n, _)| *n == name).expect("just found");
+                out.push_str(&value.to_string());
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_is_filled_in_and_a_missing_one_shows_its_key() {
+        let said = text(Lang::En, "promotion.opportunity", &[("score", &13)]);
+        assert_eq!(said, "Opportunity score (self-estimate): 13/20");
+        assert_eq!(text(Lang::Ja, "promotion.nothing", &[]), "promotion.nothing");
+        // A value that looks like a placeholder is left as the user wrote it.
+        let said = text(
+            Lang::En,
+            "promotion.from",
+            &[("words", &"{facts} {x"), ("facts", &"asked")],
+        );
+        assert_eq!(said, "From the problem inbox: “{facts} {x” (asked)");
+    }
+}
