@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use offerwright_core::locales::text;
 use offerwright_core::{CoreError, ErrorCode, Lang};
 use offerwright_onepager::RenderError;
 use serde::Serialize;
@@ -87,69 +88,32 @@ impl CommandError {
     }
 
     pub fn open_failed(path: &Path, detail: &str, lang: Lang) -> CommandError {
+        let path = path.display();
         CommandError::app(
             AppCode::OpenFailed,
-            match lang {
-                Lang::Ja => format!(
-                    "PDFは{}に保存しましたが、開くアプリが見つかりません（{detail}）。ファイルを開いて印刷してください。",
-                    path.display()
-                ),
-                Lang::En => format!(
-                    "The PDF was saved to {}, but no app opened it ({detail}). Open the file yourself to print it.",
-                    path.display()
-                ),
-            },
+            text(lang, "errors.openFailed", &[("path", &path), ("detail", &detail)]),
         )
     }
 
     pub fn not_a_local_file(lang: Lang) -> CommandError {
-        CommandError::app(
-            AppCode::NotALocalFile,
-            lang.pick(
-                "選んだ場所はこのパソコンのファイルではありません。パソコン内のフォルダーを選んでください。",
-                "The place you chose is not a file on this computer. Choose a folder on this computer.",
-            )
-            .into(),
-        )
+        CommandError::app(AppCode::NotALocalFile, text(lang, "errors.notALocalFile", &[]))
     }
 
     pub fn already_in_use(path: &Path, lang: Lang) -> CommandError {
+        let path = path.display();
         CommandError::app(
             AppCode::AlreadyInUse,
-            match lang {
-                Lang::Ja => format!(
-                    "{}はいま使っているデータファイルです。別の名前か場所を選んでください。",
-                    path.display()
-                ),
-                Lang::En => format!(
-                    "{} is the data file in use now. Choose another name or folder.",
-                    path.display()
-                ),
-            },
+            text(lang, "errors.alreadyInUse", &[("path", &path)]),
         )
     }
 
     pub fn database_closed(lang: Lang) -> CommandError {
-        CommandError::app(
-            AppCode::DatabaseClosed,
-            lang.pick(
-                "データファイルを入れ替えています。少し待ってからもう一度お試しください。",
-                "The data file is being swapped. Please try again in a moment.",
-            )
-            .into(),
-        )
+        CommandError::app(AppCode::DatabaseClosed, text(lang, "errors.databaseClosed", &[]))
     }
 
     /// A command failed while holding the database: nothing the user did.
     pub fn internal(lang: Lang) -> CommandError {
-        CommandError::app(
-            AppCode::Internal,
-            lang.pick(
-                "内部エラーが起きました。Offerwrightを再起動してください。保存済みのデータは無事です。",
-                "Something went wrong inside Offerwright. Please restart it; saved data is safe.",
-            )
-            .into(),
-        )
+        CommandError::app(AppCode::Internal, text(lang, "errors.internal", &[]))
     }
 }
 

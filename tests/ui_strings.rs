@@ -161,13 +161,15 @@ fn every_fixed_key_the_ui_asks_for_exists_in_both_languages() {
     assert!(missing.is_empty(), "keys missing from a catalog: {missing:?}");
 }
 
-/// Every sentence Rust asks the catalogs for (`locales::text(lang, "key", …)`)
-/// exists, under `rust`, in both languages.
+/// Every sentence Rust asks the catalogs for (a `say("key", …)` closure over
+/// `locales::text`, or a `"cli.…"` key in the CLI) exists, under `rust`, in
+/// both languages.
 #[test]
 fn every_sentence_rust_asks_for_exists_in_both_languages() {
-    let core = Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/offer-core/src");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri");
     let mut sources = Vec::new();
-    let mut dirs = vec![core];
+    let mut dirs = vec![root.join("offer-core/src"), root.join("offer-cli/src")];
+    sources.push(root.join("error.rs"));
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -181,9 +183,15 @@ fn every_sentence_rust_asks_for_exists_in_both_languages() {
     let mut asked = Vec::new();
     for file in sources {
         let text = std::fs::read_to_string(&file).unwrap();
-        for (at, _) in text.match_indices("say(\"") {
-            let key = &text[at + 5..];
-            asked.push(key[..key.find('"').unwrap()].to_string());
+        for pattern in ["say(\"", "\"cli.", "\"errors."] {
+            for (at, _) in text.match_indices(pattern) {
+                let key = &text[at + pattern.len()..];
+                let key = &key[..key.find('"').unwrap()];
+                asked.push(match pattern.strip_prefix('"') {
+                    Some(namespace) => format!("{namespace}{key}"),
+                    None => key.to_string(),
+                });
+            }
         }
     }
     assert!(asked.len() >= 5, "the check found the keys Rust asks for: {asked:?}");

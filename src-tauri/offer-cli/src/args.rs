@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{value_parser, Arg, ArgAction, ArgMatches};
+use offerwright_core::locales::text;
 use offerwright_core::Lang;
 use offerwright_onepager::Paper;
 
@@ -90,73 +91,59 @@ pub enum Problem {
 
 impl UsageError {
     pub fn message(&self, lang: Lang) -> String {
-        let problem = match (&self.problem, lang) {
-            (Problem::UnknownCommand(c), Lang::Ja) => format!("「{c}」というコマンドはありません"),
-            (Problem::UnknownCommand(c), Lang::En) => format!("unknown command `{c}`"),
-            (Problem::UnknownOption(o), Lang::Ja) => format!("「{o}」というオプションはありません"),
-            (Problem::UnknownOption(o), Lang::En) => format!("unknown option `{o}`"),
-            (Problem::Unexpected(w), Lang::Ja) => format!("「{w}」は余分です"),
-            (Problem::Unexpected(w), Lang::En) => format!("unexpected `{w}`"),
-            (Problem::Conflict(a, b), Lang::Ja) => format!("{a} と {b} は一緒には使えません"),
-            (Problem::Conflict(a, b), Lang::En) => format!("{a} and {b} cannot be used together"),
-            (Problem::MissingValue(o), Lang::Ja) => format!("{o} には値が必要です"),
-            (Problem::MissingValue(o), Lang::En) => format!("`{o}` needs a value"),
-            (Problem::MissingFile(c), Lang::Ja) => format!("{c} にはファイルの指定が必要です"),
-            (Problem::MissingFile(c), Lang::En) => format!("`{c}` needs a file"),
-            (Problem::BadLang, _) => lang.pick("--lang は ja か en です", "--lang takes ja or en").into(),
-            (Problem::BadPaper, _) => lang
-                .pick("--paper は a4 か letter です", "--paper takes a4 or letter")
-                .into(),
-            (Problem::BadOffer, _) => lang
-                .pick("--offer は1から始まる番号です", "--offer takes a number from 1")
-                .into(),
-            (Problem::BadCandidate, _) => lang
-                .pick(
-                    "--candidate は候補のID（数字）です",
-                    "--candidate takes a candidate's id, a number",
-                )
-                .into(),
-            (Problem::NoCommand, _) => lang.pick("コマンドを指定してください", "no command given").into(),
-            (Problem::Other(said), _) => said.clone(),
+        let say = |key: &str, values: &[(&str, &dyn std::fmt::Display)]| text(lang, key, values);
+        let problem = match &self.problem {
+            Problem::UnknownCommand(name) => say("cli.problems.unknownCommand", &[("name", name)]),
+            Problem::UnknownOption(name) => say("cli.problems.unknownOption", &[("name", name)]),
+            Problem::Unexpected(word) => say("cli.problems.unexpected", &[("word", word)]),
+            Problem::Conflict(a, b) => say("cli.problems.conflict", &[("first", a), ("second", b)]),
+            Problem::MissingValue(option) => say("cli.problems.missingValue", &[("option", option)]),
+            Problem::MissingFile(command) => say("cli.problems.missingFile", &[("command", command)]),
+            Problem::BadLang => say("cli.problems.badLang", &[]),
+            Problem::BadPaper => say("cli.problems.badPaper", &[]),
+            Problem::BadOffer => say("cli.problems.badOffer", &[]),
+            Problem::BadCandidate => say("cli.problems.badCandidate", &[]),
+            Problem::NoCommand => say("cli.problems.noCommand", &[]),
+            Problem::Other(said) => said.clone(),
         };
         format!("{problem}\n\n{}", self.usage)
     }
 }
 
-/// Both languages of one piece of help text.
-fn say(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
-    lang.pick(ja, en)
+/// One piece of help text in `lang`, from the catalogs (`rust.cli.help.*`).
+fn say(lang: Lang, key: &str) -> String {
+    text(lang, key, &[])
 }
 
 fn json_flag(lang: Lang) -> Arg {
     Arg::new("json")
         .long("json")
         .action(ArgAction::SetTrue)
-        .help(say(lang, "JSONで出力する", "print JSON"))
+        .help(say(lang, "cli.help.printJson"))
 }
 
-fn file_arg(lang: Lang, ja: &'static str, en: &'static str) -> Arg {
+fn file_arg(lang: Lang, key: &str) -> Arg {
     Arg::new("file")
-        .value_name(say(lang, "ファイル", "FILE"))
+        .value_name(say(lang, "cli.help.file"))
         .value_parser(value_parser!(PathBuf))
         .required(true)
-        .help(say(lang, ja, en))
+        .help(say(lang, key))
 }
 
-fn out_arg(lang: Lang, ja: &'static str, en: &'static str) -> Arg {
+fn out_arg(lang: Lang, key: &str) -> Arg {
     Arg::new("out")
         .long("out")
-        .value_name(say(lang, "ファイル", "FILE"))
+        .value_name(say(lang, "cli.help.file"))
         .value_parser(value_parser!(PathBuf))
         .required(true)
-        .help(say(lang, ja, en))
+        .help(say(lang, key))
 }
 
-fn subcommand(name: &'static str, lang: Lang, ja: &'static str, en: &'static str) -> clap::Command {
+fn subcommand(name: &'static str, lang: Lang, key: &str) -> clap::Command {
     clap::Command::new(name)
-        .about(say(lang, ja, en))
+        .about(say(lang, key))
         .help_template(template(lang))
-        .next_help_heading(say(lang, "オプション", "Options"))
+        .next_help_heading(say(lang, "cli.help.options"))
         .disable_help_flag(true)
         .arg(help_flag(lang))
 }
@@ -166,31 +153,23 @@ fn help_flag(lang: Lang) -> Arg {
         .short('h')
         .long("help")
         .action(ArgAction::Help)
-        .help(say(lang, "この説明を表示する", "print this help"))
+        .help(say(lang, "cli.help.printThisHelp"))
 }
 
-fn template(lang: Lang) -> &'static str {
-    say(
-        lang,
-        "{about-with-newline}\n使い方: {usage}\n\n{all-args}{after-help}",
-        "{about-with-newline}\nUsage: {usage}\n\n{all-args}{after-help}",
-    )
+fn template(lang: Lang) -> String {
+    say(lang, "cli.help.template")
 }
 
 /// The whole command line, described in `lang`.
 pub fn command_line(lang: Lang) -> clap::Command {
     clap::Command::new("offerwright-cli")
         .bin_name("offerwright-cli")
-        .about(say(lang, "Offerwrightのデータベースをスクリプトから使う", "Offerwright's database, for scripts"))
+        .about(say(lang, "cli.help.offerwrightSDatabaseFor"))
         .help_template(template(lang))
-        .after_help(say(
-            lang,
-            "データベースは --db パス、またはOFFERWRIGHT_DBで指定したファイルです（check・compare・plan・onepagerには不要）。",
-            "The database is --db PATH, or the file named by OFFERWRIGHT_DB (check, compare, plan and onepager need none).",
-        ))
-        .subcommand_help_heading(say(lang, "コマンド", "Commands"))
-        .subcommand_value_name(say(lang, "コマンド", "COMMAND"))
-        .next_help_heading(say(lang, "オプション", "Options"))
+        .after_help(say(lang, "cli.help.theDatabaseIsDb"))
+        .subcommand_help_heading(say(lang, "cli.help.commands"))
+        .subcommand_value_name(say(lang, "cli.help.command"))
+        .next_help_heading(say(lang, "cli.help.options"))
         .disable_help_subcommand(true)
         .disable_help_flag(true)
         .disable_version_flag(true)
@@ -199,148 +178,95 @@ pub fn command_line(lang: Lang) -> clap::Command {
             Arg::new("db")
                 .long("db")
                 .global(true)
-                .value_name(say(lang, "パス", "PATH"))
+                .value_name(say(lang, "cli.help.path"))
                 .value_parser(value_parser!(PathBuf))
-                .help(say(lang, "使うデータベースのファイル", "the database file to use")),
+                .help(say(lang, "cli.help.theDatabaseFileTo")),
         )
         .arg(
             Arg::new("lang")
                 .long("lang")
                 .global(true)
                 .value_name("ja|en")
-                .help(say(lang, "表示の言語", "the language to answer in")),
+                .help(say(lang, "cli.help.theLanguageToAnswer")),
+        )
+        .subcommand(subcommand("list", lang, "cli.help.listProblemsCandidatesWith").arg(json_flag(lang)))
+        .subcommand(
+            subcommand("export", lang, "cli.help.writeTheWholeWorkspace")
+                .arg(out_arg(lang, "cli.help.theFileToWrite"))
+                .arg(
+                    Arg::new("offer")
+                        .long("offer")
+                        .value_name("ID")
+                        .conflicts_with("candidate")
+                        .help(say(lang, "cli.help.onlyTheOfferWith")),
+                )
+                .arg(
+                    Arg::new("candidate")
+                        .long("candidate")
+                        .value_name("ID")
+                        .help(say(lang, "cli.help.onlyTheCandidateWith")),
+                ),
         )
         .subcommand(
-            subcommand(
-                "list",
-                lang,
-                "問題メモ、候補（重み付き合計つき）、オファー、次にすることの一覧",
-                "list problems, candidates (with weighted totals), offers and what to do next",
-            )
-            .arg(json_flag(lang)),
+            subcommand("import", lang, "cli.help.addAWorkspaceJson").arg(file_arg(lang, "cli.help.theJsonFileTo")),
         )
         .subcommand(
-            subcommand(
-                "export",
-                lang,
-                "ワークスペース全体（または候補つきの1件のオファー、1件の候補）をJSONで書き出す。IDはlistで表示されるもの",
-                "write the whole workspace (or one offer with its candidate, or one candidate) as JSON; ids are those `list` shows",
-            )
-            .arg(out_arg(lang, "書き出すファイル", "the file to write"))
-            .arg(
-                Arg::new("offer")
-                    .long("offer")
-                    .value_name("ID")
-                    .conflicts_with("candidate")
-                    .help(say(lang, "このIDのオファーだけ", "only the offer with this id")),
-            )
-            .arg(
-                Arg::new("candidate")
-                    .long("candidate")
-                    .value_name("ID")
-                    .help(say(lang, "このIDの候補だけ", "only the candidate with this id")),
-            ),
+            subcommand("compare", lang, "cli.help.rankTheCandidatesOf")
+                .arg(file_arg(lang, "cli.help.anExportedWorkspace"))
+                .arg(json_flag(lang))
+                .arg(
+                    Arg::new("evidence")
+                        .long("evidence")
+                        .action(ArgAction::SetTrue)
+                        .help(say(lang, "cli.help.weighEachScoreBy")),
+                ),
         )
         .subcommand(
-            subcommand(
-                "import",
-                lang,
-                "ワークスペースのJSONを追加する（全部か、何もしないか）",
-                "add a workspace JSON file, all or nothing",
-            )
-            .arg(file_arg(lang, "読み込むJSONファイル", "the JSON file to add")),
+            subcommand("plan", lang, "cli.help.theEconomicsAndPilot")
+                .arg(file_arg(lang, "cli.help.anExportedWorkspaceOr"))
+                .arg(json_flag(lang)),
         )
         .subcommand(
-            subcommand(
-                "compare",
-                lang,
-                "書き出したワークスペースの候補を順位づけし、1位の確かさを示す",
-                "rank the candidates of an exported workspace and say how robust first place is",
-            )
-            .arg(file_arg(lang, "書き出したワークスペース", "an exported workspace"))
-            .arg(json_flag(lang))
-            .arg(
-                Arg::new("evidence")
-                    .long("evidence")
-                    .action(ArgAction::SetTrue)
-                    .help(say(lang, "根拠の強さを反映する", "weigh each score by its evidence")),
-            ),
+            subcommand("check", lang, "cli.help.focusCheckAnExported")
+                .arg(file_arg(lang, "cli.help.theFileToCheck"))
+                .arg(json_flag(lang)),
         )
+        .subcommand(subcommand("backups", lang, "cli.help.listTheDatabaseS").arg(json_flag(lang)))
+        .subcommand(subcommand("backup", lang, "cli.help.takeABackupNow"))
         .subcommand(
-            subcommand(
-                "plan",
-                lang,
-                "書き出したワークスペース（または1件のオファー）の採算と試験提供の日程を表示する",
-                "the economics and pilot dates of each offer in an exported workspace, or of one offer JSON object",
-            )
-            .arg(file_arg(lang, "書き出したワークスペースかオファー", "an exported workspace or offer"))
-            .arg(json_flag(lang)),
-        )
-        .subcommand(
-            subcommand(
-                "check",
-                lang,
-                "書き出したワークスペース・オファー・候補のファイルを点検する。準備OKなら0、未完成なら1、読めないファイルなら2で終了",
-                "focus-check an exported workspace, offer or candidate file; exit 0 when ready, 1 when not, 2 when the file cannot be read",
-            )
-            .arg(file_arg(lang, "点検するファイル", "the file to check"))
-            .arg(json_flag(lang)),
-        )
-        .subcommand(
-            subcommand(
-                "backups",
-                lang,
-                "データベースのバックアップの一覧（新しい順）",
-                "list the database's backups, newest first",
-            )
-            .arg(json_flag(lang)),
-        )
-        .subcommand(subcommand("backup", lang, "今すぐバックアップを取る", "take a backup now"))
-        .subcommand(
-            subcommand(
-                "restore",
-                lang,
-                "データベースをバックアップに置き換える（今の状態は先にバックアップとして残す）",
-                "replace the database with a backup (the current state is kept as a backup first)",
-            )
-            .arg(
+            subcommand("restore", lang, "cli.help.replaceTheDatabaseWith").arg(
                 Arg::new("name")
-                    .value_name(say(lang, "名前", "NAME"))
+                    .value_name(say(lang, "cli.help.name"))
                     .required(true)
-                    .help(say(lang, "backupsで表示されるバックアップの名前", "a backup's name, as `backups` shows it")),
+                    .help(say(lang, "cli.help.aBackupSName")),
             ),
         )
         .subcommand(
-            subcommand(
-                "onepager",
-                lang,
-                "書き出したワークスペースのN番目（省略時は最初）のオファーの1枚資料をPDF（--svgならSVG）で書き出す。言語は--lang",
-                "print the one-pager of the Nth offer (default the first) of an exported workspace as a one-page PDF (SVG with --svg), in the --lang language",
-            )
-            .arg(file_arg(lang, "書き出したワークスペース", "an exported workspace"))
-            .arg(out_arg(lang, "書き出すPDF（またはSVG）", "the PDF (or SVG) to write"))
-            .arg(
-                Arg::new("paper")
-                    .long("paper")
-                    .value_name("a4|letter")
-                    .help(say(lang, "用紙（省略時はA4）", "the paper (A4 unless given)")),
-            )
-            .arg(
-                Arg::new("offer")
-                    .long("offer")
-                    .value_name("N")
-                    .help(say(lang, "ファイルの何番目のオファーか（1から）", "which offer of the file, from 1")),
-            )
-            .arg(
-                Arg::new("svg")
-                    .long("svg")
-                    .action(ArgAction::SetTrue)
-                    .help(say(lang, "PDFのかわりにSVGで", "SVG instead of PDF")),
-            ),
+            subcommand("onepager", lang, "cli.help.printTheOnePager")
+                .arg(file_arg(lang, "cli.help.anExportedWorkspace"))
+                .arg(out_arg(lang, "cli.help.thePdfOrSvg"))
+                .arg(
+                    Arg::new("paper")
+                        .long("paper")
+                        .value_name("a4|letter")
+                        .help(say(lang, "cli.help.thePaperAUnless")),
+                )
+                .arg(
+                    Arg::new("offer")
+                        .long("offer")
+                        .value_name("N")
+                        .help(say(lang, "cli.help.whichOfferOfThe")),
+                )
+                .arg(
+                    Arg::new("svg")
+                        .long("svg")
+                        .action(ArgAction::SetTrue)
+                        .help(say(lang, "cli.help.svgInsteadOfPdf")),
+                ),
         )
         .subcommand(
-            subcommand("help", lang, "この説明、またはコマンドの説明を表示する", "print this help, or a command's")
-                .arg(Arg::new("command").value_name(say(lang, "コマンド", "COMMAND"))),
+            subcommand("help", lang, "cli.help.printThisHelpOr")
+                .arg(Arg::new("command").value_name(say(lang, "cli.help.command"))),
         )
 }
 
@@ -384,38 +310,51 @@ pub fn parse(argv: &[String], fallback: Lang) -> Result<Command, UsageError> {
     let Some((name, sub)) = matches.subcommand() else {
         return Err(refuse(Problem::NoCommand));
     };
-    let file = || sub.get_one::<PathBuf>("file").cloned().expect("clap requires it");
-    let out = || sub.get_one::<PathBuf>("out").cloned().expect("clap requires it");
+    // clap refuses a command line without them; asked again, they are still a
+    // usage error rather than a crash.
+    let file = || {
+        sub.get_one::<PathBuf>("file")
+            .cloned()
+            .ok_or_else(|| refuse(Problem::MissingFile(name.into())))
+    };
+    let out = || {
+        sub.get_one::<PathBuf>("out")
+            .cloned()
+            .ok_or_else(|| refuse(Problem::MissingFile(format!("{name} --out"))))
+    };
     let json = || sub.get_flag("json");
     let action = match name {
         "list" => Action::List { json: json() },
         "export" => Action::Export {
-            out: out(),
+            out: out()?,
             offer: number(sub, "offer").map_err(|_| refuse(Problem::BadOffer))?,
             candidate: number(sub, "candidate").map_err(|_| refuse(Problem::BadCandidate))?,
         },
         "backups" => Action::Backups { json: json() },
         "backup" => Action::Backup,
         "restore" => Action::Restore {
-            name: sub.get_one::<String>("name").cloned().expect("clap requires it"),
+            name: sub
+                .get_one::<String>("name")
+                .cloned()
+                .ok_or_else(|| refuse(Problem::MissingFile(name.into())))?,
         },
-        "import" => Action::Import { file: file() },
+        "import" => Action::Import { file: file()? },
         "check" => Action::Check {
-            file: file(),
+            file: file()?,
             json: json(),
         },
         "compare" => Action::Compare {
-            file: file(),
+            file: file()?,
             json: json(),
             evidence: sub.get_flag("evidence"),
         },
         "plan" => Action::Plan {
-            file: file(),
+            file: file()?,
             json: json(),
         },
         "onepager" => Action::Onepager {
-            file: file(),
-            out: out(),
+            file: file()?,
+            out: out()?,
             paper: match sub.get_one::<String>("paper") {
                 Some(p) => Paper::parse(p).ok_or_else(|| refuse(Problem::BadPaper))?,
                 None => Paper::A4,

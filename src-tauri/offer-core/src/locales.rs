@@ -16,7 +16,9 @@ const EN: &str = include_str!("../../../ui/locales/en.json");
 fn catalog(lang: Lang) -> &'static Value {
     static CATALOGS: OnceLock<(Value, Value)> = OnceLock::new();
     let (ja, en) = CATALOGS.get_or_init(|| {
-        let read = |text: &str| serde_json::from_str(text).expect("the bundled locale files are JSON");
+        // Bundled and checked by tests/ui_strings.rs; were one unreadable, every
+        // sentence would show its key rather than the program stopping.
+        let read = |text: &str| serde_json::from_str(text).unwrap_or(Value::Null);
         (read(JA), read(EN))
     });
     match lang {
@@ -47,9 +49,12 @@ fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}').map(|close| (&after[..close], close)) {
-            Some((name, close)) if values.iter().any(|(n, _)| *n == name) => {
-                let (_, value) = values.iter().find(|(n, _)| *n == name).expect("just found");
+        let named = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values.iter().find(|(n, _)| *n == name).map(|(_, value)| (value, close))
+        });
+        match named {
+            Some((value, close)) => {
                 out.push_str(&value.to_string());
                 rest = &after[close + 1..];
             }
