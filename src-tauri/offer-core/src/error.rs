@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Lang;
+use crate::{locales, Lang};
 
 /// Stable error codes of what the core refuses. The UI places errors by these
 /// codes, so renaming one is a breaking change (pinned by a test). Codes only
@@ -133,53 +133,21 @@ impl ValidationError {
     /// A message that says what to fix, without naming the field: the UI shows
     /// it next to the field itself.
     pub fn message(&self, lang: Lang) -> String {
-        match (&self.kind, lang) {
-            (ValidationKind::Required, Lang::Ja) => "入力してください。".into(),
-            (ValidationKind::Required, Lang::En) => "Please fill this in.".into(),
-            (ValidationKind::TooLong { max }, Lang::Ja) => format!("{max}文字以内にしてください。"),
-            (ValidationKind::TooLong { max }, Lang::En) => {
-                format!("Please keep this to {max} characters or fewer.")
-            }
-            (ValidationKind::OutOfRange { min, max }, Lang::Ja) => {
-                format!("{min}から{max}までの数を入れてください。")
-            }
-            (ValidationKind::OutOfRange { min, max }, Lang::En) => {
-                format!("Please enter a number from {min} to {max}.")
-            }
-            (ValidationKind::InvalidFormat { expected }, lang) => match (expected, lang) {
-                (Expected::Amount, Lang::Ja) => "金額として読めません。数字で入れてください（例：33000）。".into(),
-                (Expected::Amount, Lang::En) => "This is not an amount. Use digits, e.g. 300 or 300.50.".into(),
-                (Expected::Hours, Lang::Ja) => "時間として読めません。数字で入れてください（例：1.5）。".into(),
-                (Expected::Hours, Lang::En) => "This is not a number of hours. Use digits, e.g. 1.5.".into(),
-                (Expected::Date, Lang::Ja) => "日付として読めません（例：2026-01-31）。".into(),
-                (Expected::Date, Lang::En) => "This is not a date (e.g. 2026-01-31).".into(),
+        let say = |key: &str, values: &[(&str, &dyn std::fmt::Display)]| locales::text(lang, key, values);
+        match &self.kind {
+            ValidationKind::Required => say("errors.required", &[]),
+            ValidationKind::TooLong { max } => say("errors.tooLong", &[("max", max)]),
+            ValidationKind::OutOfRange { min, max } => say("errors.outOfRange", &[("min", min), ("max", max)]),
+            ValidationKind::InvalidFormat { expected } => match expected {
+                Expected::Amount => say("errors.notAnAmount", &[]),
+                Expected::Hours => say("errors.notHours", &[]),
+                Expected::Date => say("errors.notADate", &[]),
             },
-            (ValidationKind::InvalidChoice, Lang::Ja) => "一覧から選んでください。".into(),
-            (ValidationKind::InvalidChoice, Lang::En) => "Please pick one of the options.".into(),
-            (ValidationKind::TooManyItems { max }, Lang::Ja) => {
-                format!("項目は{max}個までです。")
-            }
-            (ValidationKind::TooManyItems { max }, Lang::En) => {
-                format!("Please keep this to {max} items or fewer.")
-            }
-            (ValidationKind::TooManyMarks { max }, Lang::Ja) => {
-                format!("1つの文字に重ねられる記号（濁点やアクセントなど）は{max}個までです。重なった記号を消してください。")
-            }
-            (ValidationKind::TooManyMarks { max }, Lang::En) => {
-                format!("A character here carries too many stacked accents or marks (at most {max} per character); please remove them.")
-            }
-            (ValidationKind::DuplicateReference, Lang::Ja) => {
-                "この参照名はファイルの中で2回使われています。記録ごとに別の名前にしてください。".into()
-            }
-            (ValidationKind::DuplicateReference, Lang::En) => {
-                "This reference is used twice in the file; every record needs its own.".into()
-            }
-            (ValidationKind::ControlCharacter, Lang::Ja) => {
-                "使えない制御文字が含まれています。削除してください。".into()
-            }
-            (ValidationKind::ControlCharacter, Lang::En) => {
-                "This contains invisible control characters; please remove them.".into()
-            }
+            ValidationKind::InvalidChoice => say("errors.invalidChoice", &[]),
+            ValidationKind::TooManyItems { max } => say("errors.tooManyItems", &[("max", max)]),
+            ValidationKind::TooManyMarks { max } => say("errors.tooManyMarks", &[("max", max)]),
+            ValidationKind::DuplicateReference => say("errors.duplicateReference", &[]),
+            ValidationKind::ControlCharacter => say("errors.controlCharacter", &[]),
         }
     }
 }
@@ -256,98 +224,50 @@ impl CoreError {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (CoreError::Invalid(v), _) => v.message(lang),
-            (CoreError::InvalidInFile { line, error }, Lang::Ja) => {
-                format!("{}（{line}行目）：{}データは変更していません。", error.field, error.message(lang))
+        let say = |key: &str, values: &[(&str, &dyn std::fmt::Display)]| locales::text(lang, key, values);
+        match self {
+            CoreError::Invalid(v) => v.message(lang),
+            CoreError::InvalidInFile { line, error } => say(
+                "errors.invalidInFile",
+                &[
+                    ("field", &error.field),
+                    ("line", line),
+                    ("message", &error.message(lang)),
+                ],
+            ),
+            CoreError::NotFound { .. } => say("errors.notFound", &[]),
+            CoreError::DatabaseTooNew { .. } => say("errors.databaseTooNew", &[]),
+            CoreError::NotADatabase(_) => say("errors.notADatabase", &[]),
+            CoreError::Corrupt(_) => say("errors.corrupt", &[]),
+            CoreError::Storage(_) => say("errors.storage", &[("detail", &self.to_string())]),
+            CoreError::Busy => say("errors.busy", &[]),
+            CoreError::ReadOnly => say("errors.readOnly", &[]),
+            CoreError::NeedsUpdate => say("errors.needsUpdate", &[]),
+            CoreError::NoSuchBackup(name) => say("errors.noSuchBackup", &[("name", name)]),
+            CoreError::Io(e) => say("errors.io", &[("detail", e)]),
+            CoreError::BadJson {
+                line,
+                column,
+                path,
+                detail,
+            } => {
+                let path = path
+                    .as_ref()
+                    .map(|p| say("errors.badJsonPath", &[("path", p)]))
+                    .unwrap_or_default();
+                let column = if *column > 0 {
+                    say("errors.badJsonColumn", &[("column", column)])
+                } else {
+                    String::new()
+                };
+                say(
+                    "errors.badJson",
+                    &[("line", line), ("column", &column), ("path", &path), ("detail", detail)],
+                )
             }
-            (CoreError::InvalidInFile { line, error }, Lang::En) => {
-                format!("{} (line {line}): {} Nothing was changed.", error.field, error.message(lang))
-            }
-            (CoreError::NotFound { .. }, Lang::Ja) => {
-                "見つかりません。別の画面で削除された可能性があります。".into()
-            }
-            (CoreError::NotFound { .. }, Lang::En) => {
-                "This item no longer exists; it may have been deleted elsewhere.".into()
-            }
-            (CoreError::DatabaseTooNew { .. }, Lang::Ja) => {
-                "このデータは新しいバージョンのOfferwrightで保存されています。Offerwrightを更新してください。ファイルは変更していません。".into()
-            }
-            (CoreError::DatabaseTooNew { .. }, Lang::En) => {
-                "This data was saved by a newer Offerwright. Please update Offerwright; the file was not changed.".into()
-            }
-            (CoreError::NotADatabase(_), Lang::Ja) => {
-                "このファイルはOfferwrightのデータベースではありません。ファイルは変更していません。".into()
-            }
-            (CoreError::NotADatabase(_), Lang::En) => {
-                "This file is not an Offerwright database. The file was not changed.".into()
-            }
-            (CoreError::Corrupt(_), Lang::Ja) => {
-                "データベースのファイルが壊れています。ファイルは変更していません。バックアップから戻すか、新しいファイルで始めてください。".into()
-            }
-            (CoreError::Corrupt(_), Lang::En) => {
-                "The database file is damaged. It was not changed. Restore a backup, or start a new file.".into()
-            }
-            (CoreError::Storage(_), Lang::Ja) => {
-                format!("保存できませんでした（{self}）。もう一度お試しください。")
-            }
-            (CoreError::Storage(_), Lang::En) => {
-                format!("Could not save ({self}). Please try again.")
-            }
-            (CoreError::Busy, Lang::Ja) => {
-                "ほかのプログラム（別のウィンドウやコマンドライン）がデータを書き込み中で、30秒ほど待っても終わりませんでした。この変更は保存していません。その作業が終わってから、もう一度お試しください。".into()
-            }
-            (CoreError::Busy, Lang::En) => {
-                "Another program (a second window or the command line) kept writing to the data for about 30 seconds. This change was not saved; try again once it has finished.".into()
-            }
-            (CoreError::ReadOnly, Lang::Ja) => {
-                "データのファイルかそのフォルダーに書き込めないため、保存できません。読み取りだけなら使えます。書き込める場所にファイルを移すか、権限を変えてください。".into()
-            }
-            (CoreError::ReadOnly, Lang::En) => {
-                "The data file, or its folder, cannot be written, so nothing can be saved; reading still works. Move the file somewhere you can write, or change its permissions.".into()
-            }
-            (CoreError::NeedsUpdate, Lang::Ja) => {
-                "このデータは古いバージョンの形式です。この版で使うには一度書き込んで更新する必要がありますが、ファイルかフォルダーに書き込めません。ファイルは変更していません。".into()
-            }
-            (CoreError::NeedsUpdate, Lang::En) => {
-                "This data is in an older version's format and must be updated once before this version can read it, which needs write access to the file and its folder. The file was not changed.".into()
-            }
-            (CoreError::NoSuchBackup(name), Lang::Ja) => {
-                format!("「{name}」というバックアップはありません。バックアップの一覧で名前を確かめてください。")
-            }
-            (CoreError::NoSuchBackup(name), Lang::En) => {
-                format!("There is no backup named “{name}”. Check the name in the list of backups.")
-            }
-            (CoreError::Io(e), Lang::Ja) => format!("ファイルを読み書きできません：{e}"),
-            (CoreError::Io(e), Lang::En) => format!("Could not read or write the file: {e}"),
-            (CoreError::BadJson { line, column, path, detail }, Lang::Ja) => {
-                let at = path.as_ref().map(|p| format!("（{p}）")).unwrap_or_default();
-                let col = if *column > 0 { format!("{column}列目") } else { String::new() };
-                format!("{line}行目{col}{at}が正しくありません：{detail}。データは変更していません。")
-            }
-            (CoreError::BadJson { line, column, path, detail }, Lang::En) => {
-                let at = path.as_ref().map(|p| format!(" ({p})")).unwrap_or_default();
-                let col = if *column > 0 { format!(", column {column}") } else { String::new() };
-                format!("Problem at line {line}{col}{at}: {detail}. Nothing was changed.")
-            }
-            (CoreError::UnsupportedFormat { .. }, Lang::Ja) => {
-                "このファイルは新しいバージョンのOfferwrightで書き出されています。Offerwrightを更新してください。".into()
-            }
-            (CoreError::UnsupportedFormat { .. }, Lang::En) => {
-                "This file was written by a newer Offerwright. Please update Offerwright to read it.".into()
-            }
-            (CoreError::NotDismissable, Lang::Ja) => {
-                "エラーは閉じられません。内容を直すと消えます。".into()
-            }
-            (CoreError::Conflict { .. }, Lang::Ja) => {
-                "別の場所（ほかのウィンドウやコマンドライン）で先に変更されています。この編集は保存していません。読み込み直して最新の内容を確認してください。".into()
-            }
-            (CoreError::Conflict { .. }, Lang::En) => {
-                "This was changed elsewhere (another window or the command line) since you opened it. Your edit was not saved; reload to see the latest version.".into()
-            }
-            (CoreError::NotDismissable, Lang::En) => {
-                "Errors cannot be dismissed; fixing the field clears them.".into()
-            }
+            CoreError::UnsupportedFormat { .. } => say("errors.unsupportedFormat", &[]),
+            CoreError::NotDismissable => say("errors.notDismissable", &[]),
+            CoreError::Conflict { .. } => say("errors.conflict", &[]),
         }
     }
 }

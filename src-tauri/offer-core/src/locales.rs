@@ -1,7 +1,7 @@
 //! The sentences Rust composes, kept in the same catalogs as the UI's
 //! (`ui/locales/{ja,en}.json`, under their `rust` section), so a sentence
 //! has one home and `tests/ui_strings.rs` checks both languages have it with
-//! the same placeholders. Moved here so far: the notes of a promoted problem.
+//! the same placeholders.
 
 use std::fmt::Display;
 use std::sync::OnceLock;
@@ -39,6 +39,15 @@ pub fn text(lang: Lang, key: &str, values: &[(&str, &dyn Display)]) -> String {
         return key.to_string();
     };
     fill(template, values)
+}
+
+/// A sentence that says a count: `key.one` when `count` is 1, else
+/// `key.other`, with `{count}` filled in besides `values`.
+pub fn counted(lang: Lang, key: &str, count: usize, values: &[(&str, &dyn Display)]) -> String {
+    let form = if count == 1 { "one" } else { "other" };
+    let mut all: Vec<(&str, &dyn Display)> = vec![("count", &count)];
+    all.extend_from_slice(values);
+    text(lang, &format!("{key}.{form}"), &all)
 }
 
 /// `template` with each `{name}` replaced, in one pass: a value is never read

@@ -295,7 +295,7 @@ fn too_long(
         // The template measures the sections in the order SECTIONS lists them.
         SECTIONS
             .iter()
-            .position(|(k, _, _)| *k == key)
+            .position(|k| *k == key)
             .and_then(|i| heights.get(i))
             .copied()
             .unwrap_or(0.0)

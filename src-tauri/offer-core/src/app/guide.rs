@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::domain::candidate::{Candidate, Status};
 use crate::domain::offer::Offer;
 use crate::error::CoreResult;
-use crate::{Database, Lang};
+use crate::{locales, Database, Lang};
 
 /// Three problems give something to choose from.
 pub const PROBLEMS_TO_START: usize = 3;
@@ -43,10 +43,7 @@ pub struct PathProgress {
 }
 
 fn quoted(text: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => format!("「{text}」"),
-        Lang::En => format!("“{text}”"),
-    }
+    locales::text(lang, "guide.quoted", &[("text", &text)])
 }
 
 /// Done with three problems written down — or once there is a candidate:
@@ -58,13 +55,7 @@ fn problems_step(db: &Database, candidates: &[Candidate], lang: Lang) -> CoreRes
     let mut missing = Vec::new();
     if !done {
         let more = PROBLEMS_TO_START - problems.len();
-        missing.push(match lang {
-            Lang::Ja => format!("人から相談されたことや、お店が後回しにしている作業をあと{more}件書き出しましょう。"),
-            Lang::En => format!(
-                "Write down {more} more problem{}: what people ask you for help with, or tasks businesses keep postponing.",
-                if more == 1 { "" } else { "s" }
-            ),
-        });
+        missing.push(locales::counted(lang, "guide.problemsMore", more, &[]));
     }
     Ok(StepProgress {
         step: Step::Problems,
@@ -75,47 +66,34 @@ fn problems_step(db: &Database, candidates: &[Candidate], lang: Lang) -> CoreRes
 
 /// The parts of a niche a candidate still lacks: one platform, one audience,
 /// one problem.
-fn blanks(c: &Candidate, lang: Lang) -> Vec<&'static str> {
+fn blanks(c: &Candidate, lang: Lang) -> Vec<String> {
+    let say = |key: &str| locales::text(lang, key, &[]);
     let d = &c.fields;
     [
-        (d.platform.is_empty(), "プラットフォーム", "platform"),
-        (d.audience.is_empty(), "対象のお客さん", "audience"),
-        (d.problem.is_empty(), "くり返し起きる問題", "problem"),
+        (d.platform.is_empty(), "guide.blank.platform"),
+        (d.audience.is_empty(), "guide.blank.audience"),
+        (d.problem.is_empty(), "guide.blank.problem"),
     ]
     .into_iter()
-    .filter(|(blank, ..)| *blank)
-    .map(|(_, ja, en)| if lang == Lang::Ja { ja } else { en })
+    .filter(|(blank, _)| *blank)
+    .map(|(_, key)| say(key))
     .collect()
 }
 
 fn candidates_step(candidates: &[Candidate], lang: Lang) -> StepProgress {
+    let say = |key: &str, values: &[(&str, &dyn std::fmt::Display)]| locales::text(lang, key, values);
     let complete = candidates.iter().filter(|c| blanks(c, lang).is_empty()).count();
     let mut missing = Vec::new();
     if candidates.is_empty() {
-        missing.push(match lang {
-            Lang::Ja => "問題メモの1件を「候補にする」か、候補を追加しましょう。".to_string(),
-            Lang::En => "Promote a problem from the inbox to a candidate, or add a candidate.".to_string(),
-        });
+        missing.push(say("guide.firstCandidate", &[]));
     } else if candidates.len() < CANDIDATES_TO_COMPARE {
-        missing.push(match lang {
-            Lang::Ja => "比べるために、もう1つ候補を追加しましょう。".to_string(),
-            Lang::En => "Add a second candidate, so there is something to compare.".to_string(),
-        });
+        missing.push(say("guide.secondCandidate", &[]));
     }
     for c in candidates.iter().filter(|c| !blanks(c, lang).is_empty()).take(LISTED) {
         let parts = blanks(c, lang);
-        missing.push(match lang {
-            Lang::Ja => format!(
-                "{}：{}を書きましょう。",
-                quoted(c.fields.name.as_str(), lang),
-                parts.join("・")
-            ),
-            Lang::En => format!(
-                "{}: fill in the {}.",
-                quoted(c.fields.name.as_str(), lang),
-                parts.join(", ")
-            ),
-        });
+        let name = quoted(c.fields.name.as_str(), lang);
+        let parts = parts.join(&say("guide.blankSeparator", &[]));
+        missing.push(say("guide.fillIn", &[("name", &name), ("parts", &parts)]));
     }
     StepProgress {
         step: Step::Candidates,
@@ -134,22 +112,10 @@ fn compare_step(candidates: &[Candidate], criteria: usize, lang: Lang) -> StepPr
             .take(LISTED)
         {
             let left = criteria - c.fields.scores.len();
-            missing.push(match lang {
-                Lang::Ja => format!(
-                    "{}：まだ{left}項目の点数がありません。",
-                    quoted(c.fields.name.as_str(), lang)
-                ),
-                Lang::En => format!(
-                    "{}: {left} criteri{} not scored yet.",
-                    quoted(c.fields.name.as_str(), lang),
-                    if left == 1 { "on" } else { "a" }
-                ),
-            });
+            let name = quoted(c.fields.name.as_str(), lang);
+            missing.push(locales::counted(lang, "guide.unscored", left, &[("name", &name)]));
         }
-        missing.push(match lang {
-            Lang::Ja => "比べたら、いちばん良い候補の状態を「決定」にしましょう。".to_string(),
-            Lang::En => "Once compared, set the best candidate's status to “Chosen”.".to_string(),
-        });
+        missing.push(locales::text(lang, "guide.choose", &[]));
     }
     StepProgress {
         step: Step::Compare,
@@ -183,23 +149,11 @@ fn offer_step(db: &Database, offers: &[Offer], main: Option<&Offer>, lang: Lang)
     let done = errors_of.values().any(|(ready, _)| *ready);
     let mut missing = Vec::new();
     match main {
-        None => missing.push(match lang {
-            Lang::Ja => "決めた候補からオファー（月額プラン）を作りましょう。".to_string(),
-            Lang::En => "Draft an offer (a monthly package) from your chosen candidate.".to_string(),
-        }),
+        None => missing.push(locales::text(lang, "guide.draftOffer", &[])),
         Some(offer) if !done => {
             let errors = errors_of.get(&offer.id).map_or(0, |(_, e)| *e);
-            missing.push(match lang {
-                Lang::Ja => format!(
-                    "{}：焦点チェックの問題をあと{errors}件直しましょう。",
-                    quoted(offer.fields.title.as_str(), lang)
-                ),
-                Lang::En => format!(
-                    "{}: fix {errors} problem{} the focus check found.",
-                    quoted(offer.fields.title.as_str(), lang),
-                    if errors == 1 { "" } else { "s" }
-                ),
-            });
+            let name = quoted(offer.fields.title.as_str(), lang);
+            missing.push(locales::counted(lang, "guide.fixErrors", errors, &[("name", &name)]));
         }
         Some(_) => {}
     }
@@ -214,17 +168,12 @@ fn onepager_step(db: &Database, main: Option<&Offer>, lang: Lang) -> CoreResult<
     let done = db.has_sent_onepager()?;
     let mut missing = Vec::new();
     if !done {
-        missing.push(match (main, lang) {
-            (Some(o), Lang::Ja) => format!(
-                "{}の1枚資料をPDFに書き出すか、印刷しましょう。",
-                quoted(o.fields.title.as_str(), lang)
-            ),
-            (Some(o), Lang::En) => format!(
-                "Export or print the one-pager of {}.",
-                quoted(o.fields.title.as_str(), lang)
-            ),
-            (None, Lang::Ja) => "オファーができたら、1枚資料を書き出しましょう。".to_string(),
-            (None, Lang::En) => "Once you have an offer, export its one-pager.".to_string(),
+        missing.push(match main {
+            Some(o) => {
+                let name = quoted(o.fields.title.as_str(), lang);
+                locales::text(lang, "guide.exportOnepager", &[("name", &name)])
+            }
+            None => locales::text(lang, "guide.onepagerLater", &[]),
         });
     }
     Ok(StepProgress {
@@ -245,16 +194,12 @@ fn pilot_step(db: &Database, offers: &[Offer], main: Option<&Offer>, lang: Lang)
             Some(o) => db.pilot(o.id)?.is_some_and(|p| !p.start.is_empty()),
             None => false,
         };
-        missing.push(match (planned, lang) {
-            (false, Lang::Ja) => "試験提供を計画しましょう：最初のお客さん1〜3人と開始日。".to_string(),
-            (false, Lang::En) => "Plan the pilot: 1–3 first clients and a start date.".to_string(),
-            (true, Lang::Ja) => {
-                "試験提供が終わったら、学びカードを書いて「進める・直す・やめる」を決めましょう。".to_string()
-            }
-            (true, Lang::En) => {
-                "After the pilot, fill in the learning card and decide: go, adjust or stop.".to_string()
-            }
-        });
+        let key = if planned {
+            "guide.decidePilot"
+        } else {
+            "guide.planPilot"
+        };
+        missing.push(locales::text(lang, key, &[]));
     }
     Ok(StepProgress {
         step: Step::Pilot,

@@ -10,38 +10,39 @@ use crate::domain::offer::{outcome_sentence, Offer, OfferFields};
 use crate::domain::package::{Package, PackageInput};
 use crate::domain::pilot::{Pilot, PilotInput};
 use crate::error::CoreResult;
-use crate::{Database, Lang};
+use crate::{locales, Database, Lang};
 
 /// The fixed words of the page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Labels {
-    pub kind: &'static str,
-    pub audience: &'static str,
-    pub problem: &'static str,
-    pub outcome: &'static str,
-    pub measured: &'static str,
-    pub monthly: &'static str,
-    pub price: &'static str,
-    pub not_included: &'static str,
-    pub how_to_start: &'static str,
-    pub slots: &'static str,
-    pub contact: &'static str,
+    pub kind: String,
+    pub audience: String,
+    pub problem: String,
+    pub outcome: String,
+    pub measured: String,
+    pub monthly: String,
+    pub price: String,
+    pub not_included: String,
+    pub how_to_start: String,
+    pub slots: String,
+    pub contact: String,
 }
 
 impl Labels {
     pub fn new(lang: Lang) -> Labels {
+        let say = |key: &str| locales::text(lang, key, &[]);
         Labels {
-            kind: lang.pick("月額パッケージ", "Monthly package"),
-            audience: lang.pick("対象", "Who it is for"),
-            problem: lang.pick("解決する困りごと", "The problem"),
-            outcome: lang.pick("目指す成果", "The outcome"),
-            measured: lang.pick("成果の測り方", "How it is measured"),
-            monthly: lang.pick("毎月お届けするもの", "What you get each month"),
-            price: lang.pick("料金", "Price"),
-            not_included: lang.pick("含まれないもの", "Not included"),
-            how_to_start: lang.pick("始め方", "How to start"),
-            slots: lang.pick("受付枠", "Slots"),
-            contact: lang.pick("連絡先", "Contact"),
+            kind: say("onepager.label.kind"),
+            audience: say("onepager.label.audience"),
+            problem: say("onepager.label.problem"),
+            outcome: say("onepager.label.outcome"),
+            measured: say("onepager.label.measured"),
+            monthly: say("onepager.label.monthly"),
+            price: say("onepager.label.price"),
+            not_included: say("onepager.label.notIncluded"),
+            how_to_start: say("onepager.label.howToStart"),
+            slots: say("onepager.label.slots"),
+            contact: say("onepager.label.contact"),
         }
     }
 }
@@ -76,92 +77,63 @@ pub struct OnePager {
     pub contact: String,
 }
 
-/// The sections a user can shorten, with their names in both languages.
-pub const SECTIONS: [(&str, &str, &str); 10] = [
-    ("title", "タイトルと約束", "title and promise"),
-    ("audience", "対象", "who it is for"),
-    ("problem", "解決する困りごと", "the problem"),
-    ("outcome", "目指す成果", "the outcome"),
-    ("monthly", "毎月お届けするもの", "what you get each month"),
-    ("price", "料金", "price"),
-    ("not_included", "含まれないもの", "not included"),
-    ("how_to_start", "始め方", "how to start"),
-    ("slots", "受付枠", "slots"),
-    ("contact", "連絡先", "contact"),
+/// The sections a user can shorten; each one's name for people is
+/// `rust.onepager.section.<key>` in the catalogs.
+pub const SECTIONS: [&str; 10] = [
+    "title",
+    "audience",
+    "problem",
+    "outcome",
+    "monthly",
+    "price",
+    "not_included",
+    "how_to_start",
+    "slots",
+    "contact",
 ];
 
 /// The section's name for people, or the key itself if unknown.
-pub fn section_name(key: &str, lang: Lang) -> &str {
-    SECTIONS
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map_or(key, |(_, ja, en)| lang.pick(ja, en))
+pub fn section_name(key: &str, lang: Lang) -> String {
+    if SECTIONS.contains(&key) {
+        locales::text(lang, &format!("onepager.section.{key}"), &[])
+    } else {
+        key.to_string()
+    }
 }
 
 fn deliverable_line(d: &crate::domain::offer::Deliverable, lang: Lang) -> DeliverableLine {
     let mut parts = Vec::new();
     if d.quantity_per_month > 0 {
-        let n = d.quantity_per_month;
-        parts.push(match lang {
-            Lang::Ja => format!("月{n}件"),
-            Lang::En => format!("{n} per month"),
-        });
+        parts.push(locales::text(
+            lang,
+            "onepager.perMonth",
+            &[("n", &d.quantity_per_month)],
+        ));
     }
     if d.turnaround_days > 0 {
-        let n = d.turnaround_days;
-        parts.push(match lang {
-            Lang::Ja => format!("{n}営業日以内に納品"),
-            Lang::En if n == 1 => "delivered within 1 working day".to_string(),
-            Lang::En => format!("delivered within {n} working days"),
-        });
+        let days = usize::try_from(d.turnaround_days).unwrap_or(usize::MAX);
+        parts.push(locales::counted(lang, "onepager.turnaround", days, &[]));
     }
     DeliverableLine {
         name: d.name.as_str().to_string(),
-        detail: parts.join(lang.pick("・", " · ")),
+        detail: parts.join(&locales::text(lang, "onepager.detailSeparator", &[])),
     }
 }
 
 fn start_steps(offer: &OfferFields, pilot: Option<&Pilot>, lang: Lang) -> Vec<String> {
-    let mut steps = vec![lang
-        .pick(
-            "下記の連絡先からご連絡ください。",
-            "Get in touch using the contact below.",
-        )
-        .to_string()];
-    steps.push(
-        lang.pick(
-            "短い打ち合わせで、目標と必要なものを確認します。",
-            "A short call to confirm the goal and what you need.",
-        )
-        .to_string(),
-    );
-    match pilot {
-        Some(p) => {
-            let (n, months) = (p.clients, p.months);
-            steps.push(match lang {
-                Lang::Ja => format!("最初の{n}名様は{months}か月の試験提供として始め、毎月いっしょに振り返ります。"),
-                Lang::En if n == 1 => {
-                    format!("The first client starts with a {months}-month pilot, reviewed together every month.")
-                }
-                Lang::En => {
-                    format!("The first {n} clients start with a {months}-month pilot, reviewed together every month.")
-                }
-            });
-        }
-        None => steps.push(
-            lang.pick(
-                "初月スタート。成果は毎月いっしょに振り返ります。",
-                "The first month starts; results are reviewed together every month.",
-            )
-            .to_string(),
+    let say = |key: &str, values: &[(&str, &dyn std::fmt::Display)]| locales::text(lang, key, values);
+    let mut steps = vec![say("onepager.getInTouch", &[]), say("onepager.shortCall", &[])];
+    steps.push(match pilot {
+        Some(p) => locales::counted(
+            lang,
+            "onepager.pilotStart",
+            usize::try_from(p.clients).unwrap_or(usize::MAX),
+            &[("months", &p.months)],
         ),
-    }
+        None => say("onepager.firstMonth", &[]),
+    });
     if offer.minimum_term_months > 1 {
-        let n = offer.minimum_term_months;
-        steps.push(match lang {
-            Lang::Ja => format!("最低契約期間は{n}か月です。その後は毎月更新できます。"),
-            Lang::En => format!("The minimum term is {n} months; after that it renews monthly."),
-        });
+        steps.push(say("onepager.minimumTerm", &[("n", &offer.minimum_term_months)]));
     }
     steps
 }
@@ -188,49 +160,41 @@ pub fn compose(
         offer.success_metric.as_str().to_string()
     };
     let metric = candidate.map(|c| c.outcome.metric.as_str()).unwrap_or("");
+    let say = |key: &str, values: &[(&str, &dyn std::fmt::Display)]| locales::text(lang, key, values);
     let measured = if metric.is_empty() {
-        lang.pick(
-            "毎月の数字をいっしょに確認します。",
-            "We check the numbers together every month.",
-        )
-        .to_string()
+        say("onepager.measuredTogether", &[])
     } else {
-        match lang {
-            Lang::Ja => format!("「{metric}」を毎月数えて、いっしょに確認します。"),
-            Lang::En => format!("We count “{metric}” every month and review it with you."),
-        }
+        say("onepager.measuredMetric", &[("metric", &metric)])
     };
     let price = if offer.monthly_price.is_zero() {
         "—".to_string()
     } else {
         price_display(offer.monthly_price, consumer, lang)
     };
-    let mut price_terms = vec![lang.pick("月額", "per month").to_string()];
-    price_terms.push(match lang {
-        Lang::Ja => format!("最低{}か月", offer.minimum_term_months),
-        Lang::En if offer.minimum_term_months == 1 => "month to month".to_string(),
-        Lang::En => format!("minimum {} months", offer.minimum_term_months),
-    });
+    let mut price_terms = vec![say("onepager.monthly", &[])];
+    let term = usize::try_from(offer.minimum_term_months).unwrap_or(usize::MAX);
+    price_terms.push(locales::counted(lang, "onepager.term", term, &[]));
     if let Some(p) = pilot
         .as_ref()
         .filter(|p| !p.price.is_zero() && p.price != offer.monthly_price)
     {
         let shown = price_display(p.price, consumer, lang);
-        price_terms.push(match lang {
-            Lang::Ja => format!("試験提供の{}名様は{shown}／月", p.clients),
-            Lang::En => format!("pilot clients: {shown} a month"),
-        });
+        price_terms.push(say(
+            "onepager.pilotPrice",
+            &[("clients", &p.clients), ("price", &shown)],
+        ));
     }
     let slots = match plan.filter(|p| p.slots > 0) {
         Some(p) => {
             let capacity = economics(offer, &p, lang).capacity_clients;
             // Never advertise more places than the month holds.
             let n = capacity.map_or(i64::from(p.slots), |c| c.min(i64::from(p.slots)));
-            match lang {
-                Lang::Ja => format!("同時にお受けできるのは{n}名様までです。"),
-                Lang::En if n == 1 => "I take on 1 client at a time.".to_string(),
-                Lang::En => format!("I take on {n} clients at a time."),
-            }
+            locales::counted(
+                lang,
+                "onepager.slotsAtOnce",
+                usize::try_from(n).unwrap_or(usize::MAX),
+                &[],
+            )
         }
         None => String::new(),
     };
@@ -409,7 +373,7 @@ mod tests {
         assert!(page
             .price_terms
             .iter()
-            .any(|s| s == "pilot clients: ¥20,000 (excl. tax) a month"));
+            .any(|s| s == "the 2 pilot clients: ¥20,000 (excl. tax) a month"));
         assert!(page.start_steps.iter().any(|s| s.contains("minimum term is 3 months")));
     }
 
