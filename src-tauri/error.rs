@@ -79,10 +79,11 @@ impl CommandError {
     pub fn io(path: &Path, error: &std::io::Error, lang: Lang) -> CommandError {
         CommandError {
             code: Code::Core(ErrorCode::Io),
-            message: match lang {
-                Lang::Ja => format!("ファイルを保存できません（{}）：{error}", path.display()),
-                Lang::En => format!("Could not save the file {}: {error}", path.display()),
-            },
+            message: text(
+                lang,
+                "errors.cannotSave",
+                &[("path", &path.display()), ("detail", error)],
+            ),
             field: None,
         }
     }

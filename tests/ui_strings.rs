@@ -280,3 +280,54 @@ fn string_literals(source: &str) -> Vec<String> {
     }
     out
 }
+
+/// Rust's sentences live in the catalogs, not in code: no Japanese outside
+/// comments and tests in the shell, core, CLI and renderer sources. The focus
+/// check's text reader and the money parser read Japanese input (「円」,
+/// 「の方」), which is matching, not a sentence.
+#[test]
+fn no_japanese_sentence_is_left_in_rust_code() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri");
+    let reads_japanese_input = ["analysis/focus/mod.rs", "analysis/focus/text.rs", "domain/money.rs"];
+    let mut dirs = vec![
+        root.clone(),
+        root.join("commands"),
+        root.join("offer-core/src"),
+        root.join("offer-cli/src"),
+        root.join("offer-onepager/src"),
+    ];
+    let mut found = Vec::new();
+    let mut files = 0;
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let nested_source = path.is_dir() && dir != root;
+            if nested_source {
+                dirs.push(path);
+                continue;
+            }
+            let name = path.to_string_lossy().replace('\\', "/");
+            if !name.ends_with(".rs") || reads_japanese_input.iter().any(|f| name.ends_with(f)) {
+                continue;
+            }
+            files += 1;
+            let text = std::fs::read_to_string(&path).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for (n, line) in code.lines().enumerate() {
+                let before_comment = line.split("//").next().unwrap_or_default();
+                let japanese = before_comment
+                    .chars()
+                    .any(|c| ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c));
+                if japanese {
+                    found.push(format!("{name}:{}: {}", n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(files > 50, "the check read the sources ({files} files)");
+    assert!(
+        found.is_empty(),
+        "move these to ui/locales (rust.*):\n{}",
+        found.join("\n")
+    );
+}

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 use offerwright_core::app::data::{self as backup, Backup};
 use offerwright_core::app::exchange::{export_json_of, import_json, ImportSummary, Selection};
-use offerwright_core::{CoreError, Database, Lang};
+use offerwright_core::{locales, CoreError, Database, Lang};
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::error::CommandError;
@@ -42,7 +42,7 @@ pub async fn export_data<R: Runtime>(
     let text = state.with_db(|db, _| export_json_of(db, scope))?;
     let lang = state.lang();
     let ask = SaveAs {
-        title: lang.pick("JSONファイルに書き出す", "Export to a JSON file"),
+        title: &locales::text(lang, "dialog.exportJson", &[]),
         filter: ("JSON", "json"),
         file_name: suggested_name(scope),
     };
@@ -56,8 +56,8 @@ pub async fn export_data<R: Runtime>(
 #[tauri::command]
 pub async fn import_data<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Reply<Option<ImportSummary>> {
     let lang = state.lang();
-    let title = lang.pick("JSONファイルを読み込む", "Import a JSON file");
-    let Some(path) = ask_open_path(&app, title, ("JSON", "json"), lang)? else {
+    let title = locales::text(lang, "dialog.importJson", &[]);
+    let Some(path) = ask_open_path(&app, &title, ("JSON", "json"), lang)? else {
         return Ok(None);
     };
     let text = std::fs::read_to_string(&path).map_err(|e| core(CoreError::Io(e), lang))?;
@@ -97,7 +97,7 @@ pub fn restore_backup(state: State<'_, AppState>, file_name: String) -> Reply<Ba
 pub async fn start_new_database<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Reply<Option<String>> {
     let lang = state.lang();
     let ask = SaveAs {
-        title: lang.pick("新しいデータファイルの場所", "Where to keep a new data file"),
+        title: &locales::text(lang, "dialog.newDataFile", &[]),
         filter: ("SQLite", "sqlite3"),
         file_name: backup::FILE_NAME.to_string(),
     };

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 use offerwright_core::app::onepager::{onepager, OnePager};
 use offerwright_core::domain::version::VersionReason;
-use offerwright_core::Lang;
+use offerwright_core::{locales, Lang};
 use offerwright_onepager::{render, Fonts, Paper, Rendered};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -82,7 +82,7 @@ pub fn file_name(title: &str, lang: Lang) -> String {
         .trim_matches(['.', ' '])
         .to_string();
     if cleaned.is_empty() {
-        format!("{}.pdf", lang.pick("オファー", "offer"))
+        format!("{}.pdf", locales::text(lang, "dialog.pdfFallbackName", &[]))
     } else {
         format!("{cleaned}.pdf")
     }
@@ -112,7 +112,7 @@ pub async fn export_onepager<R: Runtime>(
     let (page, bytes) = pdf(&state, offer_id, paper, lang)?;
     let ui = state.lang();
     let ask = SaveAs {
-        title: ui.pick("1枚資料をPDFで保存", "Save the one-pager as PDF"),
+        title: &locales::text(ui, "dialog.savePdf", &[]),
         filter: ("PDF", "pdf"),
         file_name: file_name(&page.title, page.lang),
     };

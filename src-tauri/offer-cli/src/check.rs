@@ -1,5 +1,6 @@
 //! `check FILE`: the focus check on an exported file, for scripts and CI.
 
+use offerwright_core::locales::text;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -82,42 +83,37 @@ fn checks(text: &str, lang: Lang) -> Result<Vec<Checked>, String> {
         let input: CandidateInput = serde_json::from_value(value).map_err(shape_error)?;
         return Ok(vec![candidate(&input)]);
     }
-    unreadable(
-        lang.pick(
-            "オファー（title）か候補（name）、またはOfferwrightの書き出しファイルではありません。",
-            "This is not an offer (title), a candidate (name) or an Offerwright export.",
-        )
-        .to_string(),
-    )
+    unreadable(offerwright_core::locales::text(lang, "cli.out.notCheckable", &[]))
 }
 
 fn print_text(checked: &[Checked], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
+    let say = |key: &str, values: &[(&str, &dyn std::fmt::Display)]| text(lang, key, values);
     for c in checked {
-        let kind = match (c.kind, lang) {
-            ("offer", Lang::Ja) => "オファー",
-            ("offer", Lang::En) => "Offer",
-            (_, Lang::Ja) => "候補",
-            (_, Lang::En) => "Candidate",
-        };
-        let verdict = match (c.report.ready, lang) {
-            (true, Lang::Ja) => "準備OK".to_string(),
-            (true, Lang::En) => "ready".to_string(),
-            (false, Lang::Ja) => format!("未完成（要修正{}件・確認{}件）", c.report.errors, c.report.warnings),
-            (false, Lang::En) => format!(
-                "not ready ({} to fix, {} to review)",
-                c.report.errors, c.report.warnings
+        let kind = say(
+            if c.kind == "offer" {
+                "cli.out.offer"
+            } else {
+                "cli.out.candidate"
+            },
+            &[],
+        );
+        let verdict = match c.report.ready {
+            true => say("cli.out.ready", &[]),
+            false => say(
+                "cli.out.notReady",
+                &[("errors", &c.report.errors), ("warnings", &c.report.warnings)],
             ),
         };
         writeln!(out, "{kind} \u{201c}{}\u{201d}: {verdict}", c.name)?;
         for f in &c.report.findings {
-            let label = match (f.severity, lang) {
-                (Severity::Error, Lang::Ja) => "要修正",
-                (Severity::Error, Lang::En) => "fix",
-                (Severity::Warning, Lang::Ja) => "確認",
-                (Severity::Warning, Lang::En) => "check",
-                (Severity::Tip, Lang::Ja) => "ヒント",
-                (Severity::Tip, Lang::En) => "tip",
-            };
+            let label = say(
+                match f.severity {
+                    Severity::Error => "cli.out.severityError",
+                    Severity::Warning => "cli.out.severityWarning",
+                    Severity::Tip => "cli.out.severityTip",
+                },
+                &[],
+            );
             writeln!(out, "  [{label}] {} ({}): {}", f.field, f.code.as_str(), f.message)?;
             writeln!(out, "      → {}", f.suggestion)?;
         }

@@ -1,5 +1,6 @@
 //! `compare FILE`: the ranking and robustness of an exported workspace.
 
+use offerwright_core::locales::text;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
@@ -30,18 +31,16 @@ fn print(a: &Analysis, lang: Lang, out: &mut impl Write) -> std::io::Result<()> 
         .collect();
     let labels: HashMap<i64, &str> = a.comparison.criteria.iter().map(|c| (c.id, c.label.as_str())).collect();
     let name = |id: &i64| names.get(id).copied().unwrap_or("?");
-    let heading = match (a.comparison.mode, lang) {
-        (Mode::Raw, Lang::Ja) => "順位（点数そのまま）",
-        (Mode::Raw, Lang::En) => "Ranking (raw scores)",
-        (Mode::Evidence, Lang::Ja) => "順位（根拠の強さを反映）",
-        (Mode::Evidence, Lang::En) => "Ranking (evidence-adjusted)",
+    let say = |key: &str, values: &[(&str, &dyn std::fmt::Display)]| text(lang, key, values);
+    let heading = match a.comparison.mode {
+        Mode::Raw => say("cli.out.rankingRaw", &[]),
+        Mode::Evidence => say("cli.out.rankingEvidence", &[]),
     };
     writeln!(out, "{heading}")?;
     for c in &a.comparison.candidates {
         let f = &a.fermi[&c.id];
-        let fermi = match (f.clients_needed, f.leads_needed, lang) {
-            (Some(cl), Some(le), Lang::Ja) => format!("  顧客{cl}人・見込み客{le}人"),
-            (Some(cl), Some(le), Lang::En) => format!("  {cl} clients, {le} leads"),
+        let fermi = match (f.clients_needed, f.leads_needed) {
+            (Some(cl), Some(le)) => format!("  {}", say("cli.out.fermi", &[("clients", &cl), ("leads", &le)])),
             _ => String::new(),
         };
         writeln!(
@@ -56,52 +55,37 @@ fn print(a: &Analysis, lang: Lang, out: &mut impl Write) -> std::io::Result<()> 
         return Ok(());
     };
     if let (Some(w), Some(ru), Some(m)) = (r.winner, r.runner_up, r.margin_points) {
-        let verdict = match (r.clear_winner, lang) {
-            (true, Lang::Ja) => "はっきりした首位".to_string(),
-            (true, Lang::En) => "a clear winner".to_string(),
-            (false, Lang::Ja) => format!("差が{CLEAR_MARGIN_POINTS}点未満：はっきりした首位なし"),
-            (false, Lang::En) => format!("under {CLEAR_MARGIN_POINTS} points: no clear winner"),
+        let verdict = match r.clear_winner {
+            true => say("cli.out.clearWinner", &[]),
+            false => say("cli.out.noClearWinner", &[("points", &CLEAR_MARGIN_POINTS)]),
         };
-        match lang {
-            Lang::Ja => writeln!(
-                out,
-                "首位：{}（2位の{}に100点中{m:.1}点差、{verdict}）",
-                name(&w),
-                name(&ru)
-            )?,
-            Lang::En => writeln!(
-                out,
-                "First: {} ({m:.1} of 100 points ahead of {}; {verdict})",
-                name(&w),
-                name(&ru)
-            )?,
-        }
+        let margin = format!("{m:.1}");
+        let first = say(
+            "cli.out.first",
+            &[
+                ("winner", &name(&w)),
+                ("runnerUp", &name(&ru)),
+                ("margin", &margin),
+                ("verdict", &verdict),
+            ],
+        );
+        writeln!(out, "{first}")?;
     }
-    writeln!(
-        out,
-        "{}",
-        lang.pick("首位が入れ替わる重み", "Weight that would flip first place")
-    )?;
+    writeln!(out, "{}", say("cli.out.weightFlips", &[]))?;
     for f in &r.weight_flips {
         let label = labels.get(&f.criterion_id).copied().unwrap_or("?");
-        let flip = match (f.flips_at, f.new_winner, lang) {
-            (Some(at), Some(to), Lang::Ja) => format!("{} → {at}で{}が首位", f.weight, name(&to)),
-            (Some(at), Some(to), Lang::En) => format!("{} → {at}: {} comes first", f.weight, name(&to)),
-            (_, _, Lang::Ja) => "0〜10の範囲では入れ替わらない".to_string(),
-            (_, _, Lang::En) => "none within 0–10".to_string(),
+        let flip = match (f.flips_at, f.new_winner) {
+            (Some(at), Some(to)) => say(
+                "cli.out.weightFlip",
+                &[("weight", &f.weight), ("at", &at), ("winner", &name(&to))],
+            ),
+            _ => say("cli.out.noWeightFlip", &[]),
         };
         writeln!(out, "  {label}: {flip}")?;
     }
-    writeln!(
-        out,
-        "{}",
-        lang.pick(
-            "首位が入れ替わる1点の変化",
-            "One-point score changes that flip first place"
-        )
-    )?;
+    writeln!(out, "{}", say("cli.out.scoreFlips", &[]))?;
     if r.score_flips.is_empty() {
-        writeln!(out, "  {}", lang.pick("なし", "none"))?;
+        writeln!(out, "  {}", say("cli.out.none", &[]))?;
     }
     for f in &r.score_flips {
         let label = labels.get(&f.criterion_id).copied().unwrap_or("?");
@@ -114,16 +98,11 @@ fn print(a: &Analysis, lang: Lang, out: &mut impl Write) -> std::io::Result<()> 
             name(&f.new_winner)
         )?;
     }
-    match lang {
-        Lang::Ja => writeln!(
-            out,
-            "重みを×0.5〜×1.5で{SAMPLES}回ゆらしたときの首位の割合（シード{SEED}）"
-        )?,
-        Lang::En => writeln!(
-            out,
-            "First place when weights are jostled ×0.5–×1.5, {SAMPLES} samples (seed {SEED})"
-        )?,
-    }
+    writeln!(
+        out,
+        "{}",
+        say("cli.out.winShares", &[("samples", &SAMPLES), ("seed", &SEED)])
+    )?;
     for s in &r.win_shares {
         writeln!(out, "  {:>5.1} %  {}", s.percent, name(&s.candidate_id))?;
     }

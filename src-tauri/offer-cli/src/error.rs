@@ -2,6 +2,7 @@
 //! (`args::UsageError`): one type for every command, each with its message in
 //! both languages.
 
+use offerwright_core::locales::text;
 use std::path::PathBuf;
 
 use offerwright_core::{CoreError, Lang};
@@ -35,21 +36,16 @@ impl CliError {
         match self {
             CliError::Core(e) => crate::output::core_message(e, lang),
             CliError::OutIsInput(path) => crate::output::out_is_input_message(path, lang),
-            CliError::NoDatabase => lang
-                .pick(
-                    "データベースを --db パス か OFFERWRIGHT_DB で指定してください。",
-                    "Say which database to use with --db PATH or OFFERWRIGHT_DB.",
-                )
-                .to_string(),
+            CliError::NoDatabase => text(lang, "cli.out.noDatabase", &[]),
             CliError::Render(e) => e.message(lang),
-            CliError::Write { out, error } => match lang {
-                Lang::Ja => format!("{}に書き出せません：{error}", out.display()),
-                Lang::En => format!("Could not write {}: {error}", out.display()),
-            },
-            CliError::NoOffer { wanted, found } => match lang {
-                Lang::Ja => format!("{wanted}番目のオファーはありません（このファイルには{found}件）。"),
-                Lang::En => format!("There is no offer {wanted}; the file has {found}."),
-            },
+            CliError::Write { out, error } => text(
+                lang,
+                "cli.out.cannotWrite",
+                &[("path", &out.display()), ("detail", error)],
+            ),
+            CliError::NoOffer { wanted, found } => {
+                text(lang, "cli.out.noOffer", &[("wanted", wanted), ("found", found)])
+            }
         }
     }
 }

@@ -56,10 +56,12 @@ pub fn run(
 ) -> ExitCode {
     match write(file, offer.unwrap_or(1), out_path, paper, svg, lang) {
         Ok(size) => {
-            let line = match lang {
-                Lang::Ja => format!("{}に書き出しました（{size:.1}ポイント、1枚）。", out_path.display()),
-                Lang::En => format!("Wrote {} (one page, {size:.1} pt).", out_path.display()),
-            };
+            let size = format!("{size:.1}");
+            let line = offerwright_core::locales::text(
+                lang,
+                "cli.out.wroteOnepager",
+                &[("path", &out_path.display()), ("size", &size)],
+            );
             if writeln!(out, "{line}").is_err() {
                 return ExitCode::FAILURE;
             }

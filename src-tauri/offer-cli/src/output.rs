@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use offerwright_core::locales::text;
 use serde::Serialize;
 
 /// Writes `value` as JSON when `json`, else through `print`. A write that
@@ -34,43 +35,31 @@ pub fn emit<T: Serialize, W: Write>(
 /// messages about a file already name the place. A missing record is named
 /// with its id, since a script asked for that id.
 pub fn core_message(error: &offerwright_core::CoreError, lang: offerwright_core::Lang) -> String {
-    use offerwright_core::{CoreError, Lang};
+    use offerwright_core::CoreError;
     match error {
         CoreError::Invalid(v) => format!("{}: {}", v.field, error.message(lang)),
-        CoreError::NotFound { what, id } => match lang {
-            Lang::Ja => format!(
-                "ID {id} の{}はこのデータベースにありません。`list` でIDを確かめてください。",
-                what_ja(what)
-            ),
-            Lang::En => format!("There is no {what} with id {id} in this database; `list` shows the ids."),
-        },
+        CoreError::NotFound { what, id } => {
+            let what = text(lang, what_key(what), &[]);
+            text(lang, "cli.out.noSuchId", &[("id", id), ("what", &what)])
+        }
         other => other.message(lang),
     }
 }
 
-fn what_ja(what: &str) -> &str {
+fn what_key(what: &str) -> &'static str {
     match what {
-        "offer" => "オファー",
-        "candidate" => "候補",
-        "problem" => "問題メモ",
-        "criterion" => "基準",
-        "version" => "版",
-        _ => "記録",
+        "offer" => "cli.out.what.offer",
+        "candidate" => "cli.out.what.candidate",
+        "problem" => "cli.out.what.problem",
+        "criterion" => "cli.out.what.criterion",
+        "version" => "cli.out.what.version",
+        _ => "cli.out.what.record",
     }
 }
 
 /// Refusing an `--out` that names the file the command reads.
 pub fn out_is_input_message(out: &std::path::Path, lang: offerwright_core::Lang) -> String {
-    match lang {
-        offerwright_core::Lang::Ja => format!(
-            "--out の{}は読み込み元のファイルそのものです。上書きすると元のデータが消えるため、別の名前を指定してください。",
-            out.display()
-        ),
-        offerwright_core::Lang::En => format!(
-            "--out {} is the file being read; writing there would destroy it. Choose another name.",
-            out.display()
-        ),
-    }
+    text(lang, "cli.out.outIsInput", &[("path", &out.display())])
 }
 
 /// Standard output that ends the program quietly, with success, once the

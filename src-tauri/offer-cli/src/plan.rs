@@ -1,6 +1,7 @@
 //! `plan FILE`: the economics and pilot dates of each offer in an exported
 //! workspace, or of one offer JSON object (with optional "package" and "pilot").
 
+use offerwright_core::locales::text;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -57,69 +58,37 @@ fn plans(text: &str, lang: Lang) -> Result<Vec<Planned>, CoreError> {
 }
 
 fn print(planned: &[Planned], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
+    let say = |key: &str, values: &[(&str, &dyn std::fmt::Display)]| text(lang, key, values);
     for p in planned {
         writeln!(out, "{}", p.title)?;
         match &p.plan.economics {
             Some(e) => {
                 writeln!(out, "  {}", e.sentence)?;
                 let hours = e.minutes_per_client as f64 / 60.0;
-                match lang {
-                    Lang::Ja => writeln!(
-                        out,
-                        "  1人あたり月{hours:.1}時間・対応できる人数 {}",
-                        e.capacity_clients.map_or("—".into(), |c| c.to_string())
-                    )?,
-                    Lang::En => writeln!(
-                        out,
-                        "  {hours:.1} h per client per month; capacity {}",
-                        e.capacity_clients.map_or("—".into(), |c| c.to_string())
-                    )?,
-                }
+                let hours = format!("{hours:.1}");
+                let capacity = e.capacity_clients.map_or("—".into(), |c| c.to_string());
+                let line = say(
+                    "cli.out.hoursAndCapacity",
+                    &[("hours", &hours), ("capacity", &capacity)],
+                );
+                writeln!(out, "  {line}")?;
                 if e.slots_over_capacity {
-                    writeln!(
-                        out,
-                        "  {}",
-                        lang.pick(
-                            "約束した枠数が対応できる人数を超えています。",
-                            "The slots promised exceed capacity."
-                        )
-                    )?;
+                    writeln!(out, "  {}", say("cli.out.slotsOverCapacity", &[]))?;
                 }
                 if e.below_floor {
-                    writeln!(
-                        out,
-                        "  {}",
-                        lang.pick(
-                            "実質の時給が下限を下回っています。",
-                            "The effective hourly rate is below your floor."
-                        )
-                    )?;
+                    writeln!(out, "  {}", say("cli.out.belowFloor", &[]))?;
                 }
             }
-            None => writeln!(
-                out,
-                "  {}",
-                lang.pick("計画の入力が読めません。", "The plan's inputs do not read.")
-            )?,
+            None => writeln!(out, "  {}", say("cli.out.planUnreadable", &[]))?,
         }
         if let Some(s) = &p.plan.schedule {
             let reviews: Vec<String> = s.reviews.iter().map(|d| d.to_string()).collect();
-            match lang {
-                Lang::Ja => writeln!(
-                    out,
-                    "  試験提供：{} 〜 {}（振り返り {}）",
-                    s.start,
-                    s.end,
-                    reviews.join("、")
-                )?,
-                Lang::En => writeln!(
-                    out,
-                    "  Pilot: {} to {} (reviews {})",
-                    s.start,
-                    s.end,
-                    reviews.join(", ")
-                )?,
-            }
+            let reviews = reviews.join(&say("cli.out.listSeparator", &[]));
+            let line = say(
+                "cli.out.pilotDates",
+                &[("start", &s.start), ("end", &s.end), ("reviews", &reviews)],
+            );
+            writeln!(out, "  {line}")?;
         }
     }
     Ok(())

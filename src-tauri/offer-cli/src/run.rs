@@ -8,6 +8,7 @@ use chrono::Utc;
 use offerwright_core::app::data::{self as backup, DB_ENV_VAR};
 use offerwright_core::app::exchange::{export_json_of, import_json, Selection};
 use offerwright_core::app::problems;
+use offerwright_core::locales::text;
 use offerwright_core::{CoreError, Database, Lang};
 
 use crate::args::{Action, Command};
@@ -108,10 +109,7 @@ fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), Cli
             };
             let text = export_json_of(&db, selection)?;
             backup::write_whole(&path, text.as_bytes())?;
-            let done = match lang {
-                Lang::Ja => format!("{}に書き出しました。", path.display()),
-                Lang::En => format!("Exported to {}.", path.display()),
-            };
+            let done = offerwright_core::locales::text(lang, "cli.out.exported", &[("path", &path.display())]);
             Ok(writeln!(out, "{done}")?)
         }
         Action::Backups { json } => {
@@ -119,11 +117,7 @@ fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), Cli
             let backups = backup::list_backups(&path)?;
             let print = |out: &mut dyn Write| -> std::io::Result<()> {
                 if backups.is_empty() {
-                    writeln!(
-                        out,
-                        "{}",
-                        lang.pick("バックアップはまだありません。", "No backups yet.")
-                    )?;
+                    writeln!(out, "{}", text(lang, "cli.out.noBackups", &[]))?;
                 }
                 for b in &backups {
                     writeln!(
@@ -156,21 +150,13 @@ fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), Cli
             let path = database_path(command.db)?;
             let done = backup::restore(&path, &name, Utc::now())?;
             let restored = &done.restored.file_name;
-            let done = match (lang, &done.kept) {
-                (Lang::Ja, Some(kept)) => format!(
-                    "{restored}に戻しました（戻す前の状態はバックアップ{}に残しました）。",
-                    kept.file_name
+            let done = match &done.kept {
+                Some(kept) => text(
+                    lang,
+                    "cli.out.restoredKept",
+                    &[("restored", restored), ("kept", &kept.file_name)],
                 ),
-                (Lang::En, Some(kept)) => format!(
-                    "Restored {restored} (the state before it was kept as the backup {}).",
-                    kept.file_name
-                ),
-                (Lang::Ja, None) => {
-                    format!("{restored}に戻しました（開けなかった元のファイルは、そのまま横に残しました）。")
-                }
-                (Lang::En, None) => {
-                    format!("Restored {restored} (the file that could not be opened was kept beside it as it was).")
-                }
+                None => text(lang, "cli.out.restoredBeside", &[("restored", restored)]),
             };
             Ok(writeln!(out, "{done}")?)
         }
@@ -178,16 +164,16 @@ fn perform(command: Command, lang: Lang, out: &mut impl Write) -> Result<(), Cli
             let text = std::fs::read_to_string(&file)?;
             let mut db = database(command.db)?;
             let summary = import_json(&mut db, &text, Utc::now())?;
-            let done = match lang {
-                Lang::Ja => format!(
-                    "読み込みました：基準{}件、候補{}件、オファー{}件、問題メモ{}件。",
-                    summary.criteria, summary.candidates, summary.offers, summary.problems
-                ),
-                Lang::En => format!(
-                    "Imported {} criteria, {} candidates, {} offers and {} problems.",
-                    summary.criteria, summary.candidates, summary.offers, summary.problems
-                ),
-            };
+            let done = offerwright_core::locales::text(
+                lang,
+                "cli.out.imported",
+                &[
+                    ("criteria", &summary.criteria),
+                    ("candidates", &summary.candidates),
+                    ("offers", &summary.offers),
+                    ("problems", &summary.problems),
+                ],
+            );
             Ok(writeln!(out, "{done}")?)
         }
     }
@@ -208,30 +194,22 @@ fn list(db: &Database, lang: Lang, json: bool, out: &mut impl Write) -> Result<(
         let text = serde_json::to_string_pretty(&value).map_err(std::io::Error::other)?;
         return Ok(writeln!(out, "{text}")?);
     }
-    writeln!(
-        out,
-        "{}",
-        lang.pick("問題メモ（機会スコアの高い順）", "Problems (highest opportunity first)")
-    )?;
+    let say = |key: &str, values: &[(&str, &dyn std::fmt::Display)]| text(lang, key, values);
+    writeln!(out, "{}", say("cli.out.problemsHeading", &[]))?;
     if groups.is_empty() {
-        writeln!(out, "  {}", lang.pick("（なし）", "(none)"))?;
+        writeln!(out, "  {}", say("cli.out.empty", &[]))?;
     }
     for g in &groups {
         let score = g.opportunity.map_or("  –".to_string(), |s| format!("{s:>3}"));
-        let heard = match (g.times_heard, lang) {
-            (1, _) => String::new(),
-            (n, Lang::Ja) => format!("  ×{n}回"),
-            (n, Lang::En) => format!("  ×{n}"),
+        let heard = match g.times_heard {
+            1 => String::new(),
+            n => format!("  {}", say("cli.out.timesHeard", &[("n", &n)])),
         };
         writeln!(out, "  {score}/20  {}{heard}  (id {})", g.lead.fields.words, g.lead.id)?;
     }
-    writeln!(
-        out,
-        "{}",
-        lang.pick("候補（合計の高い順）", "Candidates (best total first)")
-    )?;
+    writeln!(out, "{}", say("cli.out.candidatesHeading", &[]))?;
     if ranked.is_empty() {
-        writeln!(out, "  {}", lang.pick("（なし）", "(none)"))?;
+        writeln!(out, "  {}", say("cli.out.empty", &[]))?;
     }
     for c in &ranked {
         writeln!(
@@ -244,12 +222,12 @@ fn list(db: &Database, lang: Lang, json: bool, out: &mut impl Write) -> Result<(
             c.id
         )?;
     }
-    writeln!(out, "{}", lang.pick("オファー", "Offers"))?;
+    writeln!(out, "{}", say("cli.out.offersHeading", &[]))?;
     if offer_views.is_empty() {
-        writeln!(out, "  {}", lang.pick("（なし）", "(none)"))?;
+        writeln!(out, "  {}", say("cli.out.empty", &[]))?;
     }
+    let per_month = say("cli.out.perMonth", &[]);
     for o in &offer_views {
-        let per_month = lang.pick("／月", " / month");
         writeln!(
             out,
             "  {}{per_month}  {}  (id {})",
@@ -257,7 +235,7 @@ fn list(db: &Database, lang: Lang, json: bool, out: &mut impl Write) -> Result<(
         )?;
     }
     if let Some(next) = progress.steps.iter().find(|s| !s.done) {
-        writeln!(out, "{}", lang.pick("次にすること", "Next"))?;
+        writeln!(out, "{}", say("cli.out.next", &[]))?;
         for m in &next.missing {
             writeln!(out, "  {m}")?;
         }

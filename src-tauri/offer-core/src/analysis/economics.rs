@@ -60,9 +60,9 @@ pub fn price_display(price: Money, consumer: bool, lang: Lang) -> String {
             let shown = Money::from_minor("price", with_tax, Currency::Jpy)
                 .unwrap_or(price)
                 .format(lang);
-            format!("{shown}{}", lang.pick("（税込）", " (incl. tax)"))
+            crate::locales::text(lang, "economics.inclTax", &[("price", &shown)])
         }
-        (Currency::Jpy, false) => format!("{}{}", price.format(lang), lang.pick("（税別）", " (excl. tax)")),
+        (Currency::Jpy, false) => crate::locales::text(lang, "economics.exclTax", &[("price", &price.format(lang))]),
         (Currency::Usd, _) => price.format(lang),
     }
 }
@@ -89,25 +89,14 @@ pub fn economics(offer: &OfferFields, plan: &Package, lang: Lang) -> Economics {
     let break_even = (price > 0).then(|| ceil_div(i128::from(plan.expenses.minor()), price));
     let display = price_display(offer.monthly_price, plan.consumer, lang);
     let sentence = match (capacity, clients_needed) {
-        (Some(cap), Some(need)) => match lang {
-            Lang::Ja => format!("月{display}なら、{cap}人まで対応できます。目標には{need}人が必要です。"),
-            Lang::En => format!(
-                "At {display} a month you can serve {cap} client{}; {need} would be needed for your target.",
-                if cap == 1 { "" } else { "s" }
-            ),
-        },
-        (None, _) => lang
-            .pick(
-                "納品物に作業時間を入れると、何人まで対応できるかがわかります。",
-                "Add hours to the deliverables to see how many clients you can serve.",
-            )
-            .to_string(),
-        (Some(_), None) => lang
-            .pick(
-                "価格と目標の月収を入れると、必要な人数がわかります。",
-                "Set a price and a target income to see how many clients you need.",
-            )
-            .to_string(),
+        (Some(cap), Some(need)) => crate::locales::counted(
+            lang,
+            "economics.capacity",
+            usize::try_from(cap).unwrap_or(usize::MAX),
+            &[("price", &display), ("need", &need)],
+        ),
+        (None, _) => crate::locales::text(lang, "economics.addHours", &[]),
+        (Some(_), None) => crate::locales::text(lang, "economics.addPrice", &[]),
     };
     let currency = offer.monthly_price.currency();
     let shown = |minor: i128| {

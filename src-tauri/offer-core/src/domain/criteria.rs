@@ -46,17 +46,18 @@ impl CriterionKey {
         key.parse().ok()
     }
 
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            CriterionKey::Pain => lang.pick("悩みの深さ・緊急度", "Pain / urgency"),
-            CriterionKey::Recurring => lang.pick("毎月くり返す", "Recurs every month"),
-            CriterionKey::AbilityToPay => lang.pick("支払い能力", "Ability to pay"),
-            CriterionKey::Reachable => lang.pick("1つの場所で出会える", "Reachable on one platform"),
-            CriterionKey::Edge => lang.pick("自分の強み", "Your edge"),
-            CriterionKey::Competition => lang.pick("競合の少なさ", "Little competition"),
-            CriterionKey::Leverage => lang.pick("仕組み化・自動化しやすさ", "Leverage / automation"),
-            CriterionKey::Enjoyment => lang.pick("楽しさ", "Enjoyment"),
-        }
+    pub fn label(self, lang: Lang) -> String {
+        let key = match self {
+            CriterionKey::Pain => "criterion.pain",
+            CriterionKey::Recurring => "criterion.recurring",
+            CriterionKey::AbilityToPay => "criterion.abilityToPay",
+            CriterionKey::Reachable => "criterion.reachable",
+            CriterionKey::Edge => "criterion.edge",
+            CriterionKey::Competition => "criterion.competition",
+            CriterionKey::Leverage => "criterion.leverage",
+            CriterionKey::Enjoyment => "criterion.enjoyment",
+        };
+        crate::locales::text(lang, key, &[])
     }
 
     /// The weight a new workspace gives the criterion (0–10); the database's

@@ -170,20 +170,19 @@ pub(crate) fn outcome_sentence(o: &crate::domain::candidate::Outcome, lang: Lang
     let mut s = o.metric.as_str().to_string();
     if let Some(target) = o.target {
         let unit = o.unit.as_str();
-        s.push_str(&match lang {
-            Lang::Ja => format!("：{target}{unit}"),
-            Lang::En if unit.is_empty() => format!(": {target}"),
-            Lang::En => format!(": {target} {unit}"),
+        s.push_str(&match unit.is_empty() {
+            true => crate::locales::text(lang, "outcomeSentence.targetAlone", &[("target", &target)]),
+            false => crate::locales::text(lang, "outcomeSentence.target", &[("target", &target), ("unit", &unit)]),
         });
     }
     if let Some(tf) = o.timeframe {
         let n = tf.amount;
-        s.push_str(&match (lang, tf.unit) {
-            (Lang::Ja, crate::domain::candidate::TimeUnit::Days) => format!("（{n}日以内）"),
-            (Lang::Ja, crate::domain::candidate::TimeUnit::Weeks) => format!("（{n}週間以内）"),
-            (Lang::Ja, crate::domain::candidate::TimeUnit::Months) => format!("（{n}か月以内）"),
-            (Lang::En, unit) => format!(" within {n} {}", unit.as_str()),
-        });
+        let key = match tf.unit {
+            crate::domain::candidate::TimeUnit::Days => "outcomeSentence.withinDays",
+            crate::domain::candidate::TimeUnit::Weeks => "outcomeSentence.withinWeeks",
+            crate::domain::candidate::TimeUnit::Months => "outcomeSentence.withinMonths",
+        };
+        s.push_str(&crate::locales::text(lang, key, &[("n", &n)]));
     }
     s
 }

@@ -31,15 +31,13 @@ impl ProblemKind {
         self.into()
     }
 
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (ProblemKind::Asked, Lang::Ja) => "相談された",
-            (ProblemKind::Asked, Lang::En) => "asked me for help",
-            (ProblemKind::Postponed, Lang::Ja) => "後回しにされている作業",
-            (ProblemKind::Postponed, Lang::En) => "a task businesses postpone",
-            (ProblemKind::Observation, Lang::Ja) => "自分の気づき",
-            (ProblemKind::Observation, Lang::En) => "my own observation",
-        }
+    pub fn label(self, lang: Lang) -> String {
+        let key = match self {
+            ProblemKind::Asked => "problemKind.asked",
+            ProblemKind::Postponed => "problemKind.postponed",
+            ProblemKind::Observation => "problemKind.observation",
+        };
+        crate::locales::text(lang, key, &[])
     }
 
     /// An empty kind means "asked me for help", the most common entry.
@@ -68,19 +66,15 @@ impl Recurrence {
         self.into()
     }
 
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Recurrence::Once, Lang::Ja) => "一度きり",
-            (Recurrence::Once, Lang::En) => "once",
-            (Recurrence::Yearly, Lang::Ja) => "年に一度",
-            (Recurrence::Yearly, Lang::En) => "every year",
-            (Recurrence::Monthly, Lang::Ja) => "毎月",
-            (Recurrence::Monthly, Lang::En) => "every month",
-            (Recurrence::Weekly, Lang::Ja) => "毎週",
-            (Recurrence::Weekly, Lang::En) => "every week",
-            (Recurrence::Daily, Lang::Ja) => "毎日",
-            (Recurrence::Daily, Lang::En) => "every day",
-        }
+    pub fn label(self, lang: Lang) -> String {
+        let key = match self {
+            Recurrence::Once => "recurrence.once",
+            Recurrence::Yearly => "recurrence.yearly",
+            Recurrence::Monthly => "recurrence.monthly",
+            Recurrence::Weekly => "recurrence.weekly",
+            Recurrence::Daily => "recurrence.daily",
+        };
+        crate::locales::text(lang, key, &[])
     }
 
     /// Blank means not known yet.

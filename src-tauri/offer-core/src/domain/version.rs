@@ -99,25 +99,17 @@ pub struct FieldChange {
 }
 
 fn yes_no(value: bool, lang: Lang) -> String {
-    match (value, lang) {
-        (true, Lang::Ja) => "はい",
-        (true, Lang::En) => "yes",
-        (false, Lang::Ja) => "いいえ",
-        (false, Lang::En) => "no",
-    }
-    .into()
+    crate::locales::text(lang, if value { "version.yes" } else { "version.no" }, &[])
 }
 
 fn decision(raw: &str, lang: Lang) -> String {
-    match (raw, lang) {
-        ("go", Lang::Ja) => "進める".into(),
-        ("go", Lang::En) => "Go".into(),
-        ("adjust", Lang::Ja) => "直して続ける".into(),
-        ("adjust", Lang::En) => "Adjust".into(),
-        ("stop", Lang::Ja) => "やめる".into(),
-        ("stop", Lang::En) => "Stop".into(),
-        (other, _) => other.into(),
-    }
+    let key = match raw {
+        "go" => "version.go",
+        "adjust" => "version.adjust",
+        "stop" => "version.stop",
+        other => return other.into(),
+    };
+    crate::locales::text(lang, key, &[])
 }
 
 fn number(n: i64) -> String {
@@ -136,15 +128,17 @@ pub fn fields(
     lang: Lang,
 ) -> Vec<(String, String)> {
     let o = &content.offer;
-    let deliverable = |d: &crate::domain::input::DeliverableInput| match lang {
-        Lang::Ja => format!(
-            "{}：月{}件・納期{}日・1件{}時間",
-            d.name, d.quantity_per_month, d.turnaround_days, d.hours_each
-        ),
-        Lang::En => format!(
-            "{}: {} per month, {} days turnaround, {} h each",
-            d.name, d.quantity_per_month, d.turnaround_days, d.hours_each
-        ),
+    let deliverable = |d: &crate::domain::input::DeliverableInput| {
+        crate::locales::text(
+            lang,
+            "version.deliverable",
+            &[
+                ("name", &d.name),
+                ("quantity", &d.quantity_per_month),
+                ("days", &d.turnaround_days),
+                ("hours", &d.hours_each),
+            ],
+        )
     };
     let mut out: Vec<(String, String)> = vec![
         (
