@@ -1,7 +1,8 @@
-//! The rule catalog: every rule's stable code, severity, and message with a
-//! concrete suggestion in both languages. Messages live in
-//! `rules/catalog.json` and word lists in `rules/words/{en,ja}/`, so both can
-//! grow without code changes.
+//! The rule catalog: every rule's stable code and severity
+//! (`rules/catalog.json`), its message and concrete suggestion in both
+//! languages (`ui/locales/*.json`, `rust.focus.<code>`, beside every other
+//! sentence), and the word lists (`rules/words/{en,ja}/`), so all can grow
+//! without code changes.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -62,32 +63,20 @@ impl RuleCode {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-struct Text {
-    ja: String,
-    en: String,
-}
-
-impl Text {
-    fn get(&self, lang: Lang) -> &str {
-        lang.pick(&self.ja, &self.en)
-    }
-}
-
-#[derive(Debug, Clone, Deserialize)]
 pub struct Rule {
     pub code: RuleCode,
     pub severity: Severity,
-    message: Text,
-    suggestion: Text,
 }
 
 impl Rule {
-    pub fn message(&self, lang: Lang) -> &str {
-        self.message.get(lang)
+    /// What is wrong, from `rust.focus.<code>.message` in the catalogs.
+    pub fn message(&self, lang: Lang) -> String {
+        crate::locales::text(lang, &format!("focus.{}.message", self.code.as_str()), &[])
     }
 
-    pub fn suggestion(&self, lang: Lang) -> &str {
-        self.suggestion.get(lang)
+    /// What to do instead, from `rust.focus.<code>.suggestion`.
+    pub fn suggestion(&self, lang: Lang) -> String {
+        crate::locales::text(lang, &format!("focus.{}.suggestion", self.code.as_str()), &[])
     }
 }
 
@@ -204,9 +193,10 @@ mod tests {
         for code in ALL {
             let rule = rule(code).unwrap_or_else(|| panic!("{code:?} missing from catalog.json"));
             for lang in [Lang::Ja, Lang::En] {
+                let key = format!("focus.{}.", code.as_str());
                 assert!(
-                    !rule.message(lang).is_empty() && !rule.suggestion(lang).is_empty(),
-                    "{code:?}"
+                    !rule.message(lang).starts_with(&key) && !rule.suggestion(lang).starts_with(&key),
+                    "{code:?} has its message and suggestion in the {lang:?} catalog"
                 );
             }
             assert!(

@@ -92,8 +92,8 @@ impl Findings {
                 code,
                 severity: rule.severity,
                 field: field.to_string(),
-                message: rule.message(self.lang).to_string(),
-                suggestion: rule.suggestion(self.lang).to_string(),
+                message: rule.message(self.lang),
+                suggestion: rule.suggestion(self.lang),
                 matched: matched.map(str::to_string),
                 dismissed: None,
             });
