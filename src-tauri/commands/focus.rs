@@ -2,9 +2,8 @@
 //! input, calls the core, and converts the result.
 
 use chrono::Utc;
-use offerwright_core::analysis::focus::{FocusReport, RuleCode};
 use offerwright_core::app::focus;
-use offerwright_core::app::focus::Overview;
+use offerwright_core::app::focus::{FocusReport, Overview, RuleCode};
 use offerwright_core::domain::input::{CandidateInput, OfferInput};
 use offerwright_core::domain::subject::Subject;
 use tauri::State;

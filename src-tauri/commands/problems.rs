@@ -2,8 +2,8 @@
 //! input, calls the core, and converts the result.
 
 use chrono::Utc;
-use offerwright_core::analysis::inbox::Inbox;
 use offerwright_core::app::problems;
+use offerwright_core::app::problems::Inbox;
 use offerwright_core::domain::candidate::CandidateView;
 use offerwright_core::domain::problem::{ProblemInput, ProblemView};
 use tauri::State;

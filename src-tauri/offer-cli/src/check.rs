@@ -5,8 +5,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use offerwright_core::analysis::focus::{check_candidate, check_offer, check_plan, FocusReport, Severity};
 use offerwright_core::app::exchange;
+use offerwright_core::app::focus::{file_candidate_report, file_offer_report, FocusReport, Severity};
 use offerwright_core::domain::input::{CandidateInput, OfferInput};
 use offerwright_core::domain::package::PackageInput;
 use offerwright_core::domain::pilot::PilotInput;
@@ -43,16 +43,12 @@ fn checks(text: &str, lang: Lang) -> Result<Vec<Checked>, String> {
     let candidate = |c: &CandidateInput| Checked {
         kind: "candidate",
         name: c.name.clone(),
-        report: FocusReport::new(check_candidate(c, lang), &[]),
+        report: file_candidate_report(c, lang),
     };
-    let offer = |o: &OfferInput, package: Option<&PackageInput>, pilot: Option<&PilotInput>| {
-        let mut findings = check_offer(o, lang);
-        findings.extend(check_plan(o, package, pilot, lang));
-        Checked {
-            kind: "offer",
-            name: o.title.clone(),
-            report: FocusReport::new(findings, &[]),
-        }
+    let offer = |o: &OfferInput, package: Option<&PackageInput>, pilot: Option<&PilotInput>| Checked {
+        kind: "offer",
+        name: o.title.clone(),
+        report: file_offer_report(o, package, pilot, lang),
     };
     let shape_error = |e: serde_json::Error| exchange::bad_json(e).message(lang);
     if kind.format.is_some() {

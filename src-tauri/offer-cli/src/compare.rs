@@ -7,9 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::Utc;
-use offerwright_core::analysis::compare::{SAMPLES, SEED};
-use offerwright_core::analysis::robustness::CLEAR_MARGIN_POINTS;
-use offerwright_core::app::compare::{analyse, Analysis};
+use offerwright_core::app::compare::{analyse, Analysis, CLEAR_MARGIN_POINTS, SAMPLES, SEED};
 use offerwright_core::app::exchange::import_json;
 use offerwright_core::domain::evidence::Mode;
 use offerwright_core::{CoreError, Database, Lang};

@@ -5,7 +5,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::analysis::compare::{compare, Comparison, SAMPLES, SEED};
+use crate::analysis::compare::{compare, Comparison};
+/// How many weight draws the robustness check makes, from which seed, and
+/// when a lead counts as clear: the CLI prints them beside its figures.
+pub use crate::analysis::compare::{SAMPLES, SEED};
+pub use crate::analysis::robustness::CLEAR_MARGIN_POINTS;
 use crate::analysis::fermi::{fermi, Fermi};
 use crate::domain::evidence::Mode;
 use crate::domain::input::TargetsInput;

@@ -6,8 +6,11 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::analysis::focus::{check_candidate, check_offer, check_plan, rule, FocusReport, RuleCode, Severity};
+use crate::analysis::focus::{check_candidate, check_offer, check_plan, rule};
+pub use crate::analysis::focus::{FocusReport, RuleCode, Severity};
 use crate::domain::input::{CandidateInput, OfferInput};
+use crate::domain::package::PackageInput;
+use crate::domain::pilot::PilotInput;
 use crate::domain::subject::Subject;
 use crate::error::{CoreError, CoreResult};
 use crate::{Database, Lang};
@@ -20,6 +23,24 @@ pub fn candidate_report(db: &Database, id: Option<i64>, input: &CandidateInput, 
         None => Vec::new(),
     };
     Ok(FocusReport::new(check_candidate(input, lang), &dismissals))
+}
+
+/// The report for a candidate read from a file (nothing dismissed).
+pub fn file_candidate_report(input: &CandidateInput, lang: Lang) -> FocusReport {
+    FocusReport::new(check_candidate(input, lang), &[])
+}
+
+/// The report for an offer read from a file, with its package and pilot when
+/// the file has them (nothing dismissed).
+pub fn file_offer_report(
+    input: &OfferInput,
+    package: Option<&PackageInput>,
+    pilot: Option<&PilotInput>,
+    lang: Lang,
+) -> FocusReport {
+    let mut findings = check_offer(input, lang);
+    findings.extend(check_plan(input, package, pilot, lang));
+    FocusReport::new(findings, &[])
 }
 
 /// The report for an offer as the user is editing it, with the stored plan's

@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::analysis::inbox::{self, Inbox, ProblemGroup};
+use crate::analysis::inbox;
+pub use crate::analysis::inbox::{Inbox, ProblemGroup};
 use crate::domain::candidate::{Candidate, CandidateFields, Status};
 use crate::domain::problem::{Problem, ProblemFields};
 use crate::domain::problem::{ProblemInput, ProblemView};
