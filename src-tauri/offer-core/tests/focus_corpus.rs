@@ -1,0 +1,51 @@
+//! The focus check measured on the labelled corpus (`tests/focus-corpus/`):
+//! CI fails when precision or recall falls below the floors the README
+//! commits to. `examples/focus_benchmark.rs` prints the whole table.
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use corpus::{lang_name, load, score, Part, JUDGED};
+use offerwright_core::Lang;
+
+/// Precision of every error-severity rule together, per language.
+const ERROR_PRECISION_FLOOR: f64 = 0.98;
+/// Recall of each rule, per language, on the whole corpus.
+const RULE_RECALL_FLOOR: f64 = 0.95;
+
+#[test]
+fn the_corpus_is_big_and_varied_enough_to_measure() {
+    let all = load();
+    let count = |lang: Lang| all.iter().filter(|c| c.lang == lang).count();
+    assert!(count(Lang::Ja) >= 180 && count(Lang::En) >= 120, "ja {} en {}", count(Lang::Ja), count(Lang::En));
+    let clean = all.iter().filter(|c| c.case.expect.is_empty()).count();
+    assert!(clean * 3 >= all.len(), "a third clean: {clean} of {}", all.len());
+    assert!(all.iter().any(|c| c.part == Part::HeldOut));
+    let mut ids = std::collections::BTreeSet::new();
+    for item in &all {
+        assert!(ids.insert(item.case.id.clone()), "id {} twice", item.case.id);
+        for label in &item.case.expect {
+            let (rule, field) = label.split_once('@').unwrap_or_else(|| panic!("{}: {label}", item.case.id));
+            assert!(JUDGED.iter().any(|r| r.as_str() == rule), "{}: unknown rule {rule}", item.case.id);
+            assert!(field.starts_with("candidate.") || field.starts_with("offer."), "{}: {field}", item.case.id);
+        }
+    }
+}
+
+#[test]
+fn the_focus_check_holds_its_floors_in_each_language() {
+    let all = load();
+    let mut below = Vec::new();
+    for lang in [Lang::Ja, Lang::En] {
+        let s = score(all.iter().filter(|c| c.lang == lang));
+        if s.errors.precision() < ERROR_PRECISION_FLOOR {
+            below.push(format!("{}: errors precision {:.3}", lang_name(lang), s.errors.precision()));
+        }
+        for (rule, counts) in &s.per_rule {
+            if counts.recall() < RULE_RECALL_FLOOR {
+                below.push(format!("{}: {rule} recall {:.3}", lang_name(lang), counts.recall()));
+            }
+        }
+    }
+    assert!(below.is_empty(), "below the floors:\n{}", below.join("\n"));
+}
