@@ -50,6 +50,11 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
     )
     .await;
     assert!(text_of(&app, ".focus-summary").await.contains("to fix"));
+    // The finding quotes the user's own words, as typed (not the folded "everyone").
+    assert_eq!(
+        text_of(&app, ".finding[data-code='vague_audience'] .finding-matched").await,
+        "(“Everyone”)"
+    );
     type_into(&app, "[data-field='platform']", "YouTube and Instagram").await;
     wait_for(
         &app,

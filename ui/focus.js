@@ -58,8 +58,12 @@ function findingItem(finding, subject, id, recheck) {
       } }, t('focus.restore')));
     return li;
   }
-  li.append(label, ' ', h('span', { class: 'finding-message' }, finding.message),
-    h('span', { class: 'finding-suggestion' }, finding.suggestion));
+  li.append(label, ' ', h('span', { class: 'finding-message' }, finding.message));
+  // The words the user typed that the rule is about, as they typed them.
+  if (finding.matched) {
+    li.append(' ', h('span', { class: 'finding-matched' }, t('focus.matched', { words: finding.matched })));
+  }
+  li.append(h('span', { class: 'finding-suggestion' }, finding.suggestion));
   if (finding.severity !== 'error' && id != null) {
     li.append(h('span', { class: 'finding-actions' },
       h('button', { type: 'button', class: 'link dismiss', onclick: () => dismissForm(finding, subject, id, recheck, li) },

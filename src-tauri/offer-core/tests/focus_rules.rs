@@ -4,7 +4,7 @@
 mod support;
 use offerwright_core::analysis::focus::{check_candidate, check_offer, FocusReport, RuleCode, Severity};
 use offerwright_core::app::{examples, exchange};
-use offerwright_core::domain::input::{CandidateInput, OfferInput};
+use offerwright_core::domain::input::{CandidateInput, DeliverableInput, OfferInput};
 use offerwright_core::Lang;
 use support::*;
 
@@ -409,4 +409,150 @@ fn slots_above_capacity_and_pilot_size_need_the_plan() {
         );
     }
     assert_eq!(check_plan(&offer, None, None, Lang::En), []);
+}
+
+fn deliverables(names: &[&str]) -> Vec<RuleCode> {
+    offer_with(|o| {
+        let template = o.deliverables[0].clone();
+        o.deliverables = names
+            .iter()
+            .map(|n| DeliverableInput { name: n.to_string(), ..template.clone() })
+            .collect();
+    })
+}
+
+#[test]
+fn several_tasks_hide_in_a_deliverable_or_across_rows() {
+    for several in [
+        &["ブログ記事作成・SNS運用・広告管理"][..],
+        &["ロゴデザイン", "ホームページ制作", "SEO診断"],
+        &["logo, website and SEO audit"],
+        &["Logo design", "5-page website", "SEO audit"],
+        &["Podcast editing + Facebook ad management"],
+    ] {
+        assert!(deliverables(several).contains(&RuleCode::SeveralTasks), "{several:?}");
+    }
+    for one in [
+        &["商品写真の切り抜きと色補正 月30枚まで"][..],
+        &["記帳代行（月100仕訳まで）", "月次試算表と3行コメント", "月1回30分の振り返りミーティング"],
+        &["Bookkeeping in Xero, up to 100 transactions", "Monthly P&L report", "30-minute review call"],
+        &["8 Reels edited a month", "Captions with 3 hashtag sets"],
+    ] {
+        assert!(!deliverables(one).contains(&RuleCode::SeveralTasks), "{one:?}");
+    }
+}
+
+#[test]
+fn several_tasks_in_a_problem_are_different_kinds_of_job() {
+    for several in [
+        "ロゴを作り直したいし、チラシも作りたい",
+        "ホームページが古いままで、インスタも更新できず、経理もたまっている",
+        "They need help with podcast editing plus running their Facebook ads",
+    ] {
+        assert!(candidate_with(|c| c.problem = several.into()).contains(&RuleCode::SeveralTasks), "{several}");
+    }
+    for one in [
+        "撮影はできるが、カット編集とテロップ入れに毎週10時間かかる",
+        "ロゴがなく、名刺や看板に統一感がない",
+        "Product photos have messy backgrounds and uneven colour, so listings look amateur",
+        "Receipts and invoices pile up, so the books are always behind",
+    ] {
+        assert!(!candidate_with(|c| c.problem = one.into()).contains(&RuleCode::SeveralTasks), "{one}");
+    }
+}
+
+#[test]
+fn open_ended_phrasings_and_their_capped_look_alikes() {
+    for open in [
+        "回数を気にせず、LINEで気軽にご相談ください",
+        "ご希望に合わせて対応します",
+        "チャット相談し放題",
+        "As many revisions as you like",
+        "Edits on request",
+        "No cap on changes",
+        "Quick questions answered whenever you need",
+    ] {
+        assert!(offer_with(|o| o.promise = open.into()).contains(&RuleCode::OpenEnded), "{open}");
+    }
+    for capped in [
+        "食べ放題のお店向けのメニュー撮影",
+        "ご希望の日時で月2回、30分お話しします",
+        "修正2回まで無料",
+        "2 revisions on request per Reel",
+        "Replies within 24 hours, up to 60 reviews a month",
+    ] {
+        assert!(!offer_with(|o| o.promise = capped.into()).contains(&RuleCode::OpenEnded), "{capped}");
+    }
+}
+
+#[test]
+fn audiences_bounded_only_by_a_wish_or_said_to_be_unbounded_are_vague() {
+    for vague in [
+        "インスタで集客したい方",
+        "副業に興味がある人",
+        "業種不問",
+        "初心者からプロまで幅広く",
+        "People interested in starting a podcast",
+        "Small business owners who want more leads",
+        "Businesses of every size, no matter the industry",
+        "Podcasters, from first-timers to seasoned pros",
+    ] {
+        assert!(candidate_with(|c| c.audience = vague.into()).contains(&RuleCode::VagueAudience), "{vague}");
+    }
+    for bounded in [
+        "開業したい美容師",
+        "登録者1,000人〜1万人の料理系YouTuber",
+        "Yoga teachers who want more bookings",
+        "Wedding photographers in Yorkshire who shoot 20 or more weddings a year",
+    ] {
+        assert!(!candidate_with(|c| c.audience = bounded.into()).contains(&RuleCode::VagueAudience), "{bounded}");
+    }
+}
+
+#[test]
+fn qualifiers_names_and_parts_of_one_job_are_no_false_alarm() {
+    for one in [
+        "Dental practices in Ohio with 10 or more staff",
+        "Independent bakeries in Austin, Texas",
+        "駅前商店会の会員で、飲食店を営む方",
+        "世田谷区、目黒区で個人経営している美容室",
+        "Authors selling through Barnes & Noble Press",
+    ] {
+        assert!(!candidate_with(|c| c.audience = one.into()).contains(&RuleCode::SeveralAudiences), "{one}");
+    }
+    for one in ["The Bride & Groom Expo vendor directory", "Instagram Stories and Reels", "ランサーズのプロジェクト方式とコンペ方式", "地域ポータル「まち&くらし」"] {
+        assert!(!candidate_with(|c| c.platform = one.into()).contains(&RuleCode::SeveralPlatforms), "{one}");
+    }
+    for several in ["ココナラ・ランサーズ", "Upwork as well as Contra", "Facebook groups or Nextdoor"] {
+        assert!(candidate_with(|c| c.platform = several.into()).contains(&RuleCode::SeveralPlatforms), "{several}");
+    }
+    for business in ["Booked follow-up calls per month", "Cold reach-outs answered", "いいね数ではなく、実際の来店予約数", "200 paid newsletter subscribers a month"] {
+        let codes = candidate_with(|c| c.outcome.metric = business.into());
+        assert!(
+            !codes.contains(&RuleCode::VanityMetric) && !codes.contains(&RuleCode::VanityNextToBusiness),
+            "{business}: {codes:?}"
+        );
+    }
+}
+
+#[test]
+fn a_finding_quotes_the_words_as_the_user_typed_them() {
+    let matched = |audience: &str| {
+        check_candidate(
+            &{
+                let mut c = focused_candidate();
+                c.audience = audience.into();
+                c
+            },
+            Lang::Ja,
+        )
+        .into_iter()
+        .find(|f| f.code == RuleCode::VagueAudience)
+        .and_then(|f| f.matched)
+    };
+    assert_eq!(matched("誰でもOK").as_deref(), Some("誰でも"));
+    // Half-width kana match the list's 「だれでも」 and are quoted half-width.
+    assert_eq!(matched("ﾀﾞﾚﾃﾞﾓ歓迎").as_deref(), Some("ﾀﾞﾚﾃﾞﾓ"));
+    assert_eq!(matched("ANYONE who needs a site").as_deref(), Some("ANYONE"));
+    assert_eq!(matched("だれでも").as_deref(), Some("だれでも"));
 }

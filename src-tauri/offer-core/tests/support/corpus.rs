@@ -73,8 +73,16 @@ pub fn corpus_dir() -> PathBuf {
 pub fn load() -> Vec<Labelled> {
     let mut all = Vec::new();
     for (part, dir) in [(Part::Tuning, "tuning"), (Part::HeldOut, "held-out")] {
-        for (lang, file) in [(Lang::Ja, "ja.json"), (Lang::En, "en.json")] {
-            let path = corpus_dir().join(dir).join(file);
+        let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir().join(dir))
+            .unwrap_or_else(|e| panic!("{dir}: {e}"))
+            .map(|e| e.expect("corpus folder entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        for path in files {
+            // ja.json, ja-2.json: the language is the name's first part.
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let lang = if name.starts_with("ja") { Lang::Ja } else { Lang::En };
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             let cases: Vec<Case> =
                 serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

@@ -125,8 +125,47 @@ pub struct WordLists {
     pub open_ended: WordList,
     pub timeframe: WordList,
     pub conjunctions: WordList,
+    /// Words that join a second job to the first (ついでに, "on top of").
+    pub also: WordList,
     /// Particles are matched on unfolded text, so they keep their kana.
     pub particles: Vec<String>,
+    /// Attention words that name a paying result ("paid subscribers").
+    pub vanity_metric_not: WordList,
+    /// Open-ended unless the same field sets a number ("on request").
+    pub open_ended_unless_capped: WordList,
+    /// Words holding an open-ended word that promise nothing (食べ放題).
+    pub open_ended_not: WordList,
+    /// A group bounded only by a wish ("people interested in …").
+    pub wish: WordList,
+    /// Beginner and expert words: both in one audience leave nobody out.
+    pub level_low: WordList,
+    pub level_high: WordList,
+    /// Each platform's names; two different entries are two platforms.
+    pub platforms: Vec<Vec<String>>,
+    /// Each kind of job: its name and the words that name it.
+    pub jobs: Vec<(String, Vec<String>)>,
+    /// Deliverables that support the job rather than add one.
+    pub supporting: WordList,
+}
+
+/// Lines of `name | word | word` (jobs) or `word|word` (platforms).
+fn groups(texts: &[&str]) -> Vec<Vec<String>> {
+    texts
+        .iter()
+        .flat_map(|t| t.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('|').map(|w| prepare_phrase(w.trim())).filter(|w| !w.is_empty()).collect())
+        .collect()
+}
+
+macro_rules! both {
+    ($name:literal) => {
+        [
+            include_str!(concat!("../../../rules/words/en/", $name, ".txt")),
+            include_str!(concat!("../../../rules/words/ja/", $name, ".txt")),
+        ]
+    };
 }
 
 macro_rules! words {
@@ -148,6 +187,27 @@ pub fn words() -> &'static WordLists {
         open_ended: words!("open_ended"),
         timeframe: words!("timeframe"),
         conjunctions: words!("conjunctions"),
+        also: words!("also"),
+        open_ended_unless_capped: words!("open_ended_unless_capped"),
+        open_ended_not: words!("open_ended_not"),
+        vanity_metric_not: words!("vanity_metric_not"),
+        wish: words!("wish"),
+        level_low: words!("level_low"),
+        level_high: words!("level_high"),
+        platforms: groups(&both!("platforms")),
+        jobs: {
+            // One kind may have words in both languages: merge them by name.
+            let mut kinds: Vec<(String, Vec<String>)> = Vec::new();
+            for mut group in groups(&both!("jobs")) {
+                let name = group.remove(0);
+                match kinds.iter_mut().find(|(n, _)| *n == name) {
+                    Some((_, words)) => words.extend(group),
+                    None => kinds.push((name, group)),
+                }
+            }
+            kinds
+        },
+        supporting: words!("supporting"),
         particles: include_str!("../../../rules/words/ja/particles.txt")
             .lines()
             .map(str::trim)

@@ -3,13 +3,16 @@
 //! findings even while a field still fails validation.
 
 mod catalog;
+mod jobs;
+mod lists;
 pub mod text;
 
 use serde::Serialize;
 
 pub use catalog::{rule, RuleCode, Severity};
-use catalog::{words, WordList};
-use text::{contains_phrase, has_number, names_several, Prepared};
+use catalog::{words, WordList, WordLists};
+use lists::{folded_part, items, names_several, Field, ListWords};
+use text::{contains_phrase, find_phrase, has_number, Prepared};
 
 use crate::analysis::economics::economics;
 use crate::domain::input::{CandidateInput, OfferInput};
@@ -101,40 +104,154 @@ impl Findings {
     }
 }
 
-fn first_match<'a>(text: &Prepared, list: &'a WordList) -> Option<&'a str> {
+/// The user's own words for the first entry of `list` found in the text.
+fn first_match(text: &Prepared, list: &WordList) -> Option<String> {
     list.entries()
         .iter()
-        .find(|w| contains_phrase(&text.folded, w))
-        .map(String::as_str)
+        .find_map(|w| find_phrase(&text.folded, w))
+        .map(|range| text.raw_span(range).to_string())
+}
+
+fn list_words(w: &WordLists) -> ListWords<'_> {
+    ListWords {
+        conjunctions: w.conjunctions.entries(),
+        also: w.also.entries(),
+        particles: &w.particles,
+    }
 }
 
 /// "small businesses", 「中小企業」 or 「個人事業主の方」: a generic audience with
 /// nothing that narrows it.
-fn generic_alone<'a>(text: &Prepared, list: &'a WordList) -> Option<&'a str> {
-    let core = text.core();
-    let core = core.strip_prefix("all ").unwrap_or(&core);
-    list.entries()
+fn is_generic(core: &str, list: &WordList) -> bool {
+    // 「の方」「向け」 as field text reads them (folded to katakana).
+    const SUFFIXES: [&str; 5] = ["ノ方", "ノ皆様", "ノ人", "サン", "向ケ"];
+    let core = core.trim();
+    let core = core.strip_prefix("all ").unwrap_or(core);
+    list.entries().iter().any(|w| {
+        core.strip_prefix(w.as_str())
+            .is_some_and(|rest| rest.is_empty() || SUFFIXES.contains(&rest))
+    })
+}
+
+/// Nobody is left out: a vague word ("anyone", 「業種不問」), a generic group
+/// alone, a group bounded only by a wish ("people interested in …",
+/// 「集客したい方」), or a range from beginners to experts.
+fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
+    // 「1万人」 is a number of people, not 「万人」 (everyone).
+    let vague = w.vague_audience.entries().iter().find_map(|e| {
+        let mut from = 0;
+        while let Some(r) = find_phrase(&audience.folded[from..], e) {
+            let r = from + r.start..from + r.end;
+            if !audience.folded[..r.start].chars().next_back().is_some_and(|c| c.is_ascii_digit()) {
+                return Some(r);
+            }
+            from = r.end;
+        }
+        None
+    });
+    if let Some(range) = vague {
+        return Some(audience.raw_span(range).to_string());
+    }
+    let core = audience.core();
+    if is_generic(&core, &w.generic_audience) {
+        return Some(audience.raw_span(0..audience.folded.len()).trim().to_string());
+    }
+    // 「集客したい方向け」「…したい方必見」: the wish still ends the field.
+    let bare = ["向ケ", "ヘ", "必見", "歓迎", "大歓迎", "ニオススメ"]
         .iter()
-        .find(|w| {
-            let w = w.as_str();
-            core == w
-                || ["の方", "の皆様", "の人", "さん", "向け"]
-                    .iter()
-                    .any(|suffix| core == format!("{w}{}", text::prepare_phrase(suffix)))
-        })
-        .map(String::as_str)
+        .fold(core.as_str(), |c, s| c.strip_suffix(s).unwrap_or(c));
+    for phrase in w.wish.entries() {
+        if let Some(range) = find_phrase(&core, phrase) {
+            let head = core[..range.start].trim_end_matches([' ', ',']);
+            if range.end >= bare.len() || is_generic(head, &w.generic_audience) {
+                return Some(audience.raw_span(range).to_string());
+            }
+        }
+    }
+    match (first_match(audience, &w.level_low), first_match(audience, &w.level_high)) {
+        (Some(low), Some(_)) => Some(low),
+        _ => None,
+    }
+}
+
+/// Two different platforms by name, or a list of places that is not one
+/// platform's parts ("Instagram Stories and Reels", 「ランサーズのプロジェクト方式とコンペ方式」).
+fn several_platforms(platform: &Prepared, w: &WordLists) -> bool {
+    let parts = items(platform, Field::Platform, &list_words(w));
+    let outside: String = parts.iter().map(|r| folded_part(platform, r) + " ").collect();
+    let named: Vec<usize> = (0..w.platforms.len())
+        .filter(|&i| w.platforms[i].iter().any(|name| contains_phrase(&outside, name)))
+        .collect();
+    if named.len() >= 2 {
+        return true;
+    }
+    if parts.len() < 2 {
+        return false;
+    }
+    // One known platform in the first item, with more words after it: the
+    // rest of the list are that platform's parts.
+    let first = folded_part(platform, &parts[0]);
+    let first = first.trim();
+    let features = named.first().is_some_and(|&i| {
+        w.platforms[i]
+            .iter()
+            .any(|name| contains_phrase(first, name) && first.chars().count() > name.chars().count())
+    });
+    !features
+}
+
+/// Whether a vanity word is named only to be set aside
+/// (「いいね数ではなく」, "not likes", "rather than followers").
+fn negated(metric: &Prepared, word: &str) -> bool {
+    let folded = &metric.folded;
+    let word = text::prepare_phrase(word);
+    folded.match_indices(&word).all(|(at, _)| {
+        let after: String = folded[at + word.len()..].chars().take(6).collect();
+        let before = folded[..at].trim_end();
+        after.contains("デハナク")
+            || after.contains("ジャナク")
+            || ["not", "rather than", "instead of", "no more"].iter().any(|n| before.ends_with(n))
+    })
 }
 
 /// A metric names attention (likes, followers) rather than a business result.
 fn check_metric(f: &mut Findings, field: &str, metric: &Prepared) {
     let w = words();
-    if let Some(vanity) = first_match(metric, &w.vanity_metric) {
+    let excused: Vec<std::ops::Range<usize>> =
+        w.vanity_metric_not.entries().iter().filter_map(|x| find_phrase(&metric.folded, x)).collect();
+    let vanity = w.vanity_metric.entries().iter().find_map(|e| {
+        find_phrase(&metric.folded, e).filter(|r| !excused.iter().any(|x| x.start <= r.start && r.end <= x.end))
+    });
+    if let Some(vanity) = vanity.map(|r| metric.raw_span(r).to_string()) {
+        if negated(metric, &vanity) {
+            return;
+        }
         if first_match(metric, &w.business_metric).is_some() {
-            f.add(RuleCode::VanityNextToBusiness, field, Some(vanity));
+            f.add(RuleCode::VanityNextToBusiness, field, Some(&vanity));
         } else {
-            f.add(RuleCode::VanityMetric, field, Some(vanity));
+            f.add(RuleCode::VanityMetric, field, Some(&vanity));
         }
     }
+}
+
+/// No edge: "unlimited", 「〜放題」, or "on request" with no number to cap it.
+fn open_ended(text: &Prepared, w: &WordLists) -> Option<String> {
+    let excused: Vec<std::ops::Range<usize>> = w
+        .open_ended_not
+        .entries()
+        .iter()
+        .filter_map(|x| find_phrase(&text.folded, x))
+        .collect();
+    let strong = w.open_ended.entries().iter().find_map(|e| {
+        find_phrase(&text.folded, e).filter(|r| !excused.iter().any(|x| x.start <= r.start && r.end <= x.end))
+    });
+    if let Some(range) = strong {
+        return Some(text.raw_span(range).to_string());
+    }
+    if has_number(text) {
+        return None;
+    }
+    first_match(text, &w.open_ended_unless_capped)
 }
 
 pub fn check_candidate(input: &CandidateInput, lang: Lang) -> Vec<Finding> {
@@ -143,27 +260,26 @@ pub fn check_candidate(input: &CandidateInput, lang: Lang) -> Vec<Finding> {
     let platform = Prepared::new(&input.platform);
     if platform.is_blank() {
         f.add(RuleCode::MissingPlatform, "platform", None);
-    } else if names_several(&platform, w.conjunctions.entries(), &w.particles, true) {
+    } else if several_platforms(&platform, w) {
         f.add(RuleCode::SeveralPlatforms, "platform", None);
     }
     let audience = Prepared::new(&input.audience);
     if audience.is_blank() {
         f.add(RuleCode::MissingAudience, "audience", None);
     } else {
-        if let Some(word) =
-            first_match(&audience, &w.vague_audience).or_else(|| generic_alone(&audience, &w.generic_audience))
-        {
-            f.add(RuleCode::VagueAudience, "audience", Some(word));
-        }
-        if names_several(&audience, w.conjunctions.entries(), &w.particles, true) {
+        // An audience that leaves nobody out gets that one finding, not a
+        // second one for the words that list what it does not limit
+        // (「年齢・性別・業種を問わず」).
+        if let Some(word) = vague_audience(&audience, w) {
+            f.add(RuleCode::VagueAudience, "audience", Some(&word));
+        } else if names_several(&audience, Field::Audience, &list_words(w)) {
             f.add(RuleCode::SeveralAudiences, "audience", None);
         }
     }
     let problem = Prepared::new(&input.problem);
     if problem.is_blank() {
         f.add(RuleCode::MissingProblem, "problem", None);
-    } else if names_several(&problem, w.conjunctions.entries(), &w.particles, false) {
-        // Commas are left out here: a problem is a sentence in the client's words.
+    } else if jobs::problem_has_several(&problem, &list_words(w)) {
         f.add(RuleCode::SeveralTasks, "problem", None);
     }
     let metric = Prepared::new(&input.outcome.metric);
@@ -185,21 +301,25 @@ pub fn check_offer(input: &OfferInput, lang: Lang) -> Vec<Finding> {
     let w = words();
     let mut f = Findings { lang, out: Vec::new() };
     let title = Prepared::new(&input.title);
-    if let Some(word) = first_match(&title, &w.open_ended) {
-        f.add(RuleCode::OpenEnded, "title", Some(word));
+    if let Some(word) = open_ended(&title, w) {
+        f.add(RuleCode::OpenEnded, "title", Some(&word));
     }
     let promise = Prepared::new(&input.promise);
     if promise.is_blank() {
         f.add(RuleCode::MissingPromise, "promise", None);
-    } else if let Some(word) = first_match(&promise, &w.open_ended) {
-        f.add(RuleCode::OpenEnded, "promise", Some(word));
+    } else if let Some(word) = open_ended(&promise, w) {
+        f.add(RuleCode::OpenEnded, "promise", Some(&word));
     }
     if input.deliverables.iter().all(|d| d.name.trim().is_empty()) {
         f.add(RuleCode::NoDeliverables, "deliverables", None);
     }
+    let names: Vec<Prepared> = input.deliverables.iter().map(|d| Prepared::new(&d.name)).collect();
+    if jobs::deliverables_have_several(&names, &list_words(w)) {
+        f.add(RuleCode::SeveralTasks, "deliverables", None);
+    }
     for (i, d) in input.deliverables.iter().enumerate() {
-        if let Some(word) = first_match(&Prepared::new(&d.name), &w.open_ended) {
-            f.add(RuleCode::OpenEnded, &format!("deliverables[{i}].name"), Some(word));
+        if let Some(word) = open_ended(&names[i], w) {
+            f.add(RuleCode::OpenEnded, &format!("deliverables[{i}].name"), Some(&word));
         }
         if d.quantity_per_month <= 0 {
             f.add(

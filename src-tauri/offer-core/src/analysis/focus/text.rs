@@ -7,27 +7,72 @@
 //! and katakana ト in 「ポートフォリオ」 is a different letter to begin with.
 
 use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// A field's text, prepared once for all the rules.
 pub struct Prepared {
+    /// As the user typed it, for showing what a rule matched.
+    raw: String,
     /// NFKC, lower case: for particles and punctuation, where kana matters.
     pub plain: Vec<char>,
     /// `plain` with hiragana folded to katakana: for word lists.
     pub folded: String,
+    /// For each character of `folded` (in order), its byte range there and
+    /// the byte range of the user's text it came from.
+    spans: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>,
+    /// For each character, whether the user typed it as a capital letter.
+    upper: Vec<bool>,
 }
 
 impl Prepared {
     pub fn new(raw: &str) -> Prepared {
-        let plain: String = raw.nfkc().collect::<String>().to_lowercase();
-        let folded = fold_kana(&plain);
+        // Normalized one grapheme at a time, so every folded character knows
+        // which characters the user typed.
+        let mut plain = String::new();
+        let mut folded = String::new();
+        let mut spans = Vec::new();
+        let mut upper = Vec::new();
+        for (at, grapheme) in raw.grapheme_indices(true) {
+            let capital = grapheme.chars().next().is_some_and(char::is_uppercase);
+            let normal = if grapheme.is_ascii() {
+                grapheme.to_ascii_lowercase()
+            } else {
+                grapheme.nfkc().collect::<String>().to_lowercase()
+            };
+            plain.push_str(&normal);
+            for c in fold_kana(&normal).chars() {
+                let start = folded.len();
+                folded.push(c);
+                spans.push((start..folded.len(), at..at + grapheme.len()));
+                upper.push(capital);
+            }
+        }
         Prepared {
+            raw: raw.to_string(),
             plain: plain.chars().collect(),
             folded,
+            spans,
+            upper,
         }
+    }
+
+    /// Whether the character at `index` was typed as a capital letter.
+    pub fn upper(&self, index: usize) -> bool {
+        self.upper.get(index).copied().unwrap_or(false)
     }
 
     pub fn is_blank(&self) -> bool {
         self.plain.iter().all(|c| c.is_whitespace())
+    }
+
+    /// The user's own text behind a byte range of `folded`.
+    pub fn raw_span(&self, folded: std::ops::Range<usize>) -> &str {
+        let start = self.spans.iter().find(|(f, _)| f.end > folded.start).map(|(_, r)| r.start);
+        let end = self.spans.iter().rev().find(|(f, _)| f.start < folded.end).map(|(_, r)| r.end);
+        match (start, end) {
+            (Some(start), Some(end)) if start < end => &self.raw[start..end],
+            _ => "",
+        }
     }
 
     /// The trimmed text without trailing punctuation, for "is the whole field
@@ -67,164 +112,107 @@ fn is_latin_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
 }
 
-fn is_punctuation(c: char) -> bool {
-    c.is_ascii_punctuation() || "、。，．・「」『』（）【】！？：；〜～".contains(c)
+/// Where `phrase` (prepared) occurs in `text` (folded), as whole words where
+/// the phrase starts or ends with a Latin letter or digit. A hyphen joined to
+/// a letter keeps a word whole ("reach-outs" is not "reach"). A phrase with
+/// "…" matches its parts in order, at most a few words apart
+/// ("as many … as you").
+pub fn find_phrase(text: &str, phrase: &str) -> Option<std::ops::Range<usize>> {
+    // Word lists are NFKC-normalized, which spells "…" as "...".
+    if !phrase.contains("...") {
+        return find_word_all(text, phrase, 0).next();
+    }
+    let mut parts = phrase.split("...").map(str::trim).filter(|p| !p.is_empty());
+    let first = parts.next()?;
+    let rest: Vec<&str> = parts.collect();
+    'starts: for start in find_word_all(text, first, 0) {
+        let mut end = start.end;
+        for part in &rest {
+            match find_word_all(text, part, end).next() {
+                Some(found) if text[end..found.start].chars().count() <= 24 => end = found.end,
+                _ => continue 'starts,
+            }
+        }
+        return Some(start.start..end);
+    }
+    None
 }
 
-/// Whether `phrase` (prepared) occurs in `text` (folded), as whole words
-/// where the phrase starts or ends with a Latin letter or digit.
-pub fn contains_phrase(text: &str, phrase: &str) -> bool {
-    if phrase.is_empty() {
-        return false;
-    }
-    let starts_latin = phrase.chars().next().is_some_and(is_latin_word_char);
-    let ends_latin = phrase.chars().last().is_some_and(is_latin_word_char);
-    text.match_indices(phrase).any(|(at, _)| {
+/// Every whole-word place of `word` (no "…") in `text`.
+pub fn find_all<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+    find_word_all(text, word, 0)
+}
+
+fn find_word_all<'a>(text: &'a str, word: &'a str, from: usize) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+    let starts_latin = word.chars().next().is_some_and(is_latin_word_char);
+    let ends_latin = word.chars().last().is_some_and(is_latin_word_char);
+    text[from..].match_indices(word).filter_map(move |(at, _)| {
+        let at = at + from;
         let before = text[..at].chars().next_back();
-        let after = text[at + phrase.len()..].chars().next();
+        let mut after = text[at + word.len()..].chars();
+        let next = after.next();
+        let hyphen_joined = next == Some('-') && after.next().is_some_and(char::is_alphabetic);
         let clean_start = !starts_latin || !before.is_some_and(is_latin_word_char);
-        let clean_end = !ends_latin || !after.is_some_and(is_latin_word_char);
-        clean_start && clean_end
+        let clean_end = !ends_latin || !(next.is_some_and(is_latin_word_char) || hyphen_joined);
+        (clean_start && clean_end).then_some(at..at + word.len())
     })
 }
 
-/// The run of letters (any script) or digits touching position `from`,
-/// walking in `step` direction.
-fn run_length(chars: &[char], from: isize, step: isize) -> (usize, bool) {
-    let mut i = from;
-    let mut length = 0;
-    let mut has_letter = false;
-    while i >= 0 && (i as usize) < chars.len() && chars[i as usize].is_alphanumeric() {
-        has_letter |= chars[i as usize].is_alphabetic();
-        length += 1;
-        i += step;
-    }
-    (length, has_letter)
+/// Whether `phrase` (prepared) occurs in `text` (folded); see [`find_phrase`].
+pub fn contains_phrase(text: &str, phrase: &str) -> bool {
+    find_phrase(text, phrase).is_some()
 }
 
-/// Whether a joining particle at `at..at+len` stands between two non-hiragana
-/// words, as in 「美容室と歯科医院」 or 「インスタやTikTok」.
-fn particle_joins(chars: &[char], at: usize, len: usize, allow_comma_before: bool) -> bool {
-    let before = at.checked_sub(1).map(|i| chars[i]);
-    let after = chars.get(at + len).copied();
-    let word_end = before.is_some_and(|c| {
-        (!is_hiragana(c) && !c.is_whitespace() && !is_punctuation(c)) || (allow_comma_before && c == '、')
-    });
-    let word_start = after.is_some_and(|c| !is_hiragana(c) && !c.is_whitespace() && !is_punctuation(c));
-    word_end && word_start
-}
-
-/// Whether the text names more than one item: joined by a conjunction word,
-/// a particle between two words, "&" or "/" between two words, "・" outside
-/// a katakana name, or (when `commas`) a comma not inside a number.
-pub fn names_several(text: &Prepared, conjunctions: &[String], particles: &[String], commas: bool) -> bool {
-    if conjunctions.iter().any(|w| contains_phrase(&text.folded, w)) {
-        return true;
-    }
-    let chars = &text.plain;
-    for particle in particles {
-        let p: Vec<char> = particle.chars().collect();
-        if p.is_empty() || p.len() > chars.len() {
-            continue;
-        }
-        for at in 0..=chars.len() - p.len() {
-            if chars[at..at + p.len()] == p[..] && particle_joins(chars, at, p.len(), p.len() > 1) {
-                return true;
-            }
-        }
-    }
-    for (i, &c) in chars.iter().enumerate() {
-        let before = i.checked_sub(1).map(|j| chars[j]);
-        let after = chars.get(i + 1).copied();
-        let joins = match c {
-            '&' => {
-                let spaced = before.is_some_and(char::is_whitespace) || after.is_some_and(char::is_whitespace);
-                let (left, _) = run_length(chars, i as isize - 1, -1);
-                let (right, _) = run_length(chars, i as isize + 1, 1);
-                spaced || (left >= 2 && right >= 2)
-            }
-            '/' => {
-                let (left, left_letters) = run_length(chars, i as isize - 1, -1);
-                let (right, right_letters) = run_length(chars, i as isize + 1, 1);
-                left >= 2 && right >= 2 && left_letters && right_letters
-            }
-            '・' => !(before.is_some_and(is_katakana) && after.is_some_and(is_katakana)),
-            ',' | '、' if commas => {
-                !(before.is_some_and(|b| b.is_ascii_digit()) && after.is_some_and(|a| a.is_ascii_digit()))
-            }
-            _ => false,
-        };
-        if joins && before.is_some() && after.is_some() {
-            return true;
-        }
-    }
-    false
-}
-
-/// Whether the text holds a number: digits (full-width too, after NFKC), or a
-/// kanji numeral followed by a counter (三件, 十人).
+/// Whether the text holds a number to count: digits (full-width too, after
+/// NFKC), or a kanji numeral followed by a counter (三件, 十人). A number that
+/// only says when ("3か月で", "within 90 days", "by month 4") is a timeframe,
+/// not a target, unless there are two: then one of them is the target.
 pub fn has_number(text: &Prepared) -> bool {
     let chars = &text.plain;
-    chars.iter().any(|c| c.is_ascii_digit())
-        || chars
-            .windows(2)
-            .any(|w| "一二三四五六七八九十百千万".contains(w[0]) && "件人回本つ個点社名か日週年割".contains(w[1]))
+    let mut periods = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].is_ascii_digit() || ",.".contains(chars[i])) {
+            i += 1;
+        }
+        let after: String = chars[i..].iter().skip_while(|c| c.is_whitespace()).take(9).collect();
+        let before: String = chars[start.saturating_sub(8)..start].iter().collect::<String>();
+        let before = before.trim_end();
+        let says_when = TIME_UNITS.iter().any(|unit| {
+            after.starts_with(unit)
+                && !after[unit.len()..].chars().next().is_some_and(|c| c.is_ascii_alphabetic() && unit.is_ascii())
+        }) || ["month", "week", "day", "q"].iter().any(|w| before.ends_with(w));
+        if !says_when {
+            return true;
+        }
+        periods += 1;
+    }
+    // "within 10 days … for 3 months": one period is the target.
+    if periods >= 2 {
+        return true;
+    }
+    chars
+        .windows(2)
+        .any(|w| "一二三四五六七八九十百千万".contains(w[0]) && "件人回本つ個点社名か日週年割".contains(w[1]))
 }
+
+/// Units after a number that make it a period or a date, not a target.
+const TIME_UNITS: [&str; 18] = [
+    "か月", "ヶ月", "カ月", "ヵ月", "ケ月", "箇月", "日", "週", "年", "月", "days", "day", "weeks", "week",
+    "months", "month", "years", "year",
+];
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn several(text: &str) -> bool {
-        let conjunctions: Vec<String> = ["and", "or", "および", "または"]
-            .iter()
-            .map(|w| prepare_phrase(w))
-            .collect();
-        let particles: Vec<String> = ["と", "や", "また"].iter().map(|w| w.to_string()).collect();
-        names_several(&Prepared::new(text), &conjunctions, &particles, true)
-    }
-
-    #[test]
-    fn english_joining_words_match_whole_words_only() {
-        assert!(several("Dentists and vets"));
-        assert!(several("Instagram or TikTok"));
-        for innocent in [
-            "Android developers",
-            "Brand owners",
-            "Handmade candle shops",
-            "Organic farms",
-            "Order desks",
-        ] {
-            assert!(!several(innocent), "{innocent}");
-        }
-    }
-
-    #[test]
-    fn ampersand_and_slash_join_words_but_not_abbreviations_or_numbers() {
-        assert!(several("Cafes & bakeries"));
-        assert!(several("Instagram/TikTok"));
-        assert!(several("cafes&bakeries"));
-        assert!(!several("B&B owners"));
-        assert!(!several("R&D teams"));
-        assert!(!several("24/7 support desks"));
-    }
-
-    #[test]
-    fn japanese_particles_join_only_between_words() {
-        assert!(several("美容室と歯科医院"));
-        assert!(several("カフェやパン屋"));
-        assert!(several("インスタとTikTok"));
-        assert!(several("美容室、また歯科医院"));
-        assert!(!several("ともだちの店"));
-        assert!(!several("ポートフォリオ制作"));
-        assert!(!several("ひとりで働く整体師"));
-        assert!(!several("また来たくなる店"));
-    }
-
     #[test]
     fn full_width_and_half_width_forms_agree() {
-        assert!(several("Ｉｎｓｔａｇｒａｍ ａｎｄ ＴｉｋＴｏｋ"));
-        assert!(several("ｶﾌｪとﾊﾟﾝ屋"));
         assert!(contains_phrase(
             &Prepared::new("ﾌｫﾛﾜｰ数").folded,
             &prepare_phrase("フォロワー")
@@ -236,16 +224,33 @@ mod tests {
     }
 
     #[test]
-    fn nakaguro_splits_items_but_not_katakana_names() {
-        assert!(several("美容室・歯科医院"));
-        assert!(!several("ビジネス・コーチ"));
+    fn latin_phrases_match_whole_words_and_hyphens_keep_words_whole() {
+        assert!(contains_phrase("cold reach and views", "reach"));
+        assert!(!contains_phrase("cold reach-outs answered", "reach"));
+        assert!(!contains_phrase("android developers", "and"));
     }
 
     #[test]
-    fn commas_split_items_but_not_numbers() {
-        assert!(several("Dentists, vets"));
-        assert!(several("美容室、歯科医院"));
-        assert!(!several("Shops with 1,000 orders"));
+    fn a_gap_in_a_phrase_stands_for_a_few_words() {
+        let phrase = prepare_phrase("as many … as you");
+        assert!(contains_phrase("as many revisions as you like", &phrase));
+        assert!(contains_phrase("as many reels edits as you need", &phrase));
+        assert!(!contains_phrase(
+            "as many clients as possible, then a call with you",
+            &phrase
+        ));
+    }
+
+    #[test]
+    fn a_match_maps_back_to_what_the_user_typed() {
+        let text = Prepared::new("ＳＮＳを始めたい人なら誰でも");
+        let range = find_phrase(&text.folded, &prepare_phrase("誰でも")).unwrap();
+        assert_eq!(text.raw_span(range), "誰でも");
+        let text = Prepared::new("Everyone in ﾌｫﾛﾜｰ town");
+        let range = find_phrase(&text.folded, &prepare_phrase("フォロワー")).unwrap();
+        assert_eq!(text.raw_span(range), "ﾌｫﾛﾜｰ");
+        let range = find_phrase(&text.folded, "everyone").unwrap();
+        assert_eq!(text.raw_span(range), "Everyone");
     }
 
     #[test]
@@ -255,5 +260,15 @@ mod tests {
         assert!(has_number(&Prepared::new("初診予約三件")));
         assert!(!has_number(&Prepared::new("一緒に増やす")));
         assert!(!has_number(&Prepared::new("More bookings")));
+    }
+
+    #[test]
+    fn a_number_that_only_says_when_is_no_target() {
+        assert!(!has_number(&Prepared::new("3か月で問い合わせを増やす")));
+        assert!(!has_number(&Prepared::new("More booked appointments within 3 months")));
+        assert!(has_number(&Prepared::new("3か月で月10件の予約")));
+        assert!(has_number(&Prepared::new("15 booked calls a month by month 4")));
+        // Two periods: one of them is the target ("within 10 days").
+        assert!(has_number(&Prepared::new("Books reconciled within 10 days, for 3 months")));
     }
 }

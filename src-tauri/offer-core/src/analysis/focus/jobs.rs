@@ -1,0 +1,66 @@
+//! "Same job": which kinds of job a list item or deliverable names
+//! (`rules/words/*/jobs.txt`), so the check can tell two parts of one job
+//! (「切り抜きと色補正」) from two jobs (logo / website / SEO audit) without a
+//! word list per case.
+
+use std::collections::BTreeSet;
+
+use super::catalog::words;
+use super::lists::{items, Field, ListWords};
+use super::text::{contains_phrase, find_all, Prepared};
+
+/// Every place in the folded text where a kind of job is named, as byte
+/// ranges with the kind; found once per field, then shared out to its items.
+fn named_kinds(folded: &str) -> Vec<(std::ops::Range<usize>, usize)> {
+    let mut out = Vec::new();
+    for (kind, (_, names)) in words().jobs.iter().enumerate() {
+        for name in names {
+            out.extend(find_all(folded, name).map(|r| (r, kind)));
+        }
+    }
+    out
+}
+
+/// Whether two of these items name jobs of no common kind.
+fn different_jobs(item_kinds: &[BTreeSet<usize>]) -> bool {
+    let named: Vec<&BTreeSet<usize>> = item_kinds.iter().filter(|k| !k.is_empty()).collect();
+    named
+        .iter()
+        .enumerate()
+        .any(|(i, a)| named[i + 1..].iter().any(|b| a.is_disjoint(b)))
+}
+
+fn item_kinds(text: &Prepared, words: &ListWords) -> Vec<BTreeSet<usize>> {
+    let named = named_kinds(&text.folded);
+    // Byte offset in `folded` of each character position.
+    let mut bytes: Vec<usize> = text.folded.char_indices().map(|(b, _)| b).collect();
+    bytes.push(text.folded.len());
+    items(text, Field::Task, words)
+        .iter()
+        .map(|r| {
+            let (start, end) = (bytes[r.start], bytes[r.end]);
+            named
+                .iter()
+                .filter(|(at, _)| start <= at.start && at.end <= end)
+                .map(|(_, kind)| *kind)
+                .collect()
+        })
+        .collect()
+}
+
+/// A problem that lists more than one job.
+pub fn problem_has_several(problem: &Prepared, words: &ListWords) -> bool {
+    different_jobs(&item_kinds(problem, words))
+}
+
+/// Deliverables that are more than one job, within a row or across rows.
+/// A row that supports the job (a report, a call, revisions) is left out.
+pub fn deliverables_have_several(names: &[Prepared], words: &ListWords) -> bool {
+    let supporting = &super::catalog::words().supporting;
+    let all: Vec<BTreeSet<usize>> = names
+        .iter()
+        .filter(|n| !supporting.entries().iter().any(|s| contains_phrase(&n.folded, s)))
+        .flat_map(|n| item_kinds(n, words))
+        .collect();
+    different_jobs(&all)
+}

@@ -1,0 +1,402 @@
+//! Telling a list of like items ("A, B and C", 「A・B・C」) from one item with
+//! qualifiers ("10 or more staff", "in Austin, Texas", 「…の会員で、…を営む方」,
+//! a name such as "Marks and Spencer" or 「まち&くらし」).
+//!
+//! Works on character positions of [`Prepared`]: `plain` and `folded` have
+//! one character for each other, so a position means the same in both.
+
+use std::ops::Range;
+
+use super::text::{find_phrase, is_hiragana, is_katakana, Prepared};
+
+/// Which field is read: each has its own idea of a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Platform,
+    Audience,
+    /// A problem or a deliverable: clauses joined by "also" count as items.
+    Task,
+}
+
+/// The words lists are built from, prepared like field text.
+pub struct ListWords<'a> {
+    pub conjunctions: &'a [String],
+    /// Words that join a second job to the first (ついでに, "on top of").
+    pub also: &'a [String],
+    pub particles: &'a [String],
+}
+
+/// English words that start a qualifier: a comma before or after one ends
+/// no list item ("bakeries in Austin, Texas"; "podcasters, from first-timers …").
+const QUALIFIER_WORDS: [&str; 22] = [
+    "in", "near", "around", "across", "within", "from", "with", "who", "that", "which", "based", "of", "at",
+    "for", "doing", "selling", "using", "running", "no", "especially", "mainly", "whose",
+];
+
+/// English words that open a clause about the same thing, after a comma.
+const CLAUSE_WORDS: [&str; 10] = ["so", "because", "which", "but", "then", "until", "when", "while", "since", "as"];
+
+fn is_open(c: char) -> bool {
+    "(「『【〔[｢".contains(c)
+}
+
+fn is_close(c: char) -> bool {
+    ")」』】〕]｣".contains(c)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_hiragana(c)
+}
+
+/// Whether each character is inside brackets: a bracketed part qualifies or
+/// names ("Instagram（ストーリーズとリール）", 「ハッピー&スマイル」).
+fn bracketed(chars: &[char]) -> Vec<bool> {
+    let mut depth = 0usize;
+    chars
+        .iter()
+        .map(|&c| {
+            if is_open(c) {
+                depth += 1;
+                true
+            } else if is_close(c) {
+                let inside = depth > 0;
+                depth = depth.saturating_sub(1);
+                inside
+            } else {
+                depth > 0
+            }
+        })
+        .collect()
+}
+
+/// The Latin word ending just before `at` (skipping spaces), with its start.
+fn word_before(chars: &[char], at: usize) -> Option<(usize, String)> {
+    let mut end = at;
+    while end > 0 && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && (chars[start - 1].is_alphanumeric() || "'’-".contains(chars[start - 1])) {
+        start -= 1;
+    }
+    (start < end).then(|| (start, chars[start..end].iter().collect()))
+}
+
+/// The word starting just after `at` (skipping spaces), with its start.
+fn word_after(chars: &[char], at: usize) -> Option<(usize, String)> {
+    let mut start = at;
+    while start < chars.len() && chars[start].is_whitespace() {
+        start += 1;
+    }
+    let mut end = start;
+    while end < chars.len() && (chars[end].is_alphanumeric() || "'’-".contains(chars[end])) {
+        end += 1;
+    }
+    (start < end).then(|| (start, chars[start..end].iter().collect()))
+}
+
+fn is_number(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// "Marks and Spencer", "Barnes & Noble": capitalized words on both sides,
+/// the first not opening the field (where every word is capitalized).
+fn joins_a_name(text: &Prepared, chars: &[char], start: usize, end: usize) -> bool {
+    match (word_before(chars, start), word_after(chars, end)) {
+        (Some((left, _)), Some((right, _))) => {
+            let opens = chars[..left].iter().all(|c| c.is_whitespace());
+            !opens && text.upper(left) && text.upper(right)
+        }
+        _ => false,
+    }
+}
+
+/// The length of the run of word characters touching `from`, skipping spaces
+/// next to the symbol, and whether it holds a letter.
+fn run(chars: &[char], from: isize, step: isize) -> (usize, bool) {
+    let mut i = from;
+    while i >= 0 && (i as usize) < chars.len() && chars[i as usize] == ' ' {
+        i += step;
+    }
+    let mut length = 0;
+    let mut letter = false;
+    while i >= 0 && (i as usize) < chars.len() && chars[i as usize].is_alphanumeric() {
+        letter |= chars[i as usize].is_alphabetic();
+        length += 1;
+        i += step;
+    }
+    (length, letter)
+}
+
+/// The English segment between the previous comma (or the start) and `at`.
+fn segment_before(chars: &[char], at: usize) -> String {
+    let start = chars[..at].iter().rposition(|&c| c == ',').map_or(0, |i| i + 1);
+    chars[start..at].iter().collect()
+}
+
+fn has_qualifier_word(segment: &str) -> bool {
+    segment
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| QUALIFIER_WORDS.contains(&w))
+}
+
+/// A Japanese clause after a comma that adds a second topic: a noun with も
+/// (「インスタも更新できず」).
+fn adds_a_topic(chars: &[char], from: usize) -> bool {
+    let end = chars[from..].iter().position(|&c| c == '、' || c == '。').map_or(chars.len(), |i| from + i);
+    (from + 1..end).any(|i| chars[i] == 'も' && is_word_char(chars[i - 1]))
+}
+
+/// The places where the text joins two items, as character ranges.
+fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>> {
+    let chars = &text.plain;
+    let inside = bracketed(chars);
+    let mut found: Vec<Range<usize>> = Vec::new();
+    let char_at = |byte: usize| text.folded[..byte].chars().count();
+
+    let mut phrases: Vec<&String> = words.conjunctions.iter().collect();
+    if field == Field::Task {
+        phrases.extend(words.also.iter());
+    }
+    for phrase in phrases {
+        let mut from = 0;
+        while let Some(range) = find_phrase(&text.folded[from..], phrase) {
+            let (start, end) = (char_at(from + range.start), char_at(from + range.end));
+            from += range.end;
+            if inside[start] {
+                continue;
+            }
+            // "10 or more staff", "between 5 and 20 staff", "1 to 3 branches".
+            if word_before(chars, start).is_some_and(|(_, w)| is_number(&w)) {
+                continue;
+            }
+            if ["and", "&"].contains(&phrase.as_str()) && joins_a_name(text, chars, start, end) {
+                continue;
+            }
+            found.push(start..end);
+        }
+    }
+
+    for particle in words.particles {
+        let p: Vec<char> = particle.chars().collect();
+        if p.is_empty() || p.len() > chars.len() {
+            continue;
+        }
+        for at in 0..=chars.len() - p.len() {
+            if chars[at..at + p.len()] != p[..] || inside[at] {
+                continue;
+            }
+            let before = at.checked_sub(1).map(|i| chars[i]);
+            let after = chars.get(at + p.len()).copied();
+            let word_end = before.is_some_and(is_word_char) || (p.len() > 1 && before == Some('、'));
+            // 「地方の温泉旅館と、認可外の保育園」: a comma may follow the particle.
+            let after = if after == Some('、') { chars.get(at + p.len() + 1).copied() } else { after };
+            if word_end && after.is_some_and(is_word_char) {
+                found.push(at..at + p.len());
+            }
+        }
+    }
+
+    for (i, &c) in chars.iter().enumerate() {
+        if inside[i] || i == 0 || i + 1 >= chars.len() {
+            continue;
+        }
+        let before = chars[i - 1];
+        let after = chars[i + 1];
+        let joins = match c {
+            '&' => {
+                let spaced = before.is_whitespace() || after.is_whitespace();
+                let (left, _) = run(chars, i as isize - 1, -1);
+                let (right, _) = run(chars, i as isize + 1, 1);
+                (spaced || (left >= 2 && right >= 2)) && !joins_a_name(text, chars, i, i + 1)
+            }
+            '/' | '+' => {
+                let (left, left_letters) = run(chars, i as isize - 1, -1);
+                let (right, right_letters) = run(chars, i as isize + 1, 1);
+                left >= 2 && right >= 2 && left_letters && right_letters
+            }
+            '・' => !(is_katakana(before) && is_katakana(after)),
+            '、' => match field {
+                Field::Task => is_word_char(before) || adds_a_topic(chars, i + 1),
+                _ => !is_hiragana(before) && !(before.is_ascii_digit() && after.is_ascii_digit()),
+            },
+            ',' => {
+                let digits = before.is_ascii_digit() && after.is_ascii_digit();
+                // ", so listings look amateur": a consequence, not a second item.
+                let consequence = word_after(chars, i + 1).is_some_and(|(_, w)| CLAUSE_WORDS.contains(&w.as_str()));
+                let qualifier = field != Field::Task
+                    && (has_qualifier_word(&segment_before(chars, i))
+                        || word_after(chars, i + 1).is_some_and(|(_, w)| QUALIFIER_WORDS.contains(&w.as_str())));
+                !digits && !qualifier && !consequence
+            }
+            // 「動画編集を頼みたいし、ついでに…」: a clause that lists a reason.
+            'し' if field == Field::Task => after == '、' && adds_a_topic(chars, i + 2),
+            _ => false,
+        };
+        if joins {
+            found.push(i..i + 1);
+        }
+    }
+    found.sort_by_key(|r| r.start);
+    if field == Field::Audience {
+        drop_place_qualifiers(chars, &mut found);
+    }
+    found
+}
+
+/// 「世田谷区、目黒区、大田区で営む美容室」: a list followed by a case particle
+/// (で, を, が, は, に), or a list of places followed by の, qualifies the head
+/// that comes after it (Japanese puts the head last).
+fn drop_place_qualifiers(chars: &[char], joints: &mut Vec<Range<usize>>) {
+    let mut keep = vec![true; joints.len()];
+    let mut qualifier = false;
+    for j in (0..joints.len()).rev() {
+        let mut end = joints[j].end;
+        while end < chars.len() && chars[end].is_whitespace() {
+            end += 1;
+        }
+        while end < chars.len() && is_word_char(chars[end]) {
+            end += 1;
+        }
+        let next_joint = joints.get(j + 1).is_some_and(|n| n.start <= end + 1);
+        if !next_joint {
+            let item_end = chars[..end].iter().collect::<String>();
+            let place = ["区", "市", "町", "村", "県", "都", "府", "駅", "州"].iter().any(|s| item_end.ends_with(s));
+            let particle = chars.get(end).copied();
+            let more_after = end + 1 < chars.len();
+            let case_particle = particle.is_some_and(|p| "でをがはに".contains(p));
+            qualifier = more_after && (case_particle || (place && particle == Some('の')));
+        }
+        keep[j] = !qualifier;
+    }
+    let mut i = 0;
+    joints.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
+/// The items the text lists, as character ranges (one range: one item).
+pub fn items(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for joint in joints(text, field, words) {
+        if joint.start >= start {
+            out.push(start..joint.start);
+            start = joint.end;
+        }
+    }
+    out.push(start..text.plain.len());
+    out.iter_mut().for_each(|r| *r = main_clause(&text.plain, r.clone()));
+    out.retain(|r| text.plain[r.clone()].iter().any(|c| c.is_alphanumeric()));
+    out
+}
+
+/// An item without a clause that only says what follows from it
+/// ("uneven colour, so listings look amateur").
+fn main_clause(chars: &[char], range: Range<usize>) -> Range<usize> {
+    let cut = (range.start..range.end).find(|&i| {
+        chars[i] == ',' && word_after(chars, i + 1).is_some_and(|(_, w)| CLAUSE_WORDS.contains(&w.as_str()))
+    });
+    range.start..cut.unwrap_or(range.end)
+}
+
+/// Whether the text names more than one item.
+pub fn names_several(text: &Prepared, field: Field, words: &ListWords) -> bool {
+    items(text, field, words).len() > 1
+}
+
+/// The folded text of a character range.
+pub fn folded_part(text: &Prepared, range: &Range<usize>) -> String {
+    text.folded.chars().skip(range.start).take(range.len()).collect()
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::super::catalog::words;
+    use super::*;
+
+    fn list() -> ListWords<'static> {
+        let w = words();
+        ListWords {
+            conjunctions: w.conjunctions.entries(),
+            also: w.also.entries(),
+            particles: &w.particles,
+        }
+    }
+
+    fn several(field: Field, text: &str) -> bool {
+        names_several(&Prepared::new(text), field, &list())
+    }
+
+    #[test]
+    fn joining_words_match_whole_words_only() {
+        assert!(several(Field::Audience, "Dentists and vets"));
+        assert!(several(Field::Audience, "Instagram or TikTok"));
+        for innocent in ["Android developers", "Brand owners", "Handmade candle shops", "Organic farms"] {
+            assert!(!several(Field::Audience, innocent), "{innocent}");
+        }
+    }
+
+    #[test]
+    fn symbols_join_words_but_not_abbreviations_numbers_or_names() {
+        assert!(several(Field::Audience, "Cafes & bakeries"));
+        assert!(several(Field::Audience, "cafes&bakeries"));
+        assert!(several(Field::Platform, "Instagram/TikTok"));
+        assert!(several(Field::Audience, "Therapists / e-commerce brands / SaaS startups"));
+        assert!(several(Field::Platform, "Fiverr + Upwork"));
+        assert!(!several(Field::Audience, "B&B owners"));
+        assert!(!several(Field::Audience, "R&D teams"));
+        assert!(!several(Field::Audience, "24/7 support desks"));
+        assert!(!several(Field::Audience, "Authors selling through Barnes & Noble Press"));
+        assert!(!several(Field::Audience, "Small food producers who supply Marks and Spencer"));
+    }
+
+    #[test]
+    fn numeric_qualifiers_are_one_group() {
+        assert!(!several(Field::Audience, "Dental practices in Ohio with 10 or more staff"));
+        assert!(!several(Field::Audience, "Agencies with 1 to 3 branches"));
+        assert!(several(Field::Audience, "Dental practices or vets"));
+    }
+
+    #[test]
+    fn english_commas_in_places_and_qualifiers_are_no_list() {
+        assert!(several(Field::Audience, "Dentists, vets"));
+        assert!(several(Field::Audience, "Yoga studios, hair salons, and dental practices"));
+        assert!(!several(Field::Audience, "Independent bakeries in Austin, Texas"));
+        assert!(!several(Field::Audience, "Podcasters, from first-timers up"));
+        assert!(!several(Field::Audience, "Shops with 1,000 orders"));
+    }
+
+    #[test]
+    fn japanese_particles_join_only_between_words() {
+        assert!(several(Field::Audience, "美容室と歯科医院"));
+        assert!(several(Field::Audience, "カフェやパン屋"));
+        assert!(several(Field::Audience, "美容室、また歯科医院"));
+        assert!(several(Field::Audience, "地方の温泉旅館と、認可外の保育園"));
+        assert!(!several(Field::Audience, "ともだちの店"));
+        assert!(!several(Field::Audience, "ポートフォリオ制作"));
+        assert!(!several(Field::Audience, "ひとりで働く整体師"));
+        assert!(!several(Field::Audience, "また来たくなる店"));
+    }
+
+    #[test]
+    fn japanese_lists_that_qualify_the_head_are_one_group() {
+        assert!(several(Field::Audience, "美容室、ペットサロン、整骨院"));
+        assert!(several(Field::Audience, "美容室・ネイルサロン"));
+        assert!(!several(Field::Audience, "世田谷区、目黒区、大田区で個人経営している美容室"));
+        assert!(!several(Field::Audience, "駅前商店会の会員で、飲食店を営む方"));
+        assert!(!several(Field::Audience, "インスタで集客している、ひとりで営むネイルサロン"));
+        assert!(!several(Field::Audience, "フランチャイズ「ハッピー&スマイル」の加盟店オーナー"));
+        assert!(!several(Field::Audience, "ビジネス・コーチ"));
+    }
+
+    #[test]
+    fn a_clause_of_consequence_is_not_a_second_item() {
+        let text = Prepared::new("Photos look messy, so listings look amateur");
+        let parts = items(&text, Field::Task, &list());
+        assert_eq!(parts.len(), 1);
+        assert_eq!(folded_part(&text, &parts[0]), "photos look messy");
+    }
+}
