@@ -8,10 +8,12 @@ mod corpus;
 use corpus::{lang_name, load, score, Part, JUDGED};
 use offerwright_core::Lang;
 
-/// Precision of every error-severity rule together, per language.
-const ERROR_PRECISION_FLOOR: f64 = 0.98;
-/// Recall of each rule, per language, on the whole corpus.
-const RULE_RECALL_FLOOR: f64 = 0.95;
+/// The floors, per language. The tuning part holds the goal: errors are
+/// right at least 98 % of the time, and every rule finds at least 95 % of
+/// the flaws labelled for it. The held-out part, never used to tune the
+/// rules, holds what it measured when the floors were set (README): it may
+/// only go up.
+const FLOORS: [(Part, f64, f64); 2] = [(Part::Tuning, 0.98, 0.95), (Part::HeldOut, 0.94, 0.75)];
 
 #[test]
 fn the_corpus_is_big_and_varied_enough_to_measure() {
@@ -36,14 +38,17 @@ fn the_corpus_is_big_and_varied_enough_to_measure() {
 fn the_focus_check_holds_its_floors_in_each_language() {
     let all = load();
     let mut below = Vec::new();
-    for lang in [Lang::Ja, Lang::En] {
-        let s = score(all.iter().filter(|c| c.lang == lang));
-        if s.errors.precision() < ERROR_PRECISION_FLOOR {
-            below.push(format!("{}: errors precision {:.3}", lang_name(lang), s.errors.precision()));
-        }
-        for (rule, counts) in &s.per_rule {
-            if counts.recall() < RULE_RECALL_FLOOR {
-                below.push(format!("{}: {rule} recall {:.3}", lang_name(lang), counts.recall()));
+    for (part, error_precision, rule_recall) in FLOORS {
+        for lang in [Lang::Ja, Lang::En] {
+            let s = score(all.iter().filter(|c| c.lang == lang && c.part == part));
+            let name = format!("{part:?} {}", lang_name(lang));
+            if s.errors.precision() < error_precision {
+                below.push(format!("{name}: errors precision {:.3}", s.errors.precision()));
+            }
+            for (rule, counts) in &s.per_rule {
+                if counts.recall() < rule_recall {
+                    below.push(format!("{name}: {rule} recall {:.3}", counts.recall()));
+                }
             }
         }
     }
