@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Row, Transaction};
 
-use super::soft_delete::{touch, Table};
+use super::soft_delete::{touch, Editable, Table};
 use super::{stored, time, Database};
 use crate::domain::candidate::{Candidate, CandidateFields};
 use crate::domain::input::{CandidateInput, OutcomeInput};
@@ -146,12 +146,7 @@ impl Database {
         seen: Option<i64>,
         now: DateTime<Utc>,
     ) -> CoreResult<Candidate> {
-        self.get_candidate(id)?;
-        self.write(|tx| {
-            write_fields(tx, id, draft)?;
-            touch(tx, Table::Candidates, id, seen, now)
-        })?;
-        self.get_candidate(id)
+        self.edit::<CandidateRows>(id, draft, seen, now)
     }
 
     /// Moves a candidate out of sight; `restore_candidate` brings it back.
@@ -160,8 +155,7 @@ impl Database {
     }
 
     pub fn restore_candidate(&mut self, id: i64) -> CoreResult<Candidate> {
-        self.unhide(Table::Candidates, id)?;
-        self.get_candidate(id)
+        self.bring_back::<CandidateRows>(id)
     }
 }
 
@@ -194,4 +188,19 @@ pub(crate) fn insert_candidate(
     let id = tx.last_insert_rowid();
     write_fields(tx, id, draft)?;
     Ok(id)
+}
+
+/// The candidates table, for the shared edit and restore.
+struct CandidateRows;
+
+impl Editable for CandidateRows {
+    const TABLE: Table = Table::Candidates;
+    type Fields = CandidateFields;
+    type Record = Candidate;
+    fn load(db: &Database, id: i64) -> CoreResult<Candidate> {
+        db.get_candidate(id)
+    }
+    fn write_fields(tx: &Transaction, id: i64, fields: &CandidateFields) -> CoreResult<()> {
+        write_fields(tx, id, fields)
+    }
 }

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Row, Transaction};
 
-use super::soft_delete::{touch, Table};
+use super::soft_delete::{Editable, Table};
 use super::{stored, time, Database};
 use crate::domain::input::{DeliverableInput, OfferInput};
 use crate::domain::offer::{minutes_to_hours_text, Offer, OfferFields};
@@ -198,12 +198,7 @@ impl Database {
         seen: Option<i64>,
         now: DateTime<Utc>,
     ) -> CoreResult<Offer> {
-        self.get_offer(id)?;
-        self.write(|tx| {
-            write_fields(tx, id, draft)?;
-            touch(tx, Table::Offers, id, seen, now)
-        })?;
-        self.get_offer(id)
+        self.edit::<OfferRows>(id, draft, seen, now)
     }
 
     /// Moves an offer out of sight; `restore_offer` brings it back.
@@ -212,7 +207,21 @@ impl Database {
     }
 
     pub fn restore_offer(&mut self, id: i64) -> CoreResult<Offer> {
-        self.unhide(Table::Offers, id)?;
-        self.get_offer(id)
+        self.bring_back::<OfferRows>(id)
+    }
+}
+
+/// The offers table, for the shared edit and restore.
+struct OfferRows;
+
+impl Editable for OfferRows {
+    const TABLE: Table = Table::Offers;
+    type Fields = OfferFields;
+    type Record = Offer;
+    fn load(db: &Database, id: i64) -> CoreResult<Offer> {
+        db.get_offer(id)
+    }
+    fn write_fields(tx: &Transaction, id: i64, fields: &OfferFields) -> CoreResult<()> {
+        write_fields(tx, id, fields)
     }
 }

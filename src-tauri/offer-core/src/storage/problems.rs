@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
-use super::soft_delete::{touch, Table};
+use super::soft_delete::{Editable, Table};
 use super::{stored, time, Database};
 use crate::domain::candidate::{Candidate, CandidateFields};
 use crate::domain::problem::{Problem, ProblemFields, ProblemInput};
@@ -164,12 +164,7 @@ impl Database {
         seen: Option<i64>,
         now: DateTime<Utc>,
     ) -> CoreResult<Problem> {
-        self.get_problem(id)?;
-        self.write(|tx| {
-            write_fields(tx, id, draft)?;
-            touch(tx, Table::Problems, id, seen, now)
-        })?;
-        self.get_problem(id)
+        self.edit::<ProblemRows>(id, draft, seen, now)
     }
 
     /// Moves a problem out of sight; `restore_problem` brings it back.
@@ -178,8 +173,7 @@ impl Database {
     }
 
     pub fn restore_problem(&mut self, id: i64) -> CoreResult<Problem> {
-        self.unhide(Table::Problems, id)?;
-        self.get_problem(id)
+        self.bring_back::<ProblemRows>(id)
     }
 
     /// Marks `id` as the same problem as `same_as`: its group joins that one.
@@ -259,5 +253,20 @@ impl Database {
             Ok(candidate_id)
         })?;
         self.get_candidate(candidate_id)
+    }
+}
+
+/// The problems table, for the shared edit and restore.
+struct ProblemRows;
+
+impl Editable for ProblemRows {
+    const TABLE: Table = Table::Problems;
+    type Fields = ProblemFields;
+    type Record = Problem;
+    fn load(db: &Database, id: i64) -> CoreResult<Problem> {
+        db.get_problem(id)
+    }
+    fn write_fields(tx: &Transaction, id: i64, fields: &ProblemFields) -> CoreResult<()> {
+        write_fields(tx, id, fields)
     }
 }

@@ -1,5 +1,6 @@
 //! Deletes are soft, so the UI can offer Undo: a row is hidden by setting
-//! `deleted_at`, and restored by clearing it. One place for every table.
+//! `deleted_at`, and restored by clearing it. Edits carry a revision, so an
+//! edit made from an old one is refused. One place for every table.
 
 use chrono::{DateTime, Utc};
 use rusqlite::params;
@@ -94,4 +95,38 @@ pub(crate) fn touch(
         return Err(CoreError::Conflict { what: table.what(), id });
     }
     Ok(())
+}
+
+/// A table whose records are edited with a revision check and soft-deleted:
+/// candidates, offers, problems.
+pub(crate) trait Editable {
+    const TABLE: Table;
+    type Fields;
+    type Record;
+    fn load(db: &Database, id: i64) -> CoreResult<Self::Record>;
+    fn write_fields(tx: &rusqlite::Transaction, id: i64, fields: &Self::Fields) -> CoreResult<()>;
+}
+
+impl Database {
+    /// Writes a record's fields; with `seen`, only if it is still at that revision.
+    pub(crate) fn edit<T: Editable>(
+        &mut self,
+        id: i64,
+        fields: &T::Fields,
+        seen: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> CoreResult<T::Record> {
+        T::load(self, id)?;
+        self.write(|tx| {
+            T::write_fields(tx, id, fields)?;
+            touch(tx, T::TABLE, id, seen, now)
+        })?;
+        T::load(self, id)
+    }
+
+    /// Brings back a hidden record.
+    pub(crate) fn bring_back<T: Editable>(&mut self, id: i64) -> CoreResult<T::Record> {
+        self.unhide(T::TABLE, id)?;
+        T::load(self, id)
+    }
 }
