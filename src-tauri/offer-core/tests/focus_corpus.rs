@@ -13,7 +13,7 @@ use offerwright_core::Lang;
 /// the flaws labelled for it. The held-out part, never used to tune the
 /// rules, holds what it measured when the floors were set (README): it may
 /// only go up.
-const FLOORS: [(Part, f64, f64); 2] = [(Part::Tuning, 0.98, 0.95), (Part::HeldOut, 0.94, 0.75)];
+const FLOORS: [(Part, f64, f64); 2] = [(Part::Tuning, 0.98, 0.95), (Part::HeldOut, 0.98, 0.75)];
 
 #[test]
 fn the_corpus_is_big_and_varied_enough_to_measure() {

@@ -556,3 +556,61 @@ fn a_finding_quotes_the_words_as_the_user_typed_them() {
     assert_eq!(matched("ANYONE who needs a site").as_deref(), Some("ANYONE"));
     assert_eq!(matched("だれでも").as_deref(), Some("だれでも"));
 }
+
+#[test]
+fn channels_names_and_honorifics_are_read_as_people_write_them() {
+    for several in ["Googleマップと、あとは知人からの紹介", "LinkedIn DMs plus cold email", "食べログ・ホットペッパーグルメ"] {
+        assert!(candidate_with(|c| c.platform = several.into()).contains(&RuleCode::SeveralPlatforms), "{several}");
+    }
+    for one in ["Pinterest, mostly Idea Pins", "Procter & Gamble's supplier portal", "LINE公式アカウント"] {
+        assert!(!candidate_with(|c| c.platform = one.into()).contains(&RuleCode::SeveralPlatforms), "{one}");
+    }
+    for several in ["飲食店さん、美容室さん、あとは工務店さんも", "写真館やお花屋さんなど", "介護施設だけでなく、学習塾も", "Not just restaurants but also hotels"] {
+        assert!(candidate_with(|c| c.audience = several.into()).contains(&RuleCode::SeveralAudiences), "{several}");
+    }
+    assert!(!candidate_with(|c| c.audience = "楽天とYahoo!ショッピングに出店している食品メーカー".into())
+        .contains(&RuleCode::SeveralAudiences));
+    for vague in ["子育て中のママからシニア世代まで", "AIを活用したい企業様", "Businesses big and small", "Startups to Fortune 500s"] {
+        assert!(candidate_with(|c| c.audience = vague.into()).contains(&RuleCode::VagueAudience), "{vague}");
+    }
+    for bounded in ["東京23区内の、すべての個人経営の花屋さん", "開業1年目から3年目までの整体院"] {
+        assert!(!candidate_with(|c| c.audience = bounded.into()).contains(&RuleCode::VagueAudience), "{bounded}");
+    }
+}
+
+#[test]
+fn a_metric_says_what_is_counted_and_by_when() {
+    let codes = |metric: &str| offer_with(|o| o.success_metric = metric.into());
+    // The service's rhythm is no target and no deadline.
+    let rhythm = codes("月1回の面談で、売上アップを目指す");
+    assert!(rhythm.contains(&RuleCode::OutcomeWithoutNumber) && rhythm.contains(&RuleCode::OutcomeWithoutTimeframe));
+    assert!(codes("Better results through weekly check-ins").contains(&RuleCode::OutcomeWithoutTimeframe));
+    // Days or hours measured are no deadline; a number in words is a number.
+    for untimed in ["月次締めを15日から5日に短縮", "Month-end close down from 12 days to 4", "First reply to every support email within 2 hours"] {
+        assert!(codes(untimed).contains(&RuleCode::OutcomeWithoutTimeframe), "{untimed}");
+    }
+    assert!(!codes("Ten new retainer clients within three months").contains(&RuleCode::OutcomeWithoutNumber));
+    assert!(!codes("3か月で面談予約を月10件").contains(&RuleCode::OutcomeWithoutTimeframe));
+    // Attention named to set it aside, or that turns into sales, is no vanity metric.
+    for business in ["フォロワーより、実際の問い合わせ件数", "見積もり依頼数（再生数は気にしない）", "Listing views that turn into sales"] {
+        let found = candidate_with(|c| c.outcome.metric = business.into());
+        assert!(!found.contains(&RuleCode::VanityMetric) && !found.contains(&RuleCode::VanityNextToBusiness), "{business}");
+    }
+    for vanity in ["投稿の保存数とシェア数", "Profile visits on Instagram"] {
+        assert!(candidate_with(|c| c.outcome.metric = vanity.into()).contains(&RuleCode::VanityMetric), "{vanity}");
+    }
+}
+
+#[test]
+fn open_ended_promises_that_are_ruled_out_are_not_promised() {
+    for ruled_out in ["何でも屋さんにしない、請求書発行だけの経理代行", "Not an 'anything goes' VA: 10 hours a month on invoicing only"] {
+        assert!(!offer_with(|o| o.promise = ruled_out.into()).contains(&RuleCode::OpenEnded), "{ruled_out}");
+    }
+    for open in ["ご満足いただけるまで修正します", "As many rounds as it takes to get it right", "Message me any time, day or night"] {
+        assert!(offer_with(|o| o.promise = open.into()).contains(&RuleCode::OpenEnded), "{open}");
+    }
+    let two_jobs = deliverables(&["ショート動画の撮影と編集 月4本", "インスタ広告の運用代行"]);
+    assert!(two_jobs.contains(&RuleCode::SeveralTasks));
+    let one_job = deliverables(&["Job ad copy for 2 roles a month", "Posting the ads on your careers page and Indeed"]);
+    assert!(!one_job.contains(&RuleCode::SeveralTasks));
+}

@@ -137,6 +137,8 @@ pub struct WordLists {
     pub open_ended_not: WordList,
     /// A group bounded only by a wish ("people interested in …").
     pub wish: WordList,
+    /// "all", 「すべての」: vague only when nothing narrows what follows.
+    pub vague_quantifier: WordList,
     /// Beginner and expert words: both in one audience leave nobody out.
     pub level_low: WordList,
     pub level_high: WordList,
@@ -157,6 +159,19 @@ fn groups(texts: &[&str]) -> Vec<Vec<String>> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| l.split('|').map(|w| prepare_phrase(w.trim())).filter(|w| !w.is_empty()).collect())
         .collect()
+}
+
+/// Groups with the same first entry, merged: a platform or kind of job may
+/// have names in both languages' files.
+fn merged(all: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for group in all {
+        match out.iter_mut().find(|g| g.first() == group.first()) {
+            Some(known) => known.extend(group.into_iter().skip(1)),
+            None => out.push(group),
+        }
+    }
+    out
 }
 
 macro_rules! both {
@@ -192,20 +207,16 @@ pub fn words() -> &'static WordLists {
         open_ended_not: words!("open_ended_not"),
         vanity_metric_not: words!("vanity_metric_not"),
         wish: words!("wish"),
+        vague_quantifier: words!("vague_quantifier"),
         level_low: words!("level_low"),
         level_high: words!("level_high"),
-        platforms: groups(&both!("platforms")),
+        platforms: merged(groups(&both!("platforms"))),
         jobs: {
             // One kind may have words in both languages: merge them by name.
-            let mut kinds: Vec<(String, Vec<String>)> = Vec::new();
-            for mut group in groups(&both!("jobs")) {
-                let name = group.remove(0);
-                match kinds.iter_mut().find(|(n, _)| *n == name) {
-                    Some((_, words)) => words.extend(group),
-                    None => kinds.push((name, group)),
-                }
-            }
-            kinds
+            merged(groups(&both!("jobs")))
+                .into_iter()
+                .map(|mut group| (group.remove(0), group))
+                .collect()
         },
         supporting: words!("supporting"),
         particles: include_str!("../../../rules/words/ja/particles.txt")

@@ -12,12 +12,28 @@ use super::text::{contains_phrase, find_all, Prepared};
 /// Every place in the folded text where a kind of job is named, as byte
 /// ranges with the kind; found once per field, then shared out to its items.
 fn named_kinds(folded: &str) -> Vec<(std::ops::Range<usize>, usize)> {
-    let mut out = Vec::new();
+    let mut out: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
     for (kind, (_, names)) in words().jobs.iter().enumerate() {
         for name in names {
             out.extend(find_all(folded, name).map(|r| (r, kind)));
         }
     }
+    // 「インスタ広告」, "Instagram ads": a social platform right before another
+    // kind's word only says where (the ads are the job).
+    let social = words().jobs.iter().position(|(name, _)| name == "social");
+    let modifiers: Vec<usize> = (0..out.len())
+        .filter(|&i| Some(out[i].1) == social)
+        .filter(|&i| {
+            out.iter().any(|(r, kind)| {
+                *kind != out[i].1 && (r.start == out[i].0.end || (r.start == out[i].0.end + 1 && folded[out[i].0.end..].starts_with(' ')))
+            })
+        })
+        .collect();
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !modifiers.contains(&(i - 1))
+    });
     out
 }
 

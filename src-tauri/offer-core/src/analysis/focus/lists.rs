@@ -28,9 +28,10 @@ pub struct ListWords<'a> {
 
 /// English words that start a qualifier: a comma before or after one ends
 /// no list item ("bakeries in Austin, Texas"; "podcasters, from first-timers …").
-const QUALIFIER_WORDS: [&str; 22] = [
+const QUALIFIER_WORDS: [&str; 25] = [
     "in", "near", "around", "across", "within", "from", "with", "who", "that", "which", "based", "of", "at",
-    "for", "doing", "selling", "using", "running", "no", "especially", "mainly", "whose",
+    "for", "doing", "selling", "using", "running", "no", "especially", "mainly", "whose", "mostly", "primarily",
+    "usually",
 ];
 
 /// English words that open a clause about the same thing, after a comma.
@@ -46,6 +47,20 @@ fn is_close(c: char) -> bool {
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_hiragana(c)
+}
+
+/// Whether a noun ends at `end` (exclusive): a word character, or an
+/// honorific in hiragana (「飲食店さん」).
+fn noun_ends(chars: &[char], end: usize) -> bool {
+    let before: String = chars[end.saturating_sub(2)..end].iter().collect();
+    end > 0 && (is_word_char(chars[end - 1]) || before == "さん")
+}
+
+/// Whether a noun starts at `at`: a word character, or one after the polite
+/// prefix お or ご (「お花屋さん」).
+fn noun_starts(chars: &[char], at: usize) -> bool {
+    chars.get(at).is_some_and(|&c| is_word_char(c))
+        || (chars.get(at).is_some_and(|&c| c == 'お' || c == 'ご') && chars.get(at + 1).is_some_and(|&c| is_word_char(c)))
 }
 
 /// Whether each character is inside brackets: a bracketed part qualifies or
@@ -104,7 +119,9 @@ fn is_number(word: &str) -> bool {
 fn joins_a_name(text: &Prepared, chars: &[char], start: usize, end: usize) -> bool {
     match (word_before(chars, start), word_after(chars, end)) {
         (Some((left, _)), Some((right, _))) => {
-            let opens = chars[..left].iter().all(|c| c.is_whitespace());
+            // A field's first word is capitalized anyway ("Cafés and Bakeries"),
+            // but not with "&" ("Procter & Gamble").
+            let opens = chars[..left].iter().all(|c| c.is_whitespace()) && chars[start] != '&';
             !opens && text.upper(left) && text.upper(right)
         }
         _ => false,
@@ -173,6 +190,10 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             if ["and", "&"].contains(&phrase.as_str()) && joins_a_name(text, chars, start, end) {
                 continue;
             }
+            // "but" joins only after "not just": "not just a logo but Google Ads".
+            if phrase == "but" && !(text.folded.contains("not just") || text.folded.contains("not only")) {
+                continue;
+            }
             found.push(start..end);
         }
     }
@@ -188,10 +209,10 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             }
             let before = at.checked_sub(1).map(|i| chars[i]);
             let after = chars.get(at + p.len()).copied();
-            let word_end = before.is_some_and(is_word_char) || (p.len() > 1 && before == Some('、'));
+            let word_end = noun_ends(chars, at) || (p.len() > 1 && before == Some('、'));
             // 「地方の温泉旅館と、認可外の保育園」: a comma may follow the particle.
-            let after = if after == Some('、') { chars.get(at + p.len() + 1).copied() } else { after };
-            if word_end && after.is_some_and(is_word_char) {
+            let next = if after == Some('、') { at + p.len() + 1 } else { at + p.len() };
+            if word_end && noun_starts(chars, next) {
                 found.push(at..at + p.len());
             }
         }
@@ -218,7 +239,7 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             '・' => !(is_katakana(before) && is_katakana(after)),
             '、' => match field {
                 Field::Task => is_word_char(before) || adds_a_topic(chars, i + 1),
-                _ => !is_hiragana(before) && !(before.is_ascii_digit() && after.is_ascii_digit()),
+                _ => noun_ends(chars, i) && !(before.is_ascii_digit() && after.is_ascii_digit()),
             },
             ',' => {
                 let digits = before.is_ascii_digit() && after.is_ascii_digit();
@@ -255,7 +276,8 @@ fn drop_place_qualifiers(chars: &[char], joints: &mut Vec<Range<usize>>) {
         while end < chars.len() && chars[end].is_whitespace() {
             end += 1;
         }
-        while end < chars.len() && is_word_char(chars[end]) {
+        // An item may hold a name's punctuation (「Yahoo!ショッピング」).
+        while end < chars.len() && (is_word_char(chars[end]) || "!.'&".contains(chars[end])) {
             end += 1;
         }
         let next_joint = joints.get(j + 1).is_some_and(|n| n.start <= end + 1);

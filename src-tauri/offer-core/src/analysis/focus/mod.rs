@@ -124,7 +124,7 @@ fn list_words(w: &WordLists) -> ListWords<'_> {
 /// nothing that narrows it.
 fn is_generic(core: &str, list: &WordList) -> bool {
     // 「の方」「向け」 as field text reads them (folded to katakana).
-    const SUFFIXES: [&str; 5] = ["ノ方", "ノ皆様", "ノ人", "サン", "向ケ"];
+    const SUFFIXES: [&str; 10] = ["ノ方", "ノ皆様", "ノ皆サマ", "ノミナサマ", "ノ皆サン", "ノミナサン", "ノ人", "サン", "様", "向ケ"];
     let core = core.trim();
     let core = core.strip_prefix("all ").unwrap_or(core);
     list.entries().iter().any(|w| {
@@ -163,9 +163,28 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
     for phrase in w.wish.entries() {
         if let Some(range) = find_phrase(&core, phrase) {
             let head = core[..range.start].trim_end_matches([' ', ',']);
-            if range.end >= bare.len() || is_generic(head, &w.generic_audience) {
+            let tail = &core[range.end..];
+            if range.end >= bare.len() || is_generic(head, &w.generic_audience) || is_generic(tail, &w.generic_audience) {
                 return Some(audience.raw_span(range).to_string());
             }
+        }
+    }
+    // "all people", 「すべての方」: a quantifier over nothing that narrows.
+    for quantifier in w.vague_quantifier.entries() {
+        if let Some(range) = find_phrase(&core, quantifier) {
+            let rest = core[range.end..].trim();
+            if rest.is_empty() || is_generic(rest, &w.generic_audience) || ["人", "方", "業種", "人タチ", "方々"].contains(&rest) {
+                return Some(audience.raw_span(range).to_string());
+            }
+        }
+    }
+    // 「子育て中のママからシニア世代まで」: a range of people, not of numbers.
+    if let (Some(from), Some(to)) = (core.find("カラ"), core.rfind("マデ")) {
+        let digit_before = |at: usize| {
+            core[..at].chars().rev().take(3).any(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万".contains(c))
+        };
+        if from < to && !digit_before(from) && !digit_before(to) {
+            return Some(audience.raw_span(from..to + "マデ".len()).to_string());
         }
     }
     match (first_match(audience, &w.level_low), first_match(audience, &w.level_high)) {
@@ -208,8 +227,12 @@ fn negated(metric: &Prepared, word: &str) -> bool {
     folded.match_indices(&word).all(|(at, _)| {
         let after: String = folded[at + word.len()..].chars().take(6).collect();
         let before = folded[..at].trim_end();
+        let later: String = folded[at + word.len()..].chars().take(16).collect();
         after.contains("デハナク")
             || after.contains("ジャナク")
+            || after.starts_with("ヨリ")
+            || after.contains("ハ気ニシナイ")
+            || ["that turn into", "that convert", "that lead to", "turning into"].iter().any(|t| later.trim_start().starts_with(t))
             || ["not", "rather than", "instead of", "no more"].iter().any(|n| before.ends_with(n))
     })
 }
@@ -234,6 +257,89 @@ fn check_metric(f: &mut Findings, field: &str, metric: &Prepared) {
     }
 }
 
+/// The metric without what only says how often the service meets
+/// (「月1回の面談で」, "weekly check-ins"): that is no target and no deadline.
+fn without_service_rhythm(metric: &Prepared, w: &WordLists) -> Prepared {
+    const RHYTHMS: [&str; 6] = ["weekly", "monthly", "daily", "毎週", "毎月", "隔週"];
+    let folded = &metric.folded;
+    let mut cut: Vec<std::ops::Range<usize>> = Vec::new();
+    for word in w.supporting.entries() {
+        for at in text::find_all(folded, word) {
+            let before = folded[..at.start].trim_end_matches([' ', 'ノ']);
+            let start = if let Some(count) = before.strip_suffix('回') {
+                let digits = count.trim_end_matches(|c: char| c.is_ascii_digit());
+                (digits.len() < count.len()).then(|| digits.trim_end_matches(['月', '週', '日']).len())
+            } else {
+                RHYTHMS.iter().find(|r| before.ends_with(*r)).map(|r| before.len() - r.len())
+            };
+            if let Some(start) = start {
+                cut.push(start..at.end);
+            }
+        }
+    }
+    if cut.is_empty() {
+        return Prepared::new(metric.raw_span(0..folded.len()));
+    }
+    let mut kept = String::new();
+    let mut from = 0;
+    cut.sort_by_key(|r| r.start);
+    for r in cut {
+        if r.start > from {
+            kept.push_str(metric.raw_span(from..r.start));
+            kept.push(' ');
+        }
+        from = from.max(r.end);
+    }
+    kept.push_str(metric.raw_span(from..folded.len()));
+    Prepared::new(&kept)
+}
+
+/// Numbers of days that go from one figure to another (「15日から5日に」,
+/// "from 12 days to 4") are the thing measured, not a deadline: the unit
+/// matched at `start..end` stands right after a number next to から/from/to.
+fn is_measure_range(folded: &str, start: usize, end: usize) -> bool {
+    let before = folded[..start].trim_end();
+    let number_before = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',');
+    if number_before.len() == before.len() {
+        return false;
+    }
+    let after = folded[end..].trim_start();
+    let digit_after = |s: &str| s.trim_start().chars().next().is_some_and(|c| c.is_ascii_digit());
+    after.strip_prefix("カラ").is_some_and(digit_after)
+        || number_before.trim_end().ends_with("カラ")
+        || after.strip_prefix("to").is_some_and(digit_after)
+        || (number_before.trim_end().ends_with("to") && folded[..start].contains("from "))
+        || number_before.trim_end().ends_with("from")
+}
+
+/// A period or deadline. "Within 2 hours" or 「2時間以内に」 is how fast, the
+/// thing measured, not by when.
+fn has_timeframe(metric: &Prepared, w: &WordLists) -> bool {
+    let folded = &metric.folded;
+    w.timeframe.entries().iter().any(|entry| {
+        let mut from = 0;
+        while let Some(r) = find_phrase(&folded[from..], entry) {
+            let (start, end) = (from + r.start, from + r.end);
+            from = end;
+            let before = folded[..start].trim_end();
+            let after: String = folded[end..].chars().take(14).collect();
+            // 「月次締め」: 月次 is "monthly" naming a task, not a deadline.
+            let speed = (entry == "月" && folded[end..].starts_with('次'))
+                || is_measure_range(folded, start, end)
+                || (entry == "以内" && (before.ends_with("時間") || before.ends_with('分')))
+                || (entry == "within"
+                    && after
+                        .split_whitespace()
+                        .nth(1)
+                        .is_some_and(|unit| ["hour", "hours", "minute", "minutes", "seconds"].contains(&unit)));
+            if !speed {
+                return true;
+            }
+        }
+        false
+    })
+}
+
 /// No edge: "unlimited", 「〜放題」, or "on request" with no number to cap it.
 fn open_ended(text: &Prepared, w: &WordLists) -> Option<String> {
     let excused: Vec<std::ops::Range<usize>> = w
@@ -242,8 +348,15 @@ fn open_ended(text: &Prepared, w: &WordLists) -> Option<String> {
         .iter()
         .filter_map(|x| find_phrase(&text.folded, x))
         .collect();
+    // 「何でも屋さんにしない」, "Not an 'anything goes' VA": ruled out, not promised.
+    let ruled_out = |r: &std::ops::Range<usize>| {
+        let after: String = text.folded[r.end..].chars().take(8).collect();
+        let before: String = text.folded[..r.start].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+        ["ニシナイ", "デハナイ", "ジャナイ", "ハシマセン"].iter().any(|n| after.contains(n)) || before.contains("not")
+    };
     let strong = w.open_ended.entries().iter().find_map(|e| {
-        find_phrase(&text.folded, e).filter(|r| !excused.iter().any(|x| x.start <= r.start && r.end <= x.end))
+        find_phrase(&text.folded, e)
+            .filter(|r| !excused.iter().any(|x| x.start <= r.start && r.end <= x.end) && !ruled_out(r))
     });
     if let Some(range) = strong {
         return Some(text.raw_span(range).to_string());
@@ -341,10 +454,11 @@ pub fn check_offer(input: &OfferInput, lang: Lang) -> Vec<Finding> {
         f.add(RuleCode::MissingSuccessMetric, "success_metric", None);
     } else {
         check_metric(&mut f, "success_metric", &metric);
+        let metric = without_service_rhythm(&metric, w);
         if !has_number(&metric) {
             f.add(RuleCode::OutcomeWithoutNumber, "success_metric", None);
         }
-        if first_match(&metric, &w.timeframe).is_none() {
+        if !has_timeframe(&metric, w) {
             f.add(RuleCode::OutcomeWithoutTimeframe, "success_metric", None);
         }
     }

@@ -196,10 +196,26 @@ pub fn has_number(text: &Prepared) -> bool {
     if periods >= 2 {
         return true;
     }
+    // "Ten new clients within three months": numbers in words count too.
+    let folded = &text.folded;
+    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    for (i, w) in words.iter().enumerate() {
+        if NUMBER_WORDS.contains(w) {
+            let next = words.get(i + 1).copied().unwrap_or_default();
+            if !TIME_UNITS.contains(&next) {
+                return true;
+            }
+        }
+    }
     chars
         .windows(2)
         .any(|w| "一二三四五六七八九十百千万".contains(w[0]) && "件人回本つ個点社名か日週年割".contains(w[1]))
 }
+
+const NUMBER_WORDS: [&str; 20] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+    "twenty", "thirty", "forty", "fifty", "hundred", "dozen", "zero",
+];
 
 /// Units after a number that make it a period or a date, not a target.
 const TIME_UNITS: [&str; 18] = [
