@@ -356,7 +356,7 @@ mod tests {
     fn joining_words_match_whole_words_only() {
         assert!(several(Field::Audience, "Dentists and vets"));
         assert!(several(Field::Audience, "Instagram or TikTok"));
-        for innocent in ["Android developers", "Brand owners", "Handmade candle shops", "Organic farms"] {
+        for innocent in ["Android developers", "Brand owners", "Handmade candle shops", "Organic farms", "Order desks"] {
             assert!(!several(Field::Audience, innocent), "{innocent}");
         }
     }
@@ -373,6 +373,12 @@ mod tests {
         assert!(!several(Field::Audience, "24/7 support desks"));
         assert!(!several(Field::Audience, "Authors selling through Barnes & Noble Press"));
         assert!(!several(Field::Audience, "Small food producers who supply Marks and Spencer"));
+    }
+
+    #[test]
+    fn full_width_and_half_width_forms_agree() {
+        assert!(several(Field::Platform, "Ｉｎｓｔａｇｒａｍ ａｎｄ ＴｉｋＴｏｋ"));
+        assert!(several(Field::Audience, "ｶﾌｪとﾊﾟﾝ屋"));
     }
 
     #[test]
@@ -407,6 +413,7 @@ mod tests {
     fn japanese_lists_that_qualify_the_head_are_one_group() {
         assert!(several(Field::Audience, "美容室、ペットサロン、整骨院"));
         assert!(several(Field::Audience, "美容室・ネイルサロン"));
+        assert!(several(Field::Audience, "美容室・歯科医院"));
         assert!(!several(Field::Audience, "世田谷区、目黒区、大田区で個人経営している美容室"));
         assert!(!several(Field::Audience, "駅前商店会の会員で、飲食店を営む方"));
         assert!(!several(Field::Audience, "インスタで集客している、ひとりで営むネイルサロン"));
