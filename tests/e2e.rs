@@ -231,7 +231,7 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
     .unwrap();
     wait_for(
         &app,
-        "document.getElementById('pilot-dates')?.textContent.includes('2028-02-29')",
+        "document.getElementById('pilot-dates')?.textContent.includes('February 29, 2028')",
     )
     .await;
     app.execute(
@@ -501,7 +501,22 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
         text_of(&app, "#plan-sentence").await,
         "月¥55,000（税別）なら、3人まで対応できます。目標には6人が必要です。"
     );
-    assert!(text_of(&app, "#pilot-dates").await.contains("2027-02-28"));
+    // Dates in Japanese: sentences say 2027年2月28日, the date box shows and
+    // takes 2027/01/31 (full-width digits too), never WebKit's 01/31/2027.
+    assert!(text_of(&app, "#pilot-dates").await.contains("2027年2月28日"));
+    let start = app
+        .execute("return document.querySelector('.plan-pilot [data-field=\"start\"]').value", vec![])
+        .await
+        .unwrap();
+    assert_eq!(start, serde_json::json!("2027/01/31"));
+    app.execute(
+        "const d = document.querySelector('.plan-pilot [data-field=\"start\"]'); d.value = '２０２７／０３／３１'; \
+         d.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    wait_for(&app, "document.getElementById('pilot-dates')?.textContent.includes('2027年3月31日から')").await;
     app.execute(
         "document.querySelector('.plan').scrollIntoView({ block: 'start' });",
         vec![],

@@ -3,7 +3,7 @@
 // error from Rust lands next to the input it is about.
 
 import { h, nextId } from './dom.js';
-import { t } from './i18n.js';
+import { t, language, dateBoxValue } from './i18n.js';
 
 // A whole-number input: a text box that asks for the numeric keyboard. A
 // type="number" box silently empties what a Japanese keyboard types (「８」),
@@ -15,6 +15,13 @@ export function wholeNumberAttrs({ min, max, step, ...rest } = {}) {
 
 export function field({ label, path, value = '', kind = 'input', type = 'text', hint, options, attrs = {} }) {
   if (type === 'number') return field({ label, path, value, kind, type: 'text', hint, options, attrs: wholeNumberAttrs(attrs) });
+  // WebKit's date box shows 11/21/2026 whatever the page's language: in
+  // Japanese a text box takes 2026/12/01 (full-width digits too; the core
+  // reads slashes and dashes).
+  if (type === 'date' && language() === 'ja') {
+    return field({ label, path, value: dateBoxValue(value), kind, type: 'text', hint, options,
+      attrs: { inputmode: 'numeric', placeholder: '2026/12/01', autocomplete: 'off', ...attrs } });
+  }
   const id = nextId('f');
   const errorId = `${id}-error`;
   const hintId = hint ? `${id}-hint` : undefined;

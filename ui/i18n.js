@@ -52,7 +52,29 @@ export function applyStatic(root) {
   }
 }
 
+const pad = (n) => String(n).padStart(2, '0');
+
+// A moment as lists and stamps show it: 2026/12/02 14:53 in Japanese, the
+// locale's medium form in English (Dec 2, 2026, 2:53 PM).
 export function formatDateTime(iso) {
-  const locale = current === 'ja' ? 'ja-JP' : 'en-US';
-  return new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const d = new Date(iso);
+  if (current === 'ja') {
+    return `${d.getFullYear()}/${pad(d.getMonth() + 1)}/${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }
+  return d.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+// A calendar date (YYYY-MM-DD) as a sentence says it: 2027年1月31日, January
+// 31, 2027 — the same as Rust's Lang::date.
+export function formatDate(isoDate) {
+  const [y, m, d] = String(isoDate).split('-').map(Number);
+  if (!y || !m || !d) return String(isoDate ?? '');
+  if (current === 'ja') return `${y}年${m}月${d}日`;
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+}
+
+// A calendar date as a Japanese date box shows it: 2026/12/01.
+export function dateBoxValue(isoDate) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(isoDate ?? ''));
+  return match ? `${match[1]}/${match[2]}/${match[3]}` : String(isoDate ?? '');
 }

@@ -6,12 +6,9 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { field } from '../forms.js';
-import { t, language } from '../i18n.js';
+import { t, formatDateTime } from '../i18n.js';
 import { notify } from '../toasts.js';
 
-function when(iso) {
-  return new Date(iso).toLocaleString(language() === 'ja' ? 'ja-JP' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 function size(bytes) {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -27,7 +24,7 @@ export function backupList(backups, onRestored) {
   return h('ul', { class: 'backup-list', id: 'backup-list' }, backups.map((b) => {
     const status = h('span', { class: 'backup-status' });
     const row = h('li', { dataset: { backup: b.file_name } },
-      h('span', { class: 'backup-when' }, when(b.taken_at)),
+      h('span', { class: 'backup-when' }, formatDateTime(b.taken_at)),
       h('span', { class: 'backup-reason' }, t(`data.reason.${b.reason}`)),
       h('span', { class: 'hint' }, size(b.bytes)),
       status);
@@ -65,7 +62,7 @@ export async function renderData(main, ctx) {
   const backups = h('div', { id: 'backups' });
   const refreshBackups = async () => {
     replace(backups, backupList(await api.listBackups(), async (b) => {
-      notify(t('data.restored', { when: when(b.taken_at) }));
+      notify(t('data.restored', { when: formatDateTime(b.taken_at) }));
       await ctx.reload();
       await ctx.show('data');
     }));

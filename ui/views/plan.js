@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { schedule } from '../autosave.js';
 import { h, replace } from '../dom.js';
 import { field, read, readNumber, showError, clearErrors } from '../forms.js';
-import { t } from '../i18n.js';
+import { t, formatDate } from '../i18n.js';
 
 function whole(form, path) {
   return readNumber(form, path, 0);
@@ -38,7 +38,9 @@ function economicsSummary(view) {
 function pilotDates(view) {
   const s = view.schedule;
   if (!s) return h('p', { class: 'hint' }, t('plan.noDates'));
-  return h('p', { id: 'pilot-dates' }, t('plan.dates', { start: s.start, end: s.end, reviews: s.reviews.join(t('plan.listSeparator')) }));
+  return h('p', { id: 'pilot-dates' }, t('plan.dates', {
+    start: formatDate(s.start), end: formatDate(s.end), reviews: s.reviews.map(formatDate).join(t('plan.listSeparator')),
+  }));
 }
 
 // `parts` picks what is shown: the offer screen shows both, the pilot step

@@ -260,7 +260,7 @@ fn plan_prints_economics_and_pilot_dates() {
         report.contains("月¥55,000（税別）なら、3人まで対応できます。目標には6人が必要です。"),
         "{report}"
     );
-    assert!(report.contains("2027-01-31 〜 2027-04-30"), "{report}");
+    assert!(report.contains("2027年1月31日 〜 2027年4月30日"), "{report}");
     let one = dir.path().join("offer.json");
     std::fs::write(
         &one,

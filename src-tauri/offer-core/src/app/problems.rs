@@ -82,7 +82,7 @@ fn provenance(lead: &Problem, group: &[Problem], lang: Lang) -> String {
         facts.push(d.source.as_str().to_string());
     }
     if let Some(date) = d.seen_on {
-        facts.push(date.format("%Y-%m-%d").to_string());
+        facts.push(lang.date(date));
     }
     if let Some(r) = d.recurrence {
         facts.push(r.label(lang).to_string());
