@@ -65,7 +65,7 @@ export function formatDateTime(iso) {
 }
 
 // A calendar date (YYYY-MM-DD) as a sentence says it: 2027年1月31日, January
-// 31, 2027 — the same as Rust's Lang::date.
+// 31, 2027 — the same as Rust's locales::date.
 export function formatDate(isoDate) {
   const [y, m, d] = String(isoDate).split('-').map(Number);
   if (!y || !m || !d) return String(isoDate ?? '');

@@ -82,11 +82,15 @@ fn print(planned: &[Planned], lang: Lang, out: &mut impl Write) -> std::io::Resu
             None => writeln!(out, "  {}", say("cli.out.planUnreadable", &[]))?,
         }
         if let Some(s) = &p.plan.schedule {
-            let reviews: Vec<String> = s.reviews.iter().map(|d| lang.date(*d)).collect();
+            let reviews: Vec<String> = s.reviews.iter().map(|d| offerwright_core::locales::date(lang, *d)).collect();
             let reviews = reviews.join(&say("cli.out.listSeparator", &[]));
             let line = say(
                 "cli.out.pilotDates",
-                &[("start", &lang.date(s.start)), ("end", &lang.date(s.end)), ("reviews", &reviews)],
+                &[
+                    ("start", &offerwright_core::locales::date(lang, s.start)),
+                    ("end", &offerwright_core::locales::date(lang, s.end)),
+                    ("reviews", &reviews),
+                ],
             );
             writeln!(out, "  {line}")?;
         }

@@ -33,16 +33,6 @@ impl Lang {
         }
     }
 
-    /// A date as a sentence says it: 「2027年1月31日」, "January 31, 2027".
-    /// The UI's `formatDate` in `ui/i18n.js` writes the same.
-    pub fn date(self, date: chrono::NaiveDate) -> String {
-        use chrono::Datelike;
-        match self {
-            Lang::Ja => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
-            Lang::En => date.format("%B %-d, %Y").to_string(),
-        }
-    }
-
     /// Picks the text for this language from a pair.
     pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -65,12 +55,6 @@ impl std::str::FromStr for Lang {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn dates_read_as_each_language_writes_them() {
-        let d = chrono::NaiveDate::from_ymd_opt(2027, 1, 31).unwrap();
-        assert_eq!(Lang::Ja.date(d), "2027年1月31日");
-        assert_eq!(Lang::En.date(d), "January 31, 2027");
-    }
 
     use super::*;
 

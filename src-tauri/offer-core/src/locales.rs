@@ -77,8 +77,27 @@ fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
     out
 }
 
+/// A date as a sentence says it: 「2027年1月31日」, "January 31, 2027"
+/// (`rust.dates`). The UI's `formatDate` in `ui/i18n.js` writes the same.
+pub fn date(lang: Lang, date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let month = text(lang, &format!("dates.month{}", date.month()), &[]);
+    text(
+        lang,
+        "dates.long",
+        &[("year", &date.year()), ("month", &month), ("day", &date.day())],
+    )
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dates_read_as_each_language_writes_them() {
+        let d = chrono::NaiveDate::from_ymd_opt(2027, 1, 31).unwrap();
+        assert_eq!(date(Lang::Ja, d), "2027年1月31日");
+        assert_eq!(date(Lang::En, d), "January 31, 2027");
+    }
+
     use super::*;
 
     #[test]

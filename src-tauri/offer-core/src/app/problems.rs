@@ -82,7 +82,7 @@ fn provenance(lead: &Problem, group: &[Problem], lang: Lang) -> String {
         facts.push(d.source.as_str().to_string());
     }
     if let Some(date) = d.seen_on {
-        facts.push(lang.date(date));
+        facts.push(crate::locales::date(lang, date));
     }
     if let Some(r) = d.recurrence {
         facts.push(r.label(lang).to_string());
