@@ -499,7 +499,7 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
     wait_for(&app, "document.getElementById('plan-sentence')").await;
     assert_eq!(
         text_of(&app, "#plan-sentence").await,
-        "月¥55,000（税別）なら、3人まで対応できます。目標には6人が必要です。"
+        "月額55,000円（税別）なら、3人まで対応できます。目標には6人が必要です。"
     );
     // Dates in Japanese: sentences say 2027年2月28日, the date box shows and
     // takes 2027/01/31 (full-width digits too), never WebKit's 01/31/2027.

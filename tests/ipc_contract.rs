@@ -370,7 +370,7 @@ fn offer_shape_drafting_editing_and_errors() {
     let saved = h.ok("update_offer", json!({ "id": offer["id"], "input": input.clone() }));
     assert_eq!(
         (saved["price_minor"].as_i64(), saved["price_display"].as_str()),
-        (Some(33000), Some("¥33,000"))
+        (Some(33000), Some("33,000円"))
     );
     assert_eq!(
         keys(&saved["deliverables"][0]),

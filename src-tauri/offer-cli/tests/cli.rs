@@ -257,7 +257,7 @@ fn plan_prints_economics_and_pilot_dates() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let report = text(&out.stdout);
     assert!(
-        report.contains("月¥55,000（税別）なら、3人まで対応できます。目標には6人が必要です。"),
+        report.contains("月額55,000円（税別）なら、3人まで対応できます。目標には6人が必要です。"),
         "{report}"
     );
     assert!(report.contains("2027年1月31日 〜 2027年4月30日"), "{report}");

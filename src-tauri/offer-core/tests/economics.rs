@@ -69,7 +69,7 @@ fn a_worked_example_in_yen() {
     assert_eq!((e.mrr_one, e.mrr_capacity), (55_000, Some(165_000)));
     assert_eq!(
         e.sentence,
-        "月¥55,000（税別）なら、3人まで対応できます。目標には6人が必要です。"
+        "月額55,000円（税別）なら、3人まで対応できます。目標には6人が必要です。"
     );
 }
 
@@ -117,8 +117,8 @@ fn no_hours_or_no_price_say_what_is_missing() {
 #[test]
 fn yen_prices_show_tax_for_consumers_rounded_down() {
     let yen = |m| Money::from_minor("p", m, Currency::Jpy).unwrap();
-    assert_eq!(price_display(yen(30_000), true, Lang::Ja), "¥33,000（税込）");
-    assert_eq!(price_display(yen(30_000), false, Lang::Ja), "¥30,000（税別）");
+    assert_eq!(price_display(yen(30_000), true, Lang::Ja), "33,000円（税込）");
+    assert_eq!(price_display(yen(30_000), false, Lang::Ja), "30,000円（税別）");
     // ¥999 × 10 % = ¥99.9 → ¥99 of tax.
     assert_eq!(price_display(yen(999), true, Lang::En), "¥1,098 (incl. tax)");
     let usd = Money::from_minor("p", 30_000, Currency::Usd).unwrap();

@@ -286,7 +286,7 @@ mod tests {
         let mut package = PackageInput::starting_point();
         package.consumer = true;
         let page = compose(&offer("30000"), None, &package, None, Lang::Ja);
-        assert_eq!(page.price, "¥33,000（税込）");
+        assert_eq!(page.price, "33,000円（税込）");
         package.consumer = false;
         let page = compose(&offer("30000"), None, &package, None, Lang::En);
         assert_eq!(page.price, "¥30,000 (excl. tax)");

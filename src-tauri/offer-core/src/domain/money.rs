@@ -126,14 +126,17 @@ impl Money {
         )
     }
 
-    /// The amount for people to read: ¥33,000 or $300.00 (the symbol does not
-    /// change with the language; the grouping is the same in both).
-    pub fn format(self, _lang: Lang) -> String {
+    /// The amount for people to read: 33,000円 in Japanese, ¥33,000 in
+    /// English, $300.00 in both (the grouping is the same in both).
+    pub fn format(self, lang: Lang) -> String {
         let digits = self.currency.minor_digits();
         let factor = 10i64.pow(digits);
         let whole = group_thousands(self.minor / factor);
         match self.currency {
-            Currency::Jpy => format!("¥{whole}"),
+            Currency::Jpy => match lang {
+                Lang::Ja => format!("{whole}円"),
+                Lang::En => format!("¥{whole}"),
+            },
             Currency::Usd => {
                 format!("${whole}.{:0width$}", self.minor % factor, width = digits as usize)
             }
@@ -192,7 +195,8 @@ mod tests {
     #[test]
     fn formatting_groups_thousands_per_currency() {
         let yen = Money::from_minor("p", 1_234_567, Currency::Jpy).unwrap();
-        assert_eq!(yen.format(Lang::Ja), "¥1,234,567");
+        assert_eq!(yen.format(Lang::Ja), "1,234,567円");
+        assert_eq!(yen.format(Lang::En), "¥1,234,567");
         let usd = Money::from_minor("p", 30_005, Currency::Usd).unwrap();
         assert_eq!(usd.format(Lang::En), "$300.05");
         assert_eq!(usd.to_plain(), "300.05");
