@@ -509,6 +509,16 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
         .await
         .unwrap();
     assert_eq!(start, serde_json::json!("2027/01/31"));
+    // Amounts in Japanese: grouped by thousands, with 円 beside the box.
+    let income = app
+        .execute(
+            "const box = document.querySelector('.plan-package [data-field=\"target_income\"]'); \
+             return [box.value, box.parentElement.querySelector('.money-unit').textContent];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(income, serde_json::json!(["300,000", "円"]));
     app.execute(
         "const d = document.querySelector('.plan-pilot [data-field=\"start\"]'); d.value = '２０２７／０３／３１'; \
          d.dispatchEvent(new Event('change', { bubbles: true }));",

@@ -13,8 +13,39 @@ export function wholeNumberAttrs({ min, max, step, ...rest } = {}) {
   return { type: 'text', inputmode: 'numeric', autocomplete: 'off', ...rest };
 }
 
-export function field({ label, path, value = '', kind = 'input', type = 'text', hint, options, attrs = {} }) {
+// An amount as the box shows it: digits grouped by thousands (300,000),
+// full-width digits made plain; anything that is not a plain amount is left
+// as typed, so the core's message can say what to fix.
+export function groupedAmount(raw) {
+  const text = plainDigits(raw);
+  const match = /^(\d+)(\.\d+)?$/.exec(text);
+  if (!match) return String(raw ?? '');
+  return match[1].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (match[2] ?? '');
+}
+
+// The unit beside an amount box: 円 in Japanese, ¥ in English, $ for dollars.
+function moneyUnit(currency) {
+  if (currency === 'USD') return '$';
+  return language() === 'ja' ? '円' : '¥';
+}
+
+export function field({ label, path, value = '', kind = 'input', type = 'text', hint, options, attrs = {}, currency }) {
   if (type === 'number') return field({ label, path, value, kind, type: 'text', hint, options, attrs: wholeNumberAttrs(attrs) });
+  // Amounts: typed freely (33000, ３３０００, 33,000), shown grouped once the
+  // box is left, with the currency beside the box.
+  if (type === 'money') {
+    const box = field({ label, path, value: groupedAmount(value), kind, type: 'text', hint, options,
+      attrs: { inputmode: 'decimal', autocomplete: 'off', ...attrs } });
+    const control = box.querySelector('input');
+    control.addEventListener('blur', () => { control.value = groupedAmount(control.value); });
+    const unit = moneyUnit(currency);
+    const before = unit === '円' ? null : h('span', { class: 'money-unit', 'aria-hidden': 'true' }, unit);
+    const after = unit === '円' ? h('span', { class: 'money-unit', 'aria-hidden': 'true' }, unit) : null;
+    const wrap = h('span', { class: 'money' });
+    control.before(wrap);
+    wrap.append(...[before, control, after].filter(Boolean));
+    return box;
+  }
   // WebKit's date box shows 11/21/2026 whatever the page's language: in
   // Japanese a text box takes 2026/12/01 (full-width digits too; the core
   // reads slashes and dashes).

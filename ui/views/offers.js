@@ -189,7 +189,7 @@ function editor(offer, ctx) {
       h('button', { type: 'button', onclick: addScope }, `＋ ${t('offers.addOutOfScope')}`),
       h('p', {})),
     h('div', { class: 'row' },
-      field({ label: t('offers.price'), path: 'price', value: offer.price, attrs: { inputmode: 'decimal' } }),
+      field({ label: t('offers.price'), path: 'price', value: offer.price, type: 'money', currency: offer.currency }),
       field({ label: t('offers.currency'), path: 'currency', value: offer.currency, kind: 'select',
         options: [['JPY', 'JPY (¥)'], ['USD', 'USD ($)']] }),
       field({ label: t('offers.term'), path: 'minimum_term_months', value: offer.minimum_term_months, type: 'number',

@@ -70,10 +70,10 @@ function render(root, offer, view, onSaved, parts) {
       field({ label: t('plan.revisions'), path: 'revision_hours', value: p.revision_hours, attrs: { inputmode: 'decimal' } }),
       field({ label: t('plan.slots'), path: 'slots', value: p.slots, type: 'number', attrs: { min: 0, max: 999 } })),
     h('div', { class: 'row' },
-      field({ label: t('plan.targetIncome'), path: 'target_income', value: p.target_income, attrs: { inputmode: 'decimal' } }),
-      field({ label: t('plan.expenses'), path: 'expenses', value: p.expenses, attrs: { inputmode: 'decimal' } }),
+      field({ label: t('plan.targetIncome'), path: 'target_income', value: p.target_income, type: 'money', currency: offer.currency }),
+      field({ label: t('plan.expenses'), path: 'expenses', value: p.expenses, type: 'money', currency: offer.currency }),
       field({ label: t('plan.margin'), path: 'margin_percent', value: p.margin_percent, type: 'number', attrs: { min: 0, max: 90 } }),
-      field({ label: t('plan.floor'), path: 'hourly_floor', value: p.hourly_floor, attrs: { inputmode: 'decimal' } })),
+      field({ label: t('plan.floor'), path: 'hourly_floor', value: p.hourly_floor, type: 'money', currency: offer.currency })),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', dataset: { field: 'consumer' }, checked: p.consumer }), ' ', t('plan.consumer')),
     summary);
 
@@ -83,7 +83,7 @@ function render(root, offer, view, onSaved, parts) {
     h('p', { class: 'form-error', role: 'alert' }),
     h('div', { class: 'row' },
       field({ label: t('plan.pilotClients'), path: 'clients', value: pilot.clients, type: 'number', attrs: { min: 1, max: 3 } }),
-      field({ label: t('plan.pilotPrice'), path: 'price', value: pilot.price, attrs: { inputmode: 'decimal' } }),
+      field({ label: t('plan.pilotPrice'), path: 'price', value: pilot.price, type: 'money', currency: offer.currency }),
       field({ label: t('plan.start'), path: 'start', value: pilot.start, type: 'date' }),
       field({ label: t('plan.months'), path: 'months', value: pilot.months, type: 'number', attrs: { min: 1, max: 12 } })),
     dates,
