@@ -437,7 +437,7 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
     let app = open_app(port).await;
     assert_eq!(
         text_of(&app, "#welcome-title").await,
-        "ひとつに絞ったオファーを、順番に作りましょう"
+        "ひとつに絞った月額プランを、順番に作りましょう"
     );
     screenshot(&app, "11-welcome-ja").await;
     click(&app, "#load-example-ja").await;
@@ -803,7 +803,7 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
     let app = open_app(port).await;
     click(&app, "#start-own").await;
     wait_for(&app, "document.getElementById('guide')?.dataset.step === 'problems'").await;
-    assert!(text_of(&app, "#guide").await.contains("ステップ1／6：問題メモ"));
+    assert!(text_of(&app, "#guide").await.contains("ステップ1／6：困りごと"));
     assert!(text_of(&app, "#guide-missing").await.contains("あと2件"));
 
     let rate = |field: &'static str, value: &'static str| {
@@ -926,7 +926,7 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
         "document.getElementById('onepager-area').dataset.state === 'ready'",
     )
     .await;
-    assert!(text_of(&app, "#guide").await.contains("ステップ5／6：1枚資料"));
+    assert!(text_of(&app, "#guide").await.contains("ステップ5／6：サービス紹介シート"));
     screenshot(&app, "34-newcomer-onepager-ja").await;
     // Keep a version by hand, with a Japanese label, and compare it with the draft.
     click(&app, ".step[data-view='offers']").await;

@@ -702,7 +702,7 @@ fn problem_inbox_shape_grouping_promotion_and_errors() {
     let candidate = h.ok("promote_problem", json!({ "id": a["id"] }));
     assert_eq!(candidate["problem"], "動画の担当者がいない");
     assert_eq!(candidate["audience"], "大阪の個人歯科医院");
-    assert!(candidate["notes"].as_str().unwrap().starts_with("問題メモから"));
+    assert!(candidate["notes"].as_str().unwrap().starts_with("困りごと一覧から"));
     assert_eq!(
         h.ok("problem_inbox", json!({}))["groups"][0]["candidate_id"],
         candidate["id"]

@@ -176,7 +176,7 @@ mod tests {
             "Reels for dental clinics.pdf"
         );
         assert_eq!(file_name("歯科医院のリール制作", Lang::Ja), "歯科医院のリール制作.pdf");
-        assert_eq!(file_name(" ..\u{0}.. ", Lang::Ja), "オファー.pdf");
+        assert_eq!(file_name(" ..\u{0}.. ", Lang::Ja), "月額プラン.pdf");
         assert_eq!(file_name(&"a".repeat(100), Lang::En).chars().count(), 64);
     }
 }

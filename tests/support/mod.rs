@@ -169,7 +169,11 @@ pub async fn click(client: &Client, css: &str) {
         attempts += 1;
         match try_click(client, css).await {
             Ok(()) => return,
-            Err(e) if attempts < 3 && e.to_string().to_lowercase().contains("stale") => {
+            // WebKit's driver says "stale" or "Node … was not found".
+            Err(e) if attempts < 3 && {
+                let said = e.to_string().to_lowercase();
+                said.contains("stale") || said.contains("was not found")
+            } => {
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
             Err(e) => panic!("click {css}: {e}"),

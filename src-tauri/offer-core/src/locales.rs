@@ -103,7 +103,7 @@ mod tests {
     #[test]
     fn a_sentence_is_filled_in_and_a_missing_one_shows_its_key() {
         let said = text(Lang::En, "promotion.opportunity", &[("score", &13)]);
-        assert_eq!(said, "Opportunity score (self-estimate): 13/20");
+        assert_eq!(said, "Opportunity score (your own estimate): 13/20");
         assert_eq!(text(Lang::Ja, "promotion.nothing", &[]), "promotion.nothing");
         // A value that looks like a placeholder is left as the user wrote it.
         let said = text(
@@ -111,6 +111,6 @@ mod tests {
             "promotion.from",
             &[("words", &"{facts} {x"), ("facts", &"asked")],
         );
-        assert_eq!(said, "From the problem inbox: “{facts} {x” (asked)");
+        assert_eq!(said, "From the problem list: “{facts} {x” (asked)");
     }
 }

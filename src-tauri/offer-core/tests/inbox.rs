@@ -154,9 +154,9 @@ fn promoting_carries_the_fields_over_and_says_where_the_candidate_came_from() {
     // The lead had no platform; its duplicate's fills the gap.
     assert_eq!(d.platform.as_str(), "Instagram");
     assert_eq!(d.status.as_str(), "idea");
-    assert!(d.notes.as_str().contains("問題メモから"), "{}", d.notes.as_str());
+    assert!(d.notes.as_str().contains("困りごと一覧から"), "{}", d.notes.as_str());
     assert!(d.notes.as_str().contains("歯科医院の院長"));
-    assert!(d.notes.as_str().contains("機会スコア（自己評価）：14／20"));
+    assert!(d.notes.as_str().contains("狙い目（自分の見立て）：14／20"));
     assert!(d
         .notes
         .as_str()
@@ -176,7 +176,7 @@ fn promoting_carries_the_fields_over_and_says_where_the_candidate_came_from() {
     assert_eq!(problems::inbox(&db).unwrap().groups[0].candidate_id, None);
     let again = problems::promote_problem(&mut db, lead.id, Lang::En, at(5)).unwrap();
     assert_ne!(again.id, candidate.id);
-    assert!(again.fields.notes.as_str().starts_with("From the problem inbox: “"));
+    assert!(again.fields.notes.as_str().starts_with("From the problem list: “"));
 }
 
 #[test]
