@@ -222,13 +222,7 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
     .await;
     replace_text(&app, ".plan-pilot [data-field='clients']", "2").await;
     // A date input takes its value from the date picker; set it as the picker does.
-    app.execute(
-        "const d = document.querySelector('.plan-pilot [data-field=\"start\"]'); d.value = '2028-01-31'; \
-         d.dispatchEvent(new Event('change', { bubbles: true }));",
-        vec![],
-    )
-    .await
-    .unwrap();
+    change_value(&app, ".plan-pilot [data-field='start']", "2028-01-31").await;
     wait_for(
         &app,
         "document.getElementById('pilot-dates')?.textContent.includes('February 29, 2028')",
@@ -519,13 +513,7 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
         .await
         .unwrap();
     assert_eq!(income, serde_json::json!(["300,000", "円"]));
-    app.execute(
-        "const d = document.querySelector('.plan-pilot [data-field=\"start\"]'); d.value = '２０２７／０３／３１'; \
-         d.dispatchEvent(new Event('change', { bubbles: true }));",
-        vec![],
-    )
-    .await
-    .unwrap();
+    change_value(&app, ".plan-pilot [data-field='start']", "２０２７／０３／３１").await;
     wait_for(&app, "document.getElementById('pilot-dates')?.textContent.includes('2027年3月31日から')").await;
     app.execute(
         "document.querySelector('.plan').scrollIntoView({ block: 'start' });",

@@ -193,6 +193,16 @@ async fn try_click(client: &Client, css: &str) -> Result<(), fantoccini::error::
     element.click().await
 }
 
+/// Sets a field's value at once and tells the page it changed, as a date
+/// picker does (no key presses to type through).
+pub async fn change_value(client: &Client, css: &str, value: &str) {
+    let script = format!(
+        "const d = document.querySelector({css:?}); d.value = {value:?}; \
+         d.dispatchEvent(new Event('change', {{ bubbles: true }}));"
+    );
+    client.execute(&script, vec![]).await.unwrap_or_else(|e| panic!("{css}: {e}"));
+}
+
 pub async fn type_into(client: &Client, css: &str, text: &str) {
     let field = client
         .wait()

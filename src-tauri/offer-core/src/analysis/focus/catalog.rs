@@ -185,10 +185,7 @@ macro_rules! both {
 
 macro_rules! words {
     ($name:literal) => {
-        WordList::parse(&[
-            include_str!(concat!("../../../rules/words/en/", $name, ".txt")),
-            include_str!(concat!("../../../rules/words/ja/", $name, ".txt")),
-        ])
+        WordList::parse(&both!($name))
     };
 }
 

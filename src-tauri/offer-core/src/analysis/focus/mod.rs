@@ -7,12 +7,14 @@ mod jobs;
 mod lists;
 pub mod text;
 
+use std::ops::Range;
+
 use serde::Serialize;
 
 pub use catalog::{rule, RuleCode, Severity};
 use catalog::{words, WordList, WordLists};
 use lists::{folded_part, items, names_several, Field, ListWords};
-use text::{contains_phrase, find_phrase, has_number, Prepared};
+use text::{contains_phrase, find_phrase, find_phrases, has_number, Prepared};
 
 use crate::analysis::economics::economics;
 use crate::domain::input::{CandidateInput, OfferInput};
@@ -106,10 +108,21 @@ impl Findings {
 
 /// The user's own words for the first entry of `list` found in the text.
 fn first_match(text: &Prepared, list: &WordList) -> Option<String> {
-    list.entries()
-        .iter()
-        .find_map(|w| find_phrase(&text.folded, w))
-        .map(|range| text.raw_span(range).to_string())
+    find_where(text, list, |_| true).map(|range| text.raw_span(range).to_string())
+}
+
+/// The first place an entry of `list` occurs in the text where `keep` holds.
+fn find_where(text: &Prepared, list: &WordList, keep: impl Fn(&Range<usize>) -> bool) -> Option<Range<usize>> {
+    list.entries().iter().find_map(|e| find_phrases(&text.folded, e).find(|r| keep(r)))
+}
+
+/// Where the entries of `list` occur: spans that excuse a word inside them.
+fn spans_of(text: &Prepared, list: &WordList) -> Vec<Range<usize>> {
+    list.entries().iter().flat_map(|e| find_phrases(&text.folded, e)).collect()
+}
+
+fn inside(spans: &[Range<usize>], r: &Range<usize>) -> bool {
+    spans.iter().any(|x| x.start <= r.start && r.end <= x.end)
 }
 
 fn list_words(w: &WordLists) -> ListWords<'_> {
@@ -138,16 +151,8 @@ fn is_generic(core: &str, list: &WordList) -> bool {
 /// 「集客したい方」), or a range from beginners to experts.
 fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
     // 「1万人」 is a number of people, not 「万人」 (everyone).
-    let vague = w.vague_audience.entries().iter().find_map(|e| {
-        let mut from = 0;
-        while let Some(r) = find_phrase(&audience.folded[from..], e) {
-            let r = from + r.start..from + r.end;
-            if !audience.folded[..r.start].chars().next_back().is_some_and(|c| c.is_ascii_digit()) {
-                return Some(r);
-            }
-            from = r.end;
-        }
-        None
+    let vague = find_where(audience, &w.vague_audience, |r| {
+        !audience.folded[..r.start].chars().next_back().is_some_and(|c| c.is_ascii_digit())
     });
     if let Some(range) = vague {
         return Some(audience.raw_span(range).to_string());
@@ -240,11 +245,8 @@ fn negated(metric: &Prepared, word: &str) -> bool {
 /// A metric names attention (likes, followers) rather than a business result.
 fn check_metric(f: &mut Findings, field: &str, metric: &Prepared) {
     let w = words();
-    let excused: Vec<std::ops::Range<usize>> =
-        w.vanity_metric_not.entries().iter().filter_map(|x| find_phrase(&metric.folded, x)).collect();
-    let vanity = w.vanity_metric.entries().iter().find_map(|e| {
-        find_phrase(&metric.folded, e).filter(|r| !excused.iter().any(|x| x.start <= r.start && r.end <= x.end))
-    });
+    let excused = spans_of(metric, &w.vanity_metric_not);
+    let vanity = find_where(metric, &w.vanity_metric, |r| !inside(&excused, r));
     if let Some(vanity) = vanity.map(|r| metric.raw_span(r).to_string()) {
         if negated(metric, &vanity) {
             return;
@@ -259,7 +261,8 @@ fn check_metric(f: &mut Findings, field: &str, metric: &Prepared) {
 
 /// The metric without what only says how often the service meets
 /// (「月1回の面談で」, "weekly check-ins"): that is no target and no deadline.
-fn without_service_rhythm(metric: &Prepared, w: &WordLists) -> Prepared {
+/// `None` when there is nothing to leave out.
+fn without_service_rhythm(metric: &Prepared, w: &WordLists) -> Option<Prepared> {
     const RHYTHMS: [&str; 6] = ["weekly", "monthly", "daily", "毎週", "毎月", "隔週"];
     let folded = &metric.folded;
     let mut cut: Vec<std::ops::Range<usize>> = Vec::new();
@@ -278,7 +281,7 @@ fn without_service_rhythm(metric: &Prepared, w: &WordLists) -> Prepared {
         }
     }
     if cut.is_empty() {
-        return Prepared::new(metric.raw_span(0..folded.len()));
+        return None;
     }
     let mut kept = String::new();
     let mut from = 0;
@@ -291,7 +294,7 @@ fn without_service_rhythm(metric: &Prepared, w: &WordLists) -> Prepared {
         from = from.max(r.end);
     }
     kept.push_str(metric.raw_span(from..folded.len()));
-    Prepared::new(&kept)
+    Some(Prepared::new(&kept))
 }
 
 /// Numbers of days that go from one figure to another (「15日から5日に」,
@@ -317,10 +320,7 @@ fn is_measure_range(folded: &str, start: usize, end: usize) -> bool {
 fn has_timeframe(metric: &Prepared, w: &WordLists) -> bool {
     let folded = &metric.folded;
     w.timeframe.entries().iter().any(|entry| {
-        let mut from = 0;
-        while let Some(r) = find_phrase(&folded[from..], entry) {
-            let (start, end) = (from + r.start, from + r.end);
-            from = end;
+        find_phrases(folded, entry).any(|Range { start, end }| {
             let before = folded[..start].trim_end();
             let after: String = folded[end..].chars().take(14).collect();
             // 「月次締め」: 月次 is "monthly" naming a task, not a deadline.
@@ -332,32 +332,21 @@ fn has_timeframe(metric: &Prepared, w: &WordLists) -> bool {
                         .split_whitespace()
                         .nth(1)
                         .is_some_and(|unit| ["hour", "hours", "minute", "minutes", "seconds"].contains(&unit)));
-            if !speed {
-                return true;
-            }
-        }
-        false
+            !speed
+        })
     })
 }
 
 /// No edge: "unlimited", 「〜放題」, or "on request" with no number to cap it.
 fn open_ended(text: &Prepared, w: &WordLists) -> Option<String> {
-    let excused: Vec<std::ops::Range<usize>> = w
-        .open_ended_not
-        .entries()
-        .iter()
-        .filter_map(|x| find_phrase(&text.folded, x))
-        .collect();
+    let excused = spans_of(text, &w.open_ended_not);
     // 「何でも屋さんにしない」, "Not an 'anything goes' VA": ruled out, not promised.
     let ruled_out = |r: &std::ops::Range<usize>| {
         let after: String = text.folded[r.end..].chars().take(8).collect();
         let before: String = text.folded[..r.start].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
         ["ニシナイ", "デハナイ", "ジャナイ", "ハシマセン"].iter().any(|n| after.contains(n)) || before.contains("not")
     };
-    let strong = w.open_ended.entries().iter().find_map(|e| {
-        find_phrase(&text.folded, e)
-            .filter(|r| !excused.iter().any(|x| x.start <= r.start && r.end <= x.end) && !ruled_out(r))
-    });
+    let strong = find_where(text, &w.open_ended, |r| !inside(&excused, r) && !ruled_out(r));
     if let Some(range) = strong {
         return Some(text.raw_span(range).to_string());
     }
@@ -454,8 +443,9 @@ pub fn check_offer(input: &OfferInput, lang: Lang) -> Vec<Finding> {
         f.add(RuleCode::MissingSuccessMetric, "success_metric", None);
     } else {
         check_metric(&mut f, "success_metric", &metric);
-        let metric = without_service_rhythm(&metric, w);
-        if !has_number(&metric) {
+        let rhythm_cut = without_service_rhythm(&metric, w);
+        let metric = rhythm_cut.as_ref().unwrap_or(&metric);
+        if !has_number(metric) {
             f.add(RuleCode::OutcomeWithoutNumber, "success_metric", None);
         }
         if !has_timeframe(&metric, w) {

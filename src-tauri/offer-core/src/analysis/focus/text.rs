@@ -158,6 +158,17 @@ fn find_word_all<'a>(text: &'a str, word: &'a str, from: usize) -> impl Iterator
     })
 }
 
+/// Every place `phrase` occurs in `text`, in order; see [`find_phrase`].
+pub fn find_phrases<'a>(text: &'a str, phrase: &'a str) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let found = find_phrase(&text[from..], phrase)?;
+        let range = from + found.start..from + found.end;
+        from = range.end;
+        Some(range)
+    })
+}
+
 /// Whether `phrase` (prepared) occurs in `text` (folded); see [`find_phrase`].
 pub fn contains_phrase(text: &str, phrase: &str) -> bool {
     find_phrase(text, phrase).is_some()
