@@ -102,7 +102,8 @@ fn print(a: &Analysis, lang: Lang, out: &mut impl Write) -> std::io::Result<()> 
         say("cli.out.winShares", &[("samples", &SAMPLES), ("seed", &SEED)])
     )?;
     for s in &r.win_shares {
-        writeln!(out, "  {:>5.1} %  {}", s.percent, name(&s.candidate_id))?;
+        let share = offerwright_core::locales::percent(s.percent);
+        writeln!(out, "  {share:>6}  {}", name(&s.candidate_id))?;
     }
     Ok(())
 }

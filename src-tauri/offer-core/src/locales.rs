@@ -89,8 +89,30 @@ pub fn date(lang: Lang, date: chrono::NaiveDate) -> String {
     )
 }
 
+/// A percentage, one way everywhere (both languages, the app, the CLI and
+/// the PDF): at most one decimal, a whole number without ".0", no space
+/// before the sign: "100%", "11.2%", "0.4%". The UI's `formatPercent` in
+/// `ui/i18n.js` writes the same.
+pub fn percent(value: f64) -> String {
+    let tenths = (value * 10.0).round() / 10.0;
+    if tenths.fract() == 0.0 {
+        format!("{tenths:.0}%")
+    } else {
+        format!("{tenths:.1}%")
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn percentages_have_one_form() {
+        assert_eq!(percent(100.0), "100%");
+        assert_eq!(percent(11.24), "11.2%");
+        assert_eq!(percent(0.04), "0%");
+        assert_eq!(percent(99.96), "100%");
+        assert_eq!(percent(62.0), "62%");
+    }
+
     #[test]
     fn dates_read_as_each_language_writes_them() {
         let d = chrono::NaiveDate::from_ymd_opt(2027, 1, 31).unwrap();

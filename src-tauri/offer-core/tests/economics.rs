@@ -50,6 +50,20 @@ fn plan(currency: Currency) -> Package {
 }
 
 #[test]
+fn suggested_prices_are_rounded_up_to_a_step_that_grows_with_the_price() {
+    use offerwright_core::analysis::economics::round_price_up;
+    // Yen: ¥100 steps below ¥10,000, ¥1,000 below ¥100,000, ¥5,000 from there.
+    assert_eq!(round_price_up(9_801, Currency::Jpy), 9_900);
+    assert_eq!(round_price_up(9_900, Currency::Jpy), 9_900);
+    assert_eq!(round_price_up(55_384, Currency::Jpy), 56_000);
+    assert_eq!(round_price_up(100_001, Currency::Jpy), 105_000);
+    // Dollars, in cents: $1 below $100, $5 below $1,000, $10 from there.
+    assert_eq!(round_price_up(4_250, Currency::Usd), 4_300);
+    assert_eq!(round_price_up(28_713, Currency::Usd), 29_000);
+    assert_eq!(round_price_up(300_001, Currency::Usd), 301_000);
+}
+
+#[test]
 fn a_worked_example_in_yen() {
     // 8 × 1.5 h + 1 × 2 h + 1 h meetings + 1 h revisions = 16 h = 960 min; +10 % → 1,056 min.
     let e = economics(
@@ -63,8 +77,14 @@ fn a_worked_example_in_yen() {
     assert!(e.slots_over_capacity);
     // ¥55,000 ÷ 17.6 h = ¥3,125 an hour, above the ¥3,000 floor.
     assert_eq!((e.effective_hourly_rate, e.below_floor), (Some(3_125), false));
-    // (300,000 + 20,000) ÷ (1 − 20 %) = 400,000 over 3,600 min, for 1,056 min: ¥117,334 (rounded up).
-    assert_eq!(e.suggested_price, Some(117_334));
+    // (300,000 + 20,000) ÷ (1 − 20 %) = 400,000 over 3,600 min, for 1,056 min: ¥117,334 (rounded up),
+    // quoted as ¥120,000: from ¥100,000 prices go in steps of ¥5,000.
+    assert_eq!(e.suggested_price, Some(120_000));
+    assert_eq!(e.suggested_price_display.as_deref(), Some("120,000円"));
+    assert_eq!(e.suggested_price_note.as_deref(), Some("117,334円を5,000円単位で切り上げ"));
+    assert_eq!(e.suggested_price_input.as_deref(), Some("120000"));
+    // 3 clients fit, 6 are needed: short of capacity.
+    assert!(e.short_of_capacity);
     assert_eq!((e.clients_needed, e.break_even_clients), (Some(6), Some(1)));
     assert_eq!((e.mrr_one, e.mrr_capacity), (55_000, Some(165_000)));
     assert_eq!(
@@ -194,8 +214,11 @@ proptest! {
         let with_margin = (needed + 79) / 80; // ÷ (1 − 20 %), rounded up
         let per_client = i128::from(e.minutes_per_client);
         let available = i128::from(e.available_minutes);
-        // Rounded up: enough, and not one yen more than enough.
+        let exact = (with_margin * per_client + available - 1) / available;
+        let step = i128::from(offerwright_core::analysis::economics::price_step(exact as i64, Currency::Jpy));
+        // Rounded up to a whole step: enough, and less than one step more than enough.
+        prop_assert_eq!(suggested % step, 0);
         prop_assert!(suggested * available >= with_margin * per_client);
-        prop_assert!((suggested - 1) * available < with_margin * per_client);
+        prop_assert!(suggested - step < exact);
     }
 }

@@ -25,7 +25,10 @@ pub struct Economics {
     /// Price per hour of work at the chosen price, minor units.
     pub effective_hourly_rate: Option<i64>,
     pub below_floor: bool,
+    /// The price that meets the target, rounded up to a price step.
     pub suggested_price: Option<i64>,
+    /// Fewer clients fit in the month than the target needs at this price.
+    pub short_of_capacity: bool,
     pub clients_needed: Option<i64>,
     pub break_even_clients: Option<i64>,
     pub mrr_one: i64,
@@ -33,6 +36,10 @@ pub struct Economics {
     /// The money figures above, formatted for people (same language rules as prices).
     pub effective_hourly_rate_display: Option<String>,
     pub suggested_price_display: Option<String>,
+    /// How the suggestion was rounded: 「117,334円を5,000円単位で切り上げ」.
+    pub suggested_price_note: Option<String>,
+    /// The suggestion as the price box takes it (120000, 300.00).
+    pub suggested_price_input: Option<String>,
     pub mrr_capacity_display: Option<String>,
     /// The price as a client sees it: ¥33,000（税込）, ¥30,000（税別）, $300.00.
     pub price_display: String,
@@ -67,6 +74,29 @@ pub fn price_display(price: Money, consumer: bool, lang: Lang) -> String {
     }
 }
 
+/// The step a suggested price is rounded up to, in minor units: prices are
+/// quoted in round figures (a client reads 120,000円, not 117,334円), and the
+/// step grows with the price so rounding never adds more than about 5 %.
+/// Yen: 100 below 10,000円, 1,000 below 100,000円, 5,000 from there.
+/// Dollars: $1 below $100, $5 below $1,000, $10 from there.
+pub fn price_step(minor: i64, currency: Currency) -> i64 {
+    match currency {
+        Currency::Jpy if minor < 10_000 => 100,
+        Currency::Jpy if minor < 100_000 => 1_000,
+        Currency::Jpy => 5_000,
+        Currency::Usd if minor < 10_000 => 100,
+        Currency::Usd if minor < 100_000 => 500,
+        Currency::Usd => 1_000,
+    }
+}
+
+/// `minor` rounded up to its price step.
+pub fn round_price_up(minor: i64, currency: Currency) -> i64 {
+    let step = price_step(minor, currency);
+    // Prices are never negative; saturate rather than wrap near the top.
+    (minor.saturating_add(step - 1) / step).saturating_mul(step)
+}
+
 pub fn economics(offer: &OfferFields, plan: &Package, lang: Lang) -> Economics {
     let price = i128::from(offer.monthly_price.minor());
     let delivery: i128 = offer
@@ -83,8 +113,10 @@ pub fn economics(offer: &OfferFields, plan: &Package, lang: Lang) -> Economics {
     let rate = (minutes_per_client > 0).then(|| price * 60 / minutes_per_client);
     let needed_revenue = i128::from(plan.target_income.minor()) + i128::from(plan.expenses.minor());
     let with_margin = ceil_div(needed_revenue * 100, 100 - i128::from(plan.margin_percent));
-    let suggested = (available > 0 && minutes_per_client > 0 && needed_revenue > 0)
-        .then(|| ceil_div(with_margin * minutes_per_client, available));
+    let exact_suggestion = (available > 0 && minutes_per_client > 0 && needed_revenue > 0)
+        .then(|| fit(ceil_div(with_margin * minutes_per_client, available)));
+    let currency = offer.monthly_price.currency();
+    let suggested = exact_suggestion.map(|exact| i128::from(round_price_up(exact, currency)));
     let clients_needed = (price > 0 && needed_revenue > 0).then(|| ceil_div(needed_revenue, price));
     let break_even = (price > 0).then(|| ceil_div(i128::from(plan.expenses.minor()), price));
     let display = price_display(offer.monthly_price, plan.consumer, lang);
@@ -98,7 +130,6 @@ pub fn economics(offer: &OfferFields, plan: &Package, lang: Lang) -> Economics {
         (None, _) => crate::locales::text(lang, "economics.addHours", &[]),
         (Some(_), None) => crate::locales::text(lang, "economics.addPrice", &[]),
     };
-    let currency = offer.monthly_price.currency();
     let shown = |minor: i128| {
         Money::from_minor("amount", fit(minor), currency)
             .ok()
@@ -107,6 +138,18 @@ pub fn economics(offer: &OfferFields, plan: &Package, lang: Lang) -> Economics {
     Economics {
         effective_hourly_rate_display: rate.and_then(shown),
         suggested_price_display: suggested.and_then(shown),
+        suggested_price_note: exact_suggestion.and_then(|exact| {
+            let step = price_step(exact, currency);
+            Some(crate::locales::text(
+                lang,
+                "economics.roundedUp",
+                &[("exact", &shown(exact.into())?), ("step", &shown(step.into())?)],
+            ))
+        }),
+        suggested_price_input: suggested
+            .and_then(|minor| Money::from_minor("amount", fit(minor), currency).ok())
+            .map(|m| m.to_plain()),
+        short_of_capacity: matches!((capacity, clients_needed), (Some(cap), Some(need)) if cap < need),
         mrr_capacity_display: capacity.and_then(|c| shown(c * price)),
         minutes_per_client: fit(minutes_per_client),
         available_minutes: fit(available),
