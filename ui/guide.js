@@ -27,7 +27,13 @@ export function markSteps(progress) {
     button.dataset.done = String(done);
     button.classList.toggle('next', progress.next === step);
     const mark = button.querySelector('.step-mark');
-    if (mark) mark.textContent = done ? '✓' : '';
+    if (mark) {
+      // A done step gets a tick; the next one a small word, so the mark
+      // reads as meant rather than as a stray line.
+      const next = progress.next === step;
+      mark.textContent = done ? '✓' : next ? t('guide.nextShort') : '';
+      mark.classList.toggle('next-pill', next && !done);
+    }
     button.setAttribute('aria-description', done ? t('guide.doneMark') : progress.next === step ? t('guide.nextMark') : '');
   }
 }
@@ -49,7 +55,9 @@ export function guidePanel(view, progress, ctx) {
   return h('section', { class: 'guide no-print', id: 'guide', 'aria-label': t('guide.label'), dataset: { step } },
     h('div', { class: 'guide-head' },
       h('strong', {}, t('guide.stepOf', { n: index, total: progress.steps.length, step: t(`guide.steps.${step}.name`) })),
-      here.done ? h('span', { class: 'badge status-chosen' }, `✓ ${t('guide.done')}`) : null),
+      here.done ? h('span', { class: 'badge status-chosen' }, `✓ ${t('guide.done')}`) : null,
+      h('span', { class: 'guide-progress', id: 'guide-progress' },
+        t('guide.progress', { done: progress.steps.filter((s) => s.done).length, total: progress.steps.length }))),
     h('p', { class: 'guide-why' }, t(`guide.steps.${step}.why`)),
     !here.done && here.missing.length > 0
       ? h('ul', { class: 'guide-missing', id: 'guide-missing' }, here.missing.map((m) => h('li', {}, m)))

@@ -234,7 +234,7 @@ fn list(db: &Database, lang: Lang, json: bool, out: &mut impl Write) -> Result<(
             o.price_display, o.fields.title, o.id
         )?;
     }
-    if let Some(next) = progress.steps.iter().find(|s| !s.done) {
+    if let Some(next) = progress.steps.iter().find(|s| Some(s.step) == progress.next) {
         writeln!(out, "{}", say("cli.out.next", &[]))?;
         for m in &next.missing {
             writeln!(out, "  {m}")?;

@@ -203,6 +203,11 @@ fn the_path_starts_at_problems_and_says_what_is_missing_in_both_languages() {
 #[test]
 fn the_example_workspace_is_at_the_one_pager_until_it_is_exported() {
     let (_dir, mut db, offer) = example_db(Lang::En);
+    // Its offer is ready though no candidate is chosen yet: the guide goes on
+    // to the one-pager instead of back to the comparison.
+    let p = progress(&db, Lang::En).unwrap();
+    assert!(!p.steps[2].done && p.steps[3].done);
+    assert_eq!(p.next, Some(Step::Onepager));
     // Choosing a candidate finishes the comparison.
     let mut candidate = db.list_candidates().unwrap()[0].clone();
     candidate.fields.status = offerwright_core::domain::candidate::Status::Chosen;

@@ -38,7 +38,9 @@ pub struct StepProgress {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PathProgress {
     pub steps: Vec<StepProgress>,
-    /// The first step not done yet; None once the whole path is walked.
+    /// The step after the furthest one done; None once the last is done.
+    /// An earlier step left undone (an offer drafted without choosing a
+    /// candidate) stays undone, but the guide does not send the user back to it.
     pub next: Option<Step>,
 }
 
@@ -222,6 +224,7 @@ pub fn progress(db: &Database, lang: Lang) -> CoreResult<PathProgress> {
         onepager_step(db, main, lang)?,
         pilot_step(db, &offers, main, lang)?,
     ];
-    let next = steps.iter().find(|s| !s.done).map(|s| s.step);
+    let after_furthest_done = steps.iter().rposition(|s| s.done).map_or(0, |i| i + 1);
+    let next = steps.get(after_furthest_done).map(|s| s.step);
     Ok(PathProgress { steps, next })
 }
