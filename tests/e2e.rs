@@ -392,7 +392,7 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
     wait_for(&app, "document.documentElement.lang === 'ja'").await;
     wait_for(
         &app,
-        "document.getElementById('onepager-status').textContent.includes('1枚に収まります')",
+        "document.getElementById('onepager-status').textContent.includes('1枚に収まっています')",
     )
     .await;
     screenshot(&app, "07-onepager-switched-ja").await;
@@ -453,6 +453,22 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
         "paid_pilot"
     );
     screenshot(&app, "12b-scores-ja").await;
+    // A score is one click, and each criterion says what 1 and 5 mean.
+    let first_row = ".scores .score-row:nth-child(2)";
+    assert!(text_of(&app, &format!("{first_row} .score-scale")).await.contains("5＝"));
+    click(&app, &format!("{first_row} .choice[data-value='2']")).await;
+    wait_for(
+        &app,
+        &format!("document.querySelector(\"{first_row} .choice[data-value='2']\").getAttribute('aria-checked') === 'true'"),
+    )
+    .await;
+    saved(&app).await;
+    {
+        let db = offerwright_core::Database::open(&db_ja).unwrap();
+        let criterion = db.list_criteria().unwrap()[0].id;
+        let c = &db.list_candidates().unwrap()[0];
+        assert_eq!(c.fields.scores[&criterion].value(), 2, "the clicked score is saved");
+    }
 
     // The same candidate changed from elsewhere (as the CLI would): the app's
     // next save is refused with a conflict, and "reload" shows the new version.
@@ -522,10 +538,36 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
     .await
     .unwrap();
     screenshot(&app, "14b-plan-ja").await;
+    // 3 clients fit, 6 are needed: an amber warning whose one click takes the
+    // suggested price (117,334円 rounded up to 120,000円), and the figures follow.
+    assert!(text_of(&app, "#plan-figures-suggested").await.contains("117,334円を5,000円単位で切り上げ"));
+    wait_for(&app, "document.querySelector('#capacity-warning.warning #use-suggested-price')").await;
+    app.execute("document.getElementById('capacity-warning').scrollIntoView({ block: 'center' });", vec![])
+        .await
+        .unwrap();
+    screenshot(&app, "14c-capacity-warning-ja").await;
+    click(&app, "#use-suggested-price").await;
+    wait_for(
+        &app,
+        "document.getElementById('plan-sentence')?.textContent === '月額120,000円（税別）なら、3人まで対応できます。目標には3人が必要です。'",
+    )
+    .await;
+    assert!(app
+        .execute("return !document.getElementById('capacity-warning')", vec![])
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap());
+    saved(&app).await;
+    {
+        let db = offerwright_core::Database::open(&db_ja).unwrap();
+        let offer = db.list_offers().unwrap().into_iter().find(|o| o.fields.monthly_price.minor() == 120_000);
+        assert!(offer.is_some(), "the suggested price is saved");
+    }
     click(&app, "#open-onepager").await;
     wait_for(
         &app,
-        "document.getElementById('onepager-status').textContent.includes('1枚に収まります')",
+        "document.getElementById('onepager-status').textContent.includes('1枚に収まっています')",
     )
     .await;
     assert!(
@@ -791,7 +833,8 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
     let app = open_app(port).await;
     click(&app, "#start-own").await;
     wait_for(&app, "document.getElementById('guide')?.dataset.step === 'problems'").await;
-    assert!(text_of(&app, "#guide").await.contains("ステップ1／6：困りごと"));
+    assert!(text_of(&app, "#guide").await.contains("ステップ1：困りごと"));
+    assert_eq!(text_of(&app, "#guide-progress").await, "0／6 完了");
     assert!(text_of(&app, "#guide-missing").await.contains("あと2件"));
 
     let rate = |field: &'static str, value: &'static str| {
@@ -849,6 +892,8 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
         "document.querySelector('.step[data-view=\"candidates\"]').classList.contains('next')",
     )
     .await;
+    assert_eq!(text_of(&app, ".step[data-view='candidates'] .step-mark").await, "次");
+    assert_eq!(text_of(&app, "#guide-progress").await, "1／6 完了");
     screenshot(&app, "32-inbox-ja").await;
 
     // Promote the top problem: its words and who has it carry over.
@@ -914,7 +959,22 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
         "document.getElementById('onepager-area').dataset.state === 'ready'",
     )
     .await;
-    assert!(text_of(&app, "#guide").await.contains("ステップ5／6：サービス紹介シート"));
+    assert!(text_of(&app, "#guide").await.contains("ステップ5：サービス紹介シート"));
+    // No candidate is chosen yet: whatever is done, the step marked next
+    // comes after the furthest one done, never before it.
+    assert!(app
+        .execute(
+            "const steps = [...document.querySelectorAll('.steps .step[data-done]')]; \
+             const furthest = steps.map((s) => s.dataset.done === 'true').lastIndexOf(true); \
+             const next = steps.findIndex((s) => s.classList.contains('next')); \
+             return JSON.stringify({ ok: furthest >= 0 && next > furthest, furthest, next, steps: steps.map((s) => s.dataset.done) });",
+            vec![]
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .map(|state| { eprintln!("guide steps: {state}"); state.starts_with("{\"ok\":true") })
+        .unwrap());
     screenshot(&app, "34-newcomer-onepager-ja").await;
     // Keep a version by hand, with a Japanese label, and compare it with the draft.
     click(&app, ".step[data-view='offers']").await;

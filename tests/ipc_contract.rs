@@ -494,9 +494,12 @@ fn plan_shape_saving_and_errors() {
             "mrr_one",
             "price_display",
             "sentence",
+            "short_of_capacity",
             "slots_over_capacity",
             "suggested_price",
-            "suggested_price_display"
+            "suggested_price_display",
+            "suggested_price_input",
+            "suggested_price_note"
         ]
     );
     assert_eq!(

@@ -74,6 +74,51 @@ export function field({ label, path, value = '', kind = 'input', type = 'text', 
     h('p', { class: 'field-error', id: errorId }));
 }
 
+// A one-click choice among a few values (scores 1–5 and "not scored"): a
+// row of radio buttons over a hidden input that carries data-field, so the
+// form reads, saves and shows errors for it like any other field. Arrow keys
+// move the choice; one Tab stop for the whole row.
+export function choiceButtons({ label, path, value = '', choices, describedBy }) {
+  const id = nextId('f');
+  const labelId = `${id}-label`;
+  const input = h('input', { type: 'hidden', id, value: String(value ?? ''), dataset: { field: path } });
+  const buttons = choices.map(([v, text, name]) => h('button', {
+    type: 'button', role: 'radio', class: 'choice', dataset: { value: v },
+    'aria-label': name ?? undefined,
+  }, text));
+  const show = () => {
+    for (const b of buttons) {
+      const on = b.dataset.value === input.value;
+      b.setAttribute('aria-checked', String(on));
+      b.tabIndex = on ? 0 : -1;
+    }
+    if (!buttons.some((b) => b.tabIndex === 0)) buttons[0].tabIndex = 0;
+  };
+  const choose = (button) => {
+    if (input.value !== button.dataset.value) {
+      input.value = button.dataset.value;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    show();
+    button.focus();
+  };
+  // The form may set the value itself (a reload, a test): follow it.
+  input.addEventListener('change', show);
+  buttons.forEach((b, i) => {
+    b.addEventListener('click', () => choose(b));
+    b.addEventListener('keydown', (event) => {
+      const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+      if (!step) return;
+      event.preventDefault();
+      choose(buttons[(i + step + buttons.length) % buttons.length]);
+    });
+  });
+  show();
+  const group = h('div', { role: 'radiogroup', class: 'choices', 'aria-labelledby': labelId,
+    'aria-describedby': [describedBy, `${id}-error`].filter(Boolean).join(' ') }, buttons);
+  return { input, group, labelId, errorId: `${id}-error` };
+}
+
 // Shows `error` ({code, message, field}) next to its field inside `root`, or
 // in the form's own error line when no field matches. Clears earlier errors.
 export function showError(root, error) {

@@ -73,6 +73,13 @@ export function formatDate(isoDate) {
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 }
 
+// A percentage, one way everywhere: at most one decimal, no ".0", no space
+// (100%, 11.2%) — the same as Rust's locales::percent.
+export function formatPercent(value) {
+  const tenths = Math.round(Number(value) * 10) / 10;
+  return `${Number.isInteger(tenths) ? tenths.toFixed(0) : tenths.toFixed(1)}%`;
+}
+
 // A calendar date as a Japanese date box shows it: 2026/12/01.
 export function dateBoxValue(isoDate) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(isoDate ?? ''));

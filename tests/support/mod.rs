@@ -204,14 +204,25 @@ pub async fn change_value(client: &Client, css: &str, value: &str) {
 }
 
 pub async fn type_into(client: &Client, css: &str, text: &str) {
-    let field = client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"));
-    field.clear().await.unwrap();
-    field.send_keys(text).await.unwrap();
+    // A screen may redraw between finding the field and typing (a save
+    // landing); then find the new field and type again, a few times.
+    for attempt in 0..5 {
+        let field = client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"));
+        let typed = match field.clear().await {
+            Ok(()) => field.send_keys(text).await,
+            Err(e) => Err(e),
+        };
+        match typed {
+            Ok(()) => return,
+            Err(e) if attempt < 4 && format!("{e:?}").contains("StaleElementReference") => continue,
+            Err(e) => panic!("{css}: {e}"),
+        }
+    }
 }
 
 /// Selects what a field holds and types over it, then leaves the field with

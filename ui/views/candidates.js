@@ -2,8 +2,8 @@
 
 import { api } from '../api.js';
 import { schedule, forget } from '../autosave.js';
-import { h, replace } from '../dom.js';
-import { field, read, readNumber, showSaveError, clearErrors } from '../forms.js';
+import { h, nextId, replace } from '../dom.js';
+import { field, choiceButtons, read, readNumber, showSaveError, clearErrors } from '../forms.js';
 import { t, formatDateTime } from '../i18n.js';
 import { badge, liveCheck } from '../focus.js';
 
@@ -46,6 +46,35 @@ export async function createCandidate(ctx) {
   const name = ctx.root().querySelector('[data-field="name"]');
   name?.focus();
   name?.select();
+}
+
+// What 1 and 5 mean for a criterion: its own line for a built-in one the
+// user has not renamed, the general scale for any other.
+function scaleOf(c) {
+  return c.key && !c.name ? t(`criterionScale.${c.key}`) : t('candidates.scoresHint');
+}
+
+// One criterion: its name and what its scale means, the score as one click
+// (1–5 or not scored), and the evidence behind it.
+function scoreRow(c, candidate) {
+  const scaleId = nextId('scale');
+  const choices = [['', t('candidates.notScored'), t('candidates.notScoredName')],
+    ...[1, 2, 3, 4, 5].map((n) => [String(n), String(n)])];
+  const score = choiceButtons({ label: c.label, path: `scores.${c.id}`, value: candidate.scores[String(c.id)] ?? '',
+    choices, describedBy: scaleId });
+  return h('div', { class: 'field score-row' },
+    h('div', { class: 'score-name' },
+      h('span', { id: score.labelId, class: 'score-label' }, c.label),
+      h('span', { id: scaleId, class: 'hint score-scale' }, scaleOf(c))),
+    score.input,
+    score.group,
+    h('select', {
+      dataset: { field: `evidence.${c.id}` },
+      'aria-label': t('candidates.evidenceOf', { name: c.label }),
+      class: 'evidence-select',
+    }, EVIDENCE.map((e) => h('option', { value: e, selected: ((candidate.evidence ?? {})[String(c.id)] ?? 'gut') === e },
+      t(`evidence.${e}`)))),
+    h('p', { class: 'field-error', id: score.errorId }));
 }
 
 function collect(form, ctx) {
@@ -113,7 +142,6 @@ function editor(candidate, ctx) {
   const stamp = h('span', {}, t('candidates.updated', { when: formatDateTime(candidate.updated_at) }));
   const o = candidate.outcome;
   const timeUnits = ['days', 'weeks', 'months'].map((u) => [u, t(`candidates.${u}`)]);
-  const scoreOptions = [['', t('candidates.notScored')], ...[1, 2, 3, 4, 5].map((n) => [String(n), String(n)])];
 
   const remove = () => ctx.deleteWithUndo({
     view: 'candidates', option: 'candidate', id: candidate.id,
@@ -158,18 +186,10 @@ function editor(candidate, ctx) {
     h('fieldset', {},
       h('legend', {}, t('candidates.scores')),
       h('p', { class: 'hint' }, t('candidates.scoresHint')),
-      h('div', { class: 'scores' }, ctx.criteria.map((c) => {
-        const f = field({ label: c.label, path: `scores.${c.id}`, value: candidate.scores[String(c.id)] ?? '',
-          kind: 'select', options: scoreOptions });
-        f.className = 'field score-row';
-        f.append(h('select', {
-          dataset: { field: `evidence.${c.id}` },
-          'aria-label': t('candidates.evidenceOf', { name: c.label }),
-          class: 'evidence-select',
-        }, EVIDENCE.map((e) => h('option', { value: e, selected: ((candidate.evidence ?? {})[String(c.id)] ?? 'gut') === e },
-          t(`evidence.${e}`)))));
-        return f;
-      })),
+      h('div', { class: 'scores' },
+        h('div', { class: 'score-head', 'aria-hidden': 'true' },
+          h('span', {}, t('compare.criterion')), h('span', {}, t('candidates.scoreColumn')), h('span', {}, t('candidates.evidence'))),
+        ctx.criteria.map((c) => scoreRow(c, candidate))),
       h('p', { class: 'hint' }, t('candidates.evidenceHint'))),
     field({ label: t('candidates.notes'), path: 'notes', value: candidate.notes, kind: 'textarea' }),
     h('div', { class: 'editor-actions' },

@@ -6,7 +6,7 @@
 import { api } from '../api.js';
 import { h, replace, svg } from '../dom.js';
 import { field, showError, clearErrors, wholeNumber, wholeNumberAttrs } from '../forms.js';
-import { t } from '../i18n.js';
+import { t, formatPercent } from '../i18n.js';
 import { notify, offerUndo } from '../toasts.js';
 
 const SCORE_FLIPS_SHOWN = 6;
@@ -150,7 +150,7 @@ function sharesChart(shares, names) {
       svg('rect', { x: labelWidth, y: y + 4, width: barWidth, height: rowHeight - 8, class: 'share-track', rx: 3 }),
       svg('rect', { x: labelWidth, y: y + 4, width: Math.max(1, (barWidth * s.percent) / 100), height: rowHeight - 8,
         class: i === 0 ? 'share-bar first' : 'share-bar', rx: 3 }),
-      svg('text', { x: labelWidth + barWidth + 8, y: y + 17, class: 'share-value' }, `${s.percent.toFixed(1)} %`));
+      svg('text', { x: labelWidth + barWidth + 8, y: y + 17, class: 'share-value' }, formatPercent(s.percent)));
   }));
 }
 

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { schedule, forget } from '../autosave.js';
 import { h, replace } from '../dom.js';
-import { field, read, readNumber, wholeNumber, wholeNumberAttrs, showSaveError, clearErrors } from '../forms.js';
+import { field, groupedAmount, read, readNumber, wholeNumber, wholeNumberAttrs, showSaveError, clearErrors } from '../forms.js';
 import { t, formatDateTime } from '../i18n.js';
 import { badge, liveCheck } from '../focus.js';
 import { planSection } from './plan.js';
@@ -106,6 +106,15 @@ function editor(offer, ctx) {
   const heading = h('h1', {}, offer.title);
   const stamp = h('span', {}, t('candidates.updated', { when: formatDateTime(offer.updated_at) }));
   const priceShown = h('p', { class: 'hint', id: 'price-display' }, offer.price_minor > 0 ? offer.price_display : '');
+  const priceField = field({ label: t('offers.price'), path: 'price', value: offer.price, type: 'money', currency: offer.currency });
+  // "Use the suggested price": into the price box, grouped as if typed, and saved like any edit.
+  const usePrice = (plain) => {
+    const box = priceField.querySelector('input');
+    box.value = groupedAmount(plain);
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    box.focus();
+  };
+  const plan = planSection(offer, () => { recheck(); ctx.refreshGuide(); }, ['package', 'pilot'], usePrice);
   const table = h('table', { class: 'deliverables' },
     h('thead', {}, h('tr', {},
       h('th', {}, t('offers.deliverable')), h('th', {}, t('offers.quantity')), h('th', {}, t('offers.turnaround')),
@@ -127,6 +136,7 @@ function editor(offer, ctx) {
       priceShown.textContent = saved.price_minor > 0 ? saved.price_display : '';
       stamp.textContent = t('candidates.updated', { when: formatDateTime(saved.updated_at) });
       ctx.refreshGuide();
+      plan.refresh?.();
       return true;
     } catch (error) {
       showSaveError(form, error, async () => {
@@ -189,7 +199,7 @@ function editor(offer, ctx) {
       h('button', { type: 'button', onclick: addScope }, `＋ ${t('offers.addOutOfScope')}`),
       h('p', {})),
     h('div', { class: 'row' },
-      field({ label: t('offers.price'), path: 'price', value: offer.price, type: 'money', currency: offer.currency }),
+      priceField,
       field({ label: t('offers.currency'), path: 'currency', value: offer.currency, kind: 'select',
         options: [['JPY', 'JPY (¥)'], ['USD', 'USD ($)']] }),
       field({ label: t('offers.term'), path: 'minimum_term_months', value: offer.minimum_term_months, type: 'number',
@@ -197,7 +207,7 @@ function editor(offer, ctx) {
     priceShown,
     field({ label: t('offers.successMetric'), path: 'success_metric', value: offer.success_metric }),
     field({ label: t('offers.contact'), path: 'contact', value: offer.contact, hint: t('offers.contactHint') }),
-    planSection(offer, () => { recheck(); ctx.refreshGuide(); }),
+    plan,
     versionsSection(offer, ctx),
     h('div', { class: 'editor-actions' },
       h('button', { type: 'button', class: 'primary', id: 'open-onepager',

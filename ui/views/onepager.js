@@ -34,7 +34,7 @@ async function refreshPreview(area, status, offer, ctx) {
   try {
     const preview = await api.onepagerPreview(offer.id, ctx.onepager.paper, ctx.onepager.lang);
     replace(area, previewImage(area, preview.svg, offer.title));
-    status.textContent = t('onepager.fits', { size: preview.size_pt.toFixed(1) });
+    status.textContent = t('onepager.fits');
     area.dataset.state = 'ready';
     return true;
   } catch (error) {

@@ -15,19 +15,28 @@ function hours(minutes) {
   return (minutes / 60).toFixed(1);
 }
 
-function economicsSummary(view) {
+// `usePrice(plain)` puts a price into the offer's price box, if the screen has one.
+function economicsSummary(view, usePrice) {
   const e = view.economics;
   if (!e) return h('p', {}, t('plan.unreadable'));
   const line = (label, value, cls) => h('div', { class: cls ?? '' }, h('dt', {}, label), h('dd', {}, value ?? '—'));
+  const short = e.short_of_capacity;
+  const fix = short && usePrice && e.suggested_price_input && e.suggested_price !== e.mrr_one
+    ? h('button', { type: 'button', id: 'use-suggested-price', onclick: () => usePrice(e.suggested_price_input) },
+      t('plan.useSuggested', { price: e.suggested_price_display }))
+    : null;
   return h('div', {},
-    h('p', { class: 'plan-sentence', id: 'plan-sentence' }, e.sentence),
+    h('p', { class: `plan-sentence${short ? ' short' : ''}`, id: 'plan-sentence' }, e.sentence),
+    short ? h('div', { class: 'finding warning', id: 'capacity-warning' }, h('p', {}, t('plan.shortOfCapacity')), fix) : null,
     e.slots_over_capacity ? h('p', { class: 'finding error' }, t('plan.overCapacity')) : null,
     e.below_floor ? h('p', { class: 'finding warning' }, t('plan.belowFloor')) : null,
     h('dl', { class: 'plan-figures' },
       line(t('plan.hoursPerClient'), t('plan.hoursValue', { hours: hours(e.minutes_per_client) })),
       line(t('plan.capacity'), e.capacity_clients),
       line(t('plan.rate'), e.effective_hourly_rate_display),
-      line(t('plan.suggested'), e.suggested_price_display),
+      Object.assign(line(t('plan.suggested'), e.suggested_price_display
+        ? [e.suggested_price_display, h('span', { class: 'hint figure-note' }, e.suggested_price_note ?? '')]
+        : null), { id: 'plan-figures-suggested' }),
       line(t('plan.clientsNeeded'), e.clients_needed),
       line(t('plan.breakEven'), e.break_even_clients),
       line(t('plan.mrrOne'), e.price_display),
@@ -44,18 +53,29 @@ function pilotDates(view) {
 }
 
 // `parts` picks what is shown: the offer screen shows both, the pilot step
-// only the pilot.
-export function planSection(offer, onSaved, parts = ['package', 'pilot']) {
+// only the pilot. `usePrice` (the offer screen's) takes a suggested price in
+// one click. The section's `refresh()` redraws the figures after the offer
+// itself changed (its price, its deliverables).
+export function planSection(offer, onSaved, parts = ['package', 'pilot'], usePrice = null) {
   const root = h('div', { class: 'plan' }, h('p', { class: 'hint' }, '…'));
-  api.offerPlan(offer.id).then((view) => render(root, offer, view, onSaved, parts)).catch((error) => showError(root, error));
+  api.offerPlan(offer.id).then((view) => render(root, offer, view, onSaved, parts, usePrice)).catch((error) => showError(root, error));
+  root.refresh = async () => {
+    const summary = root.querySelector('.plan-summary');
+    if (!summary) return;
+    try {
+      replace(summary, economicsSummary(await api.offerPlan(offer.id), usePrice));
+    } catch {
+      // The figures stay as they were; the next edit redraws them.
+    }
+  };
   return root;
 }
 
-function render(root, offer, view, onSaved, parts) {
+function render(root, offer, view, onSaved, parts, usePrice) {
   const p = view.package;
   const pilot = view.pilot ?? { clients: 1, price: '', start: '', months: 3, we_believe: '', we_will_test: '',
     we_measure: '', right_if: '', observed: '', learned: '', decision: '' };
-  const summary = h('div', { class: 'plan-summary', 'aria-live': 'polite' }, economicsSummary(view));
+  const summary = h('div', { class: 'plan-summary', 'aria-live': 'polite' }, economicsSummary(view, usePrice));
   const dates = h('div', {}, pilotDates(view));
 
   const packageForm = h('fieldset', { class: 'plan-package' },
@@ -115,7 +135,7 @@ function render(root, offer, view, onSaved, parts) {
         consumer: packageForm.querySelector('[data-field="consumer"]').checked,
       });
       clearErrors(packageForm);
-      replace(summary, economicsSummary(saved));
+      replace(summary, economicsSummary(saved, usePrice));
       onSaved();
       return true;
     } catch (error) {
@@ -134,7 +154,7 @@ function render(root, offer, view, onSaved, parts) {
       const saved = await api.savePilot(offer.id, input);
       clearErrors(pilotForm);
       replace(dates, pilotDates(saved));
-      replace(summary, economicsSummary(saved));
+      replace(summary, economicsSummary(saved, usePrice));
       onSaved();
       return true;
     } catch (error) {
