@@ -429,6 +429,8 @@ fn several_tasks_hide_in_a_deliverable_or_across_rows() {
         &["logo, website and SEO audit"],
         &["Logo design", "5-page website", "SEO audit"],
         &["Podcast editing + Facebook ad management"],
+        &["ショップカードのデザイン", "ネットショップの開設代行", "確定申告の書類整理"],
+        &["Brand color palette", "Shopify store setup", "Monthly bookkeeping"],
     ] {
         assert!(deliverables(several).contains(&RuleCode::SeveralTasks), "{several:?}");
     }
@@ -437,6 +439,9 @@ fn several_tasks_hide_in_a_deliverable_or_across_rows() {
         &["記帳代行（月100仕訳まで）", "月次試算表と3行コメント", "月1回30分の振り返りミーティング"],
         &["Bookkeeping in Xero, up to 100 transactions", "Monthly P&L report", "30-minute review call"],
         &["8 Reels edited a month", "Captions with 3 hashtag sets"],
+        // The shop names where the job is done, not a second job.
+        &["ネットショップの利用規約とプライバシーポリシーの作成"],
+        &["Shopify product uploads, up to 40 a month", "Monthly listings report"],
     ] {
         assert!(!deliverables(one).contains(&RuleCode::SeveralTasks), "{one:?}");
     }
@@ -448,6 +453,8 @@ fn several_tasks_in_a_problem_are_different_kinds_of_job() {
         "ロゴを作り直したいし、チラシも作りたい",
         "ホームページが古いままで、インスタも更新できず、経理もたまっている",
         "They need help with podcast editing plus running their Facebook ads",
+        // A verb made a noun takes 「も」 like any noun: 「資料作りも」.
+        "発信ネタが尽きて、メルマガも書けず、講座の資料作りも遅れている",
     ] {
         assert!(candidate_with(|c| c.problem = several.into()).contains(&RuleCode::SeveralTasks), "{several}");
     }
@@ -456,6 +463,8 @@ fn several_tasks_in_a_problem_are_different_kinds_of_job() {
         "ロゴがなく、名刺や看板に統一感がない",
         "Product photos have messy backgrounds and uneven colour, so listings look amateur",
         "Receipts and invoices pile up, so the books are always behind",
+        "問い合わせメールの返信が遅れ、返事の書き方もばらばら",
+        "記帳が追いつかず、領収書の整理も手が回らない",
     ] {
         assert!(!candidate_with(|c| c.problem = one.into()).contains(&RuleCode::SeveralTasks), "{one}");
     }

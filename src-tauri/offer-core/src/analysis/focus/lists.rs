@@ -161,7 +161,16 @@ fn has_qualifier_word(segment: &str) -> bool {
 /// (「インスタも更新できず」).
 fn adds_a_topic(chars: &[char], from: usize) -> bool {
     let end = chars[from..].iter().position(|&c| c == '、' || c == '。').map_or(chars.len(), |i| from + i);
-    (from + 1..end).any(|i| chars[i] == 'も' && is_word_char(chars[i - 1]))
+    (from + 1..end).any(|i| chars[i] == 'も' && noun_before(chars, i))
+}
+
+/// Whether a noun ends at `at`: a word character, or a verb made a noun by
+/// its stem after a kanji (「資料作りも」「支払いも」「手続きも」).
+fn noun_before(chars: &[char], at: usize) -> bool {
+    let Some(&last) = at.checked_sub(1).and_then(|i| chars.get(i)) else {
+        return false;
+    };
+    is_word_char(last) || ("りいみき".contains(last) && at >= 2 && is_word_char(chars[at - 2]) && !chars[at - 2].is_ascii())
 }
 
 /// The places where the text joins two items, as character ranges.
