@@ -48,6 +48,7 @@ const COMMANDS: &[&str] = &[
     "export_onepager",
     "print_onepager",
     "export_data",
+    "show_saved_file",
     "import_data",
     "list_backups",
     "backup_now",

@@ -12,6 +12,9 @@ pub struct AppState {
     path: Mutex<PathBuf>,
     db: Mutex<Workspace>,
     lang: Mutex<Lang>,
+    /// The last file the user saved through a save dialog, the only one
+    /// "show in folder" may reveal: the UI never names a path itself.
+    last_saved: Mutex<Option<PathBuf>>,
 }
 
 /// The database as the app holds it.
@@ -46,6 +49,7 @@ impl AppState {
             path: Mutex::new(path.to_path_buf()),
             db: Mutex::new(db.into()),
             lang: Mutex::new(lang),
+            last_saved: Mutex::new(None),
         }
     }
 
@@ -69,6 +73,16 @@ impl AppState {
         if let Ok(mut p) = self.path.lock() {
             *p = path.to_path_buf();
         }
+    }
+
+    pub fn remember_saved(&self, path: &Path) {
+        if let Ok(mut last) = self.last_saved.lock() {
+            *last = Some(path.to_path_buf());
+        }
+    }
+
+    pub fn last_saved(&self) -> Option<PathBuf> {
+        self.last_saved.lock().ok().and_then(|p| p.clone())
     }
 
     pub fn lang(&self) -> Lang {

@@ -50,7 +50,18 @@ pub async fn export_data<R: Runtime>(
         return Ok(None);
     };
     write_whole(&path, text.as_bytes(), lang)?;
+    state.remember_saved(&path);
     Ok(Some(path.display().to_string()))
+}
+
+/// Shows the last file saved through a save dialog in the system's file
+/// manager ("show in folder" after an export).
+#[tauri::command]
+pub fn show_saved_file(state: State<'_, AppState>) -> Reply<()> {
+    let lang = state.lang();
+    // The UI offers this only after a save, so nothing saved is a bug there.
+    let path = state.last_saved().ok_or_else(|| CommandError::internal(lang))?;
+    tauri_plugin_opener::reveal_item_in_dir(&path).map_err(|e| CommandError::open_failed(&path, &e.to_string(), lang))
 }
 
 #[tauri::command]

@@ -71,6 +71,7 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         onepager::export_onepager,
         onepager::print_onepager,
         data::export_data,
+        data::show_saved_file,
         data::import_data,
         data::list_backups,
         data::backup_now,

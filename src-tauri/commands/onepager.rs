@@ -123,6 +123,7 @@ pub async fn export_onepager<R: Runtime>(
         path.set_extension("pdf");
     }
     write_whole(&path, &bytes, ui)?;
+    state.remember_saved(&path);
     keep_version(&state, offer_id, VersionReason::Exported);
     Ok(Some(path.display().to_string()))
 }
