@@ -253,6 +253,16 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
         "document.querySelector('.toast')?.textContent.includes('Saved the PDF')",
     )
     .await;
+    // The notice names the file, not its folder, and offers to show it there;
+    // it is the only one, in the bar under the screen.
+    let toast = text_of(&app, ".toast").await;
+    assert!(
+        toast.contains("“cafe offer.pdf”") && !toast.contains(&dir.display().to_string()),
+        "{toast}"
+    );
+    assert!(toast.contains("Show in folder"), "{toast}");
+    wait_for(&app, "document.querySelectorAll('.toast').length === 1").await;
+    screenshot(&app, "06b-saved-toast-en").await;
     let (pages, width, height) = pdf_info(&exported);
     assert_eq!(pages, 1, "the exported one-pager has one page");
     assert!(
@@ -455,11 +465,15 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
     screenshot(&app, "12b-scores-ja").await;
     // A score is one click, and each criterion says what 1 and 5 mean.
     let first_row = ".scores .score-row:nth-child(2)";
-    assert!(text_of(&app, &format!("{first_row} .score-scale")).await.contains("5＝"));
+    assert!(text_of(&app, &format!("{first_row} .score-scale"))
+        .await
+        .contains("5＝"));
     click(&app, &format!("{first_row} .choice[data-value='2']")).await;
     wait_for(
         &app,
-        &format!("document.querySelector(\"{first_row} .choice[data-value='2']\").getAttribute('aria-checked') === 'true'"),
+        &format!(
+            "document.querySelector(\"{first_row} .choice[data-value='2']\").getAttribute('aria-checked') === 'true'"
+        ),
     )
     .await;
     saved(&app).await;
@@ -515,7 +529,10 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
     // takes 2027/01/31 (full-width digits too), never WebKit's 01/31/2027.
     assert!(text_of(&app, "#pilot-dates").await.contains("2027年2月28日"));
     let start = app
-        .execute("return document.querySelector('.plan-pilot [data-field=\"start\"]').value", vec![])
+        .execute(
+            "return document.querySelector('.plan-pilot [data-field=\"start\"]').value",
+            vec![],
+        )
         .await
         .unwrap();
     assert_eq!(start, serde_json::json!("2027/01/31"));
@@ -530,7 +547,11 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
         .unwrap();
     assert_eq!(income, serde_json::json!(["300,000", "円"]));
     change_value(&app, ".plan-pilot [data-field='start']", "２０２７／０３／３１").await;
-    wait_for(&app, "document.getElementById('pilot-dates')?.textContent.includes('2027年3月31日から')").await;
+    wait_for(
+        &app,
+        "document.getElementById('pilot-dates')?.textContent.includes('2027年3月31日から')",
+    )
+    .await;
     app.execute(
         "document.querySelector('.plan').scrollIntoView({ block: 'start' });",
         vec![],
@@ -540,11 +561,20 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
     screenshot(&app, "14b-plan-ja").await;
     // 3 clients fit, 6 are needed: an amber warning whose one click takes the
     // suggested price (117,334円 rounded up to 120,000円), and the figures follow.
-    assert!(text_of(&app, "#plan-figures-suggested").await.contains("117,334円を5,000円単位で切り上げ"));
-    wait_for(&app, "document.querySelector('#capacity-warning.warning #use-suggested-price')").await;
-    app.execute("document.getElementById('capacity-warning').scrollIntoView({ block: 'center' });", vec![])
+    assert!(text_of(&app, "#plan-figures-suggested")
         .await
-        .unwrap();
+        .contains("117,334円を5,000円単位で切り上げ"));
+    wait_for(
+        &app,
+        "document.querySelector('#capacity-warning.warning #use-suggested-price')",
+    )
+    .await;
+    app.execute(
+        "document.getElementById('capacity-warning').scrollIntoView({ block: 'center' });",
+        vec![],
+    )
+    .await
+    .unwrap();
     screenshot(&app, "14c-capacity-warning-ja").await;
     click(&app, "#use-suggested-price").await;
     wait_for(
@@ -561,7 +591,11 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
     saved(&app).await;
     {
         let db = offerwright_core::Database::open(&db_ja).unwrap();
-        let offer = db.list_offers().unwrap().into_iter().find(|o| o.fields.monthly_price.minor() == 120_000);
+        let offer = db
+            .list_offers()
+            .unwrap()
+            .into_iter()
+            .find(|o| o.fields.monthly_price.minor() == 120_000);
         assert!(offer.is_some(), "the suggested price is saved");
     }
     click(&app, "#open-onepager").await;
@@ -840,15 +874,20 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
     let rate = |field: &'static str, value: &'static str| {
         let app = app.clone();
         async move {
-            app.find(Locator::Css(&format!("select[data-field='{field}']")))
-                .await
-                .unwrap()
-                .select_by_value(value)
-                .await
-                .unwrap();
+            let button = format!("[data-rating='{field}'] button[data-value='{value}']");
+            click(&app, &button).await;
+            wait_for(&app, &format!("document.querySelector(\"{button}\").getAttribute('aria-checked') === 'true'")).await;
         }
     };
     replace_text(&app, "[data-field='words']", "インスタの投稿を作る時間がない").await;
+    // The details are folded until asked for.
+    assert!(app
+        .execute("return !document.getElementById('problem-details').open", vec![])
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap());
+    click(&app, "#problem-details > summary").await;
     replace_text(&app, "[data-field='source']", "かかりつけの歯科医院の院長").await;
     replace_text(&app, "[data-field='audience']", "大阪市内の個人歯科医院").await;
     replace_text(&app, "[data-field='platform']", "Instagram").await;
@@ -862,16 +901,39 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
     saved(&app).await;
     screenshot(&app, "30-problem-ja").await;
 
-    click(&app, "#new-problem").await;
+    // Ctrl+N goes to the capture line.
+    app.execute(
+        "document.getElementById('main').focus(); \
+         document.getElementById('main').dispatchEvent(new KeyboardEvent('keydown', { key: 'n', ctrlKey: true, bubbles: true }));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    wait_for(&app, "document.activeElement?.id === 'quick-problem'").await;
+    type_into(&app, "#quick-problem", "Googleの口コミに返信できていない\u{E007}").await;
     wait_for(&app, "document.querySelectorAll('[data-problem]').length === 2").await;
-    replace_text(&app, "[data-field='words']", "Googleの口コミに返信できていない").await;
+    wait_for(
+        &app,
+        "document.getElementById('problem-heading')?.textContent === 'Googleの口コミに返信できていない'",
+    )
+    .await;
     rate("importance", "6").await;
     rate("satisfaction", "4").await;
     saved(&app).await;
-    click(&app, "#new-problem").await;
+    type_into(&app, "#quick-problem", "インスタ投稿を作る時間がありません\u{E007}").await;
     wait_for(&app, "document.querySelectorAll('[data-problem]').length === 3").await;
-    replace_text(&app, "[data-field='words']", "インスタ投稿を作る時間がありません").await;
     saved(&app).await;
+    // Search narrows the list as one types; clearing it brings all back.
+    type_into(&app, "#problem-search", "口コミ").await;
+    wait_for(&app, "document.querySelectorAll('[data-problem]').length === 1").await;
+    screenshot(&app, "30b-problem-search-ja").await;
+    app.execute(
+        "const s = document.getElementById('problem-search'); s.value = ''; s.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    wait_for(&app, "document.querySelectorAll('[data-problem]').length === 3").await;
     // The app notices the third reads like the first and offers to group them.
     wait_for(&app, "document.getElementById('duplicate-suggestion')").await;
     screenshot(&app, "31-duplicate-suggested-ja").await;
@@ -1023,7 +1085,8 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
     save_through_dialog(display, "Export to a JSON file", &file);
     wait_for(
         &app,
-        "document.querySelector('.toast')?.textContent.includes('Saved to')",
+        "document.querySelector('.toast')?.textContent.includes('Exported to “newcomer workspace.json”') \
+         && document.querySelector('.toast button')?.textContent === 'Show in folder'",
     )
     .await;
     let exported: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();

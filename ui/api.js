@@ -58,6 +58,7 @@ export const api = {
   exportOnepager: (offerId, paper, lang) => invoke('export_onepager', { offerId, paper, lang }),
   printOnepager: (offerId, paper, lang) => invoke('print_onepager', { offerId, paper, lang }),
   exportData: (scope) => invoke('export_data', { scope }),
+  showSavedFile: () => invoke('show_saved_file'),
   importData: () => invoke('import_data'),
   listBackups: () => invoke('list_backups'),
   backupNow: () => invoke('backup_now'),

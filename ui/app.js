@@ -133,7 +133,7 @@ const ctx = {
     }
     await ctx.render();
     // A new screen starts at its top, not where the last one was scrolled to.
-    window.scrollTo(0, 0);
+    document.getElementById('main').scrollTo(0, 0);
   },
 
   async render() {
@@ -242,13 +242,27 @@ async function start() {
   if (ctx.view === 'candidates' && !ctx.firstRun) showStanding(ctx);
 }
 
-// Ctrl+P on a screen with its own print action (the one-pager's PDF) runs
-// that action rather than printing the app's window.
+// Shortcuts of the screen in view: Ctrl+P runs its own print action (the
+// one-pager's PDF) rather than printing the window; Ctrl+N adds an item on
+// a list screen (focusing its capture line if it has one, else pressing
+// its add button); Ctrl+F or Ctrl+K goes to its search box.
+const SHORTCUTS = {
+  p: (root) => root.querySelector('[data-shortcut="print"]'),
+  n: (root) => root.querySelector('#quick-problem') ?? root.querySelector('[data-shortcut="new"]'),
+  f: (root) => root.querySelector('input[type="search"]'),
+  k: (root) => root.querySelector('input[type="search"]'),
+};
+
 document.addEventListener('keydown', (event) => {
-  const print = ctx.root()?.querySelector('[data-shortcut="print"]');
-  if (print && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'p') {
-    event.preventDefault();
-    print.click();
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+  const target = SHORTCUTS[event.key.toLowerCase()]?.(ctx.root() ?? document);
+  if (!target) return;
+  event.preventDefault();
+  if (target.matches('input')) {
+    target.focus();
+    target.select();
+  } else {
+    target.click();
   }
 });
 

@@ -127,6 +127,9 @@ export function showError(root, error) {
   const message = error.message ?? t('errors.unexpected', { message: String(error) });
   if (target) {
     target.setAttribute('aria-invalid', 'true');
+    // A field folded away is unfolded, so its error is seen.
+    const fold = target.closest('details');
+    if (fold) fold.open = true;
     const slot = document.getElementById(`${target.id}-error`);
     if (slot) slot.textContent = message;
     return;

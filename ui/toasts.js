@@ -1,16 +1,39 @@
-// Short notices with an Undo button. The newest undo also runs on Ctrl+Z
+// Short notices in the message bar under the screen, one at a time: a new
+// one takes the place of the last, so they never pile up. A notice may carry
+// one action (Undo, Show in folder). The newest undo also runs on Ctrl+Z
 // when the focus is not in a text field.
 
+import { api } from './api.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 
-const SHOW_MS = 10000;
+const SHOW_MS = 5000;
+const UNDO_MS = 10000;
 let lastUndo = null;
+let hideTimer = null;
 
-export function notify(message) {
+function show(toast, ms) {
+  const bar = document.getElementById('toasts');
+  clearTimeout(hideTimer);
+  bar.replaceChildren(toast);
+  hideTimer = setTimeout(() => toast.remove(), ms);
+}
+
+// `action` is optional: `{ label, run }`.
+export function notify(message, action = null) {
   const toast = h('div', { class: 'toast', role: 'status' }, h('span', {}, message));
-  document.getElementById('toasts').append(toast);
-  setTimeout(() => toast.remove(), 5000);
+  if (action) {
+    toast.append(h('button', { type: 'button', onclick: () => { toast.remove(); action.run(); } }, action.label));
+  }
+  lastUndo = null;
+  show(toast, action ? UNDO_MS : SHOW_MS);
+}
+
+// After an export: the file's name (the folder is one click away, so the
+// notice stays short) and "Show in folder".
+export function notifySaved(key, path) {
+  const name = path.split(/[\\/]/).pop();
+  notify(t(key, { name }), { label: t('toasts.showInFolder'), run: () => api.showSavedFile().catch((error) => notify(error?.message ?? String(error))) });
 }
 
 export function offerUndo(message, undo) {
@@ -24,12 +47,11 @@ export function offerUndo(message, undo) {
     h('span', {}, message),
     h('button', { type: 'button', onclick: run }, t('undo.action')),
     h('span', { class: 'hint' }, t('undo.hint')));
-  document.getElementById('toasts').append(toast);
+  show(toast, UNDO_MS);
   lastUndo = run;
   setTimeout(() => {
-    toast.remove();
     if (lastUndo === run) lastUndo = null;
-  }, SHOW_MS);
+  }, UNDO_MS);
 }
 
 document.addEventListener('keydown', (event) => {

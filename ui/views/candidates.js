@@ -203,7 +203,7 @@ export async function renderCandidates(main, ctx) {
   const selected = ctx.candidates.find((c) => c.id === ctx.selectedCandidate) ?? ctx.candidates[0] ?? null;
   ctx.select('candidate', selected?.id);
   const list = h('aside', { class: 'list-pane', 'aria-label': t('candidates.listLabel') },
-    h('button', { type: 'button', class: 'primary', id: 'new-candidate', onclick: () => createCandidate(ctx) }, `＋ ${t('candidates.new')}`),
+    h('button', { type: 'button', class: 'primary', id: 'new-candidate', dataset: { shortcut: 'new' }, onclick: () => createCandidate(ctx) }, `＋ ${t('candidates.new')}`),
     h('ul', {}, ctx.candidates.map((c) => listItem(c, ctx))));
   const body = selected
     ? editor(selected, ctx)

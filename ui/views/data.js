@@ -7,7 +7,7 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { field } from '../forms.js';
 import { t, formatDateTime } from '../i18n.js';
-import { notify } from '../toasts.js';
+import { notify, notifySaved } from '../toasts.js';
 
 
 function size(bytes) {
@@ -54,7 +54,7 @@ export async function renderData(main, ctx) {
   const exporting = async (scope) => {
     try {
       const path = await api.exportData(scope);
-      if (path) notify(t('data.exported', { path }));
+      if (path) notifySaved('data.exported', path);
     } catch (error) {
       problem(messages, error);
     }

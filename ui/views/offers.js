@@ -7,6 +7,7 @@ import { h, replace } from '../dom.js';
 import { field, groupedAmount, read, readNumber, wholeNumber, wholeNumberAttrs, showSaveError, clearErrors } from '../forms.js';
 import { t, formatDateTime } from '../i18n.js';
 import { badge, liveCheck } from '../focus.js';
+import { offerUndo } from '../toasts.js';
 import { planSection } from './plan.js';
 import { versionsSection } from './versions.js';
 
@@ -108,11 +109,17 @@ function editor(offer, ctx) {
   const priceShown = h('p', { class: 'hint', id: 'price-display' }, offer.price_minor > 0 ? offer.price_display : '');
   const priceField = field({ label: t('offers.price'), path: 'price', value: offer.price, type: 'money', currency: offer.currency });
   // "Use the suggested price": into the price box, grouped as if typed, and saved like any edit.
-  const usePrice = (plain) => {
+  // The toast's Undo puts the price the user had back.
+  const usePrice = (plain, shown) => {
     const box = priceField.querySelector('input');
-    box.value = groupedAmount(plain);
-    box.dispatchEvent(new Event('input', { bubbles: true }));
+    const put = (value) => {
+      box.value = value;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    const before = box.value;
+    put(groupedAmount(plain));
     box.focus();
+    offerUndo(t('plan.usedSuggested', { price: shown }), () => put(before));
   };
   const plan = planSection(offer, () => { recheck(); ctx.refreshGuide(); }, ['package', 'pilot'], usePrice);
   const table = h('table', { class: 'deliverables' },

@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { field } from '../forms.js';
 import { t } from '../i18n.js';
-import { notify } from '../toasts.js';
+import { notify, notifySaved } from '../toasts.js';
 
 // The SVG is shown as an image, so nothing in it can run or be read as page
 // markup. The image it replaces in `area` gives its blob back.
@@ -48,7 +48,7 @@ async function refreshPreview(area, status, offer, ctx) {
 async function exportPdf(offer, ctx, area) {
   try {
     const path = await api.exportOnepager(offer.id, ctx.onepager.paper, ctx.onepager.lang);
-    if (path) notify(t('onepager.saved', { path }));
+    if (path) notifySaved('onepager.saved', path);
     ctx.refreshGuide();
   } catch (error) {
     replace(area, sectionMessage(error));

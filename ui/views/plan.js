@@ -15,14 +15,14 @@ function hours(minutes) {
   return (minutes / 60).toFixed(1);
 }
 
-// `usePrice(plain)` puts a price into the offer's price box, if the screen has one.
+// `usePrice(plain, shown)` puts a price into the offer's price box, if the screen has one.
 function economicsSummary(view, usePrice) {
   const e = view.economics;
   if (!e) return h('p', {}, t('plan.unreadable'));
   const line = (label, value, cls) => h('div', { class: cls ?? '' }, h('dt', {}, label), h('dd', {}, value ?? '—'));
   const short = e.short_of_capacity;
   const fix = short && usePrice && e.suggested_price_input && e.suggested_price !== e.mrr_one
-    ? h('button', { type: 'button', id: 'use-suggested-price', onclick: () => usePrice(e.suggested_price_input) },
+    ? h('button', { type: 'button', id: 'use-suggested-price', onclick: () => usePrice(e.suggested_price_input, e.suggested_price_display) },
       t('plan.useSuggested', { price: e.suggested_price_display }))
     : null;
   return h('div', {},

@@ -6,13 +6,39 @@
 import { api } from '../api.js';
 import { schedule, forget } from '../autosave.js';
 import { h, replace } from '../dom.js';
-import { field, read, showError, showSaveError, clearErrors, wholeNumber } from '../forms.js';
+import { field, choiceButtons, read, showError, showSaveError, clearErrors, wholeNumber } from '../forms.js';
 import { t, formatDateTime } from '../i18n.js';
 
 const KINDS = ['asked', 'postponed', 'observation'];
 const RECURRENCES = ['', 'once', 'yearly', 'monthly', 'weekly', 'daily'];
-// Built when used: the catalogs are not loaded when this module is.
-const ratings = () => [['', t('problems.notRated')], ...Array.from({ length: 11 }, (_, n) => [String(n), String(n)])];
+// The details start folded until the problem has some: a problem caught in
+// one line stays one line.
+function hasDetails(problem) {
+  return [problem.source, problem.audience, problem.platform, problem.notes, problem.recurrence].some((v) => v);
+}
+
+// A rating 0–10 in one click: a row of buttons, "not rated" first.
+function ratingField(label, path, value) {
+  const choices = [['', t('problems.notRated'), t('problems.notRated')],
+    ...Array.from({ length: 11 }, (_, n) => [String(n), String(n)])];
+  const rating = choiceButtons({ label, path, value: value ?? '', choices });
+  return h('div', { class: 'field rating', dataset: { rating: path } },
+    h('span', { id: rating.labelId, class: 'rating-label' }, label),
+    rating.input, rating.group,
+    h('p', { class: 'field-error', id: rating.errorId }));
+}
+
+// Folded for comparing typed text: full-width letters and digits as
+// half-width, case ignored.
+function folded(text) {
+  return String(text ?? '').normalize('NFKC').toLowerCase();
+}
+
+function matches(group, query) {
+  if (!query) return true;
+  return [group.lead, ...group.members].some((p) =>
+    [p.words, p.source, p.audience, p.platform, p.notes].some((v) => folded(v).includes(query)));
+}
 
 function today() {
   const now = new Date();
@@ -213,45 +239,54 @@ function editor(problem, group, inbox, ctx, refreshList) {
       onclick: () => ctx.show('candidates', { candidate: group.candidate_id }) }, t('problems.openCandidate'))
     : h('button', { type: 'button', class: 'primary', id: 'promote-problem', onclick: promote }, t('problems.promote'));
 
+  const details = h('details', { class: 'problem-details', id: 'problem-details', open: hasDetails(problem) },
+  h('summary', {}, t('problems.details')),
+  h('div', { class: 'row' },
+    field({ label: t('problems.kind'), path: 'kind', value: problem.kind, kind: 'select',
+      options: KINDS.map((k) => [k, t(`problems.kinds.${k}`)]) }),
+    field({ label: t('problems.source'), path: 'source', value: problem.source, hint: t('problems.sourceHint') })),
+  h('div', { class: 'row' },
+    field({ label: t('problems.seenOn'), path: 'seen_on', value: problem.seen_on, type: 'date' }),
+    field({ label: t('problems.recurrence'), path: 'recurrence', value: problem.recurrence, kind: 'select',
+      options: RECURRENCES.map((r) => [r, t(`problems.recurrences.${r || 'unknown'}`)]) })),
+  h('div', { class: 'row' },
+    field({ label: t('candidates.audience'), path: 'audience', value: problem.audience, hint: t('problems.audienceHint') }),
+    field({ label: t('candidates.platform'), path: 'platform', value: problem.platform, hint: t('problems.platformHint') })),
+  field({ label: t('candidates.notes'), path: 'notes', value: problem.notes, kind: 'textarea' }));
+
   form.append(
     heading,
     h('p', { class: 'timestamps' }, t('candidates.created', { when: formatDateTime(problem.created_at) }), ' · ', stamp),
     h('p', { class: 'form-error', role: 'alert' }),
     field({ label: t('problems.words'), path: 'words', value: problem.words, hint: t('problems.wordsHint'),
       attrs: { required: true } }),
-    h('div', { class: 'row' },
-      field({ label: t('problems.kind'), path: 'kind', value: problem.kind, kind: 'select',
-        options: KINDS.map((k) => [k, t(`problems.kinds.${k}`)]) }),
-      field({ label: t('problems.source'), path: 'source', value: problem.source, hint: t('problems.sourceHint') })),
-    h('div', { class: 'row' },
-      field({ label: t('problems.seenOn'), path: 'seen_on', value: problem.seen_on, type: 'date' }),
-      field({ label: t('problems.recurrence'), path: 'recurrence', value: problem.recurrence, kind: 'select',
-        options: RECURRENCES.map((r) => [r, t(`problems.recurrences.${r || 'unknown'}`)]) })),
-    h('div', { class: 'row' },
-      field({ label: t('candidates.audience'), path: 'audience', value: problem.audience, hint: t('problems.audienceHint') }),
-      field({ label: t('candidates.platform'), path: 'platform', value: problem.platform, hint: t('problems.platformHint') })),
-    h('fieldset', {},
-      h('legend', {}, t('problems.estimate')),
+    h('section', { class: 'estimate', 'aria-labelledby': 'estimate-heading' },
+      h('h2', { id: 'estimate-heading' }, t('problems.estimate')),
       h('p', { class: 'hint' }, t('problems.estimateHint')),
-      h('div', { class: 'row' },
-        field({ label: t('problems.importance'), path: 'importance', value: problem.importance ?? '', kind: 'select', options: ratings() }),
-        field({ label: t('problems.satisfaction'), path: 'satisfaction', value: problem.satisfaction ?? '', kind: 'select', options: ratings() })),
+      ratingField(t('problems.importance'), 'importance', problem.importance),
+      ratingField(t('problems.satisfaction'), 'satisfaction', problem.satisfaction),
       score),
+    details,
     grouping,
-    field({ label: t('candidates.notes'), path: 'notes', value: problem.notes, kind: 'textarea' }),
     h('div', { class: 'editor-actions' },
       promoted,
       h('button', { type: 'button', class: 'danger', id: 'delete-problem', onclick: remove }, t('problems.delete'))));
   return form;
 }
 
-// Adds a problem dated today and puts the cursor in its words.
-export async function createProblem(ctx) {
-  const created = await api.createProblem({ words: t('problems.untitled'), seen_on: today() });
+// Adds a problem dated today. With words (quick capture) the cursor stays
+// in the capture line for the next one; without, it goes to the new
+// problem's words.
+export async function createProblem(ctx, words = '') {
+  const created = await api.createProblem({ words: words || t('problems.untitled'), seen_on: today() });
   await ctx.show('problems', { problem: created.id, welcome: false });
-  const words = ctx.root().querySelector('[data-field="words"]');
-  words?.focus();
-  words?.select();
+  if (words) {
+    ctx.root().querySelector('#quick-problem')?.focus();
+    return;
+  }
+  const box = ctx.root().querySelector('[data-field="words"]');
+  box?.focus();
+  box?.select();
 }
 
 // The list shows this many groups at a time: a page of 10,000 took seconds
@@ -260,7 +295,11 @@ const PAGE = 200;
 
 // The ranked groups, a page at a time, always far enough to include the one
 // that is open.
-function groupList(groups, ctx) {
+function groupList(all, ctx, query = '') {
+  const groups = all.filter((g) => matches(g, query));
+  if (groups.length === 0 && all.length > 0) {
+    return h('p', { class: 'hint', id: 'no-matches' }, t('problems.noMatches'));
+  }
   const list = h('ul', { id: 'problem-list' });
   const more = h('button', { type: 'button', class: 'show-more', id: 'show-more-problems' });
   let shown = 0;
@@ -287,15 +326,42 @@ export async function renderProblems(main, ctx) {
   const all = byId(inbox);
   const chosen = all.get(ctx.selectedProblem) ?? all.get(inbox.groups[0]?.lead.id) ?? null;
   ctx.select('problem', chosen?.problem.id);
+  let latest = inbox;
+  let query = '';
   const groups = h('div', { class: 'groups' }, groupList(inbox.groups, ctx));
   const suggestions = h('div', { class: 'suggestions' }, suggestionBox(inbox, ctx));
   const refreshList = async () => {
-    const latest = await api.problemInbox();
-    replace(groups, groupList(latest.groups, ctx));
+    latest = await api.problemInbox();
+    replace(groups, groupList(latest.groups, ctx, query));
     replace(suggestions, suggestionBox(latest, ctx));
   };
+  const capture = h('form', { class: 'quick-capture', id: 'quick-capture', onsubmit: async (event) => {
+    event.preventDefault();
+    const words = capture.querySelector('#quick-problem').value.trim();
+    try {
+      await createProblem(ctx, words);
+    } catch (error) {
+      showError(capture, error);
+    }
+  } },
+  h('label', { for: 'quick-problem', class: 'visually-hidden' }, t('problems.quickLabel')),
+  h('div', { class: 'quick-row' },
+    h('input', { type: 'text', id: 'quick-problem', placeholder: t('problems.quickPlaceholder'),
+      autocomplete: 'off', 'aria-describedby': 'quick-problem-error' }),
+    h('button', { type: 'submit', class: 'primary', id: 'new-problem', 'aria-label': t('problems.new') }, '＋')),
+  h('p', { class: 'form-error', id: 'quick-problem-error', role: 'alert' }));
+  const search = inbox.groups.length > 0
+    ? h('div', { class: 'list-search' },
+      h('label', { for: 'problem-search', class: 'visually-hidden' }, t('problems.search')),
+      h('input', { type: 'search', id: 'problem-search', placeholder: t('problems.searchPlaceholder'), autocomplete: 'off',
+        oninput: (event) => {
+          query = folded(event.target.value.trim());
+          replace(groups, groupList(latest.groups, ctx, query));
+        } }))
+    : null;
   const list = h('aside', { class: 'list-pane', 'aria-label': t('problems.listLabel') },
-    h('button', { type: 'button', class: 'primary', id: 'new-problem', onclick: () => createProblem(ctx) }, `＋ ${t('problems.new')}`),
+    capture,
+    search,
     inbox.groups.length > 0 ? h('p', { class: 'hint' }, t('problems.ranked')) : null,
     groups);
   const body = chosen
