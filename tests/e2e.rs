@@ -588,6 +588,12 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
         .unwrap()
         .as_bool()
         .unwrap());
+    // The price it replaced is one Undo away, in the message bar.
+    wait_for(&app, "document.querySelector('.toast')?.textContent.includes('月額を120,000円にしました。')").await;
+    click(&app, ".toast button").await;
+    wait_for(&app, "document.getElementById('capacity-warning')").await;
+    click(&app, "#use-suggested-price").await;
+    wait_for(&app, "!document.getElementById('capacity-warning')").await;
     saved(&app).await;
     {
         let db = offerwright_core::Database::open(&db_ja).unwrap();
