@@ -13,6 +13,7 @@ use crate::Lang;
 
 /// Consumption tax in Japan, percent. Rounding rule: tax is rounded down to
 /// the yen (切り捨て), the most common rule for prices shown to consumers.
+/// Source: docs/money-rules.md.
 pub const JAPAN_TAX_PERCENT: i64 = 10;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -76,7 +77,8 @@ pub fn price_display(price: Money, consumer: bool, lang: Lang) -> String {
 
 /// The step a suggested price is rounded up to, in minor units: prices are
 /// quoted in round figures (a client reads 120,000円, not 117,334円), and the
-/// step grows with the price so rounding never adds more than about 5 %.
+/// step grows with the price so rounding adds at most 10 % (from 1,000円 or
+/// $10 up, just above a threshold) and usually under 5 %. Source and worked figures: docs/money-rules.md.
 /// Yen: 100 below 10,000円, 1,000 below 100,000円, 5,000 from there.
 /// Dollars: $1 below $100, $5 below $1,000, $10 from there.
 pub fn price_step(minor: i64, currency: Currency) -> i64 {
