@@ -1,5 +1,6 @@
-// The first screen of an empty workspace: the method in five steps, and a
-// way in — an example set in either language, or one's own first candidate.
+// The first screen of an empty workspace: the path's six steps, named as the
+// header names them, and a way in — an example set in either language, or
+// one's own first problem.
 
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
@@ -7,12 +8,12 @@ import { t } from '../i18n.js';
 import { notify } from '../toasts.js';
 import { createProblem } from './problems.js';
 
+const STEPS = ['problems', 'candidates', 'compare', 'offers', 'onepager', 'pilot'];
+
 export function renderWelcome(main, ctx) {
-  const steps = [1, 2, 3, 4, 5].map((n) => {
-    // Each step reads "Name: explanation"; the name is set in bold.
-    const [, head, colon, rest] = t(`welcome.step${n}`).match(/^([^:：]+)([:：]\s*)(.*)$/s);
-    return h('li', {}, h('strong', {}, head), colon, rest);
-  });
+  // The same names as the header's steps, from the same strings.
+  const steps = STEPS.map((view, i) => h('li', {},
+    h('strong', { class: 'welcome-step' }, t(`nav.${view}`)), t('welcome.nameSeparator'), t(`welcome.step${i + 1}`)));
   const loadExample = (lang) => async () => {
     const summary = await api.loadExample(lang);
     notify(t('welcome.loaded', summary));
