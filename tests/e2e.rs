@@ -23,19 +23,7 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
         text_of(&app, "#welcome-title").await,
         "Plan one focused offer, step by step"
     );
-    // The welcome lists the header's six steps, by the header's names.
-    assert_eq!(
-        app.execute(
-            "const names = (css) => [...document.querySelectorAll(css)].map((e) => e.textContent.trim()); \
-             return JSON.stringify([names('.welcome-step'), names('.steps .step > span[data-i18n]')]);",
-            vec![]
-        )
-        .await
-        .unwrap()
-        .as_str()
-        .map(|pair| { let v: Vec<Vec<String>> = serde_json::from_str(pair).unwrap(); v[0].len() == 6 && v[0] == v[1] }),
-        Some(true)
-    );
+    welcome_names_the_header_steps(&app).await;
     screenshot(&app, "01-welcome-en").await;
 
     click(&app, "#load-example-en").await;
@@ -456,19 +444,7 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
         text_of(&app, "#welcome-title").await,
         "ひとつに絞った月額プランを、順番に作りましょう"
     );
-    // The welcome lists the header's six steps, by the header's names.
-    assert_eq!(
-        app.execute(
-            "const names = (css) => [...document.querySelectorAll(css)].map((e) => e.textContent.trim()); \
-             return JSON.stringify([names('.welcome-step'), names('.steps .step > span[data-i18n]')]);",
-            vec![]
-        )
-        .await
-        .unwrap()
-        .as_str()
-        .map(|pair| { let v: Vec<Vec<String>> = serde_json::from_str(pair).unwrap(); v[0].len() == 6 && v[0] == v[1] }),
-        Some(true)
-    );
+    welcome_names_the_header_steps(&app).await;
     screenshot(&app, "11-welcome-ja").await;
     click(&app, "#load-example-ja").await;
     wait_for(&app, "document.querySelectorAll('[data-candidate]').length === 3").await;
@@ -1160,4 +1136,19 @@ async fn verdict_in_view(app: &fantoccini::Client, expected: &str, name: &str) {
     let verdict = text_of(app, "#verdict").await;
     assert!(verdict.contains(expected), "{verdict}");
     screenshot(app, name).await;
+}
+
+/// The welcome lists the header's six steps, by the header's names.
+async fn welcome_names_the_header_steps(app: &fantoccini::Client) {
+    let pair = app
+        .execute(
+            "const names = (css) => [...document.querySelectorAll(css)].map((e) => e.textContent.trim()); \
+             return JSON.stringify([names('.welcome-step'), names('.steps .step > span[data-i18n]')]);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let [welcome, header]: [Vec<String>; 2] = serde_json::from_str(pair.as_str().unwrap()).unwrap();
+    assert_eq!(welcome.len(), 6, "{welcome:?}");
+    assert_eq!(welcome, header);
 }
