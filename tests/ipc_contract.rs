@@ -475,9 +475,10 @@ fn plan_shape_saving_and_errors() {
     let view = h.ok("offer_plan", json!({ "offerId": offer["id"] }));
     assert_eq!(
         keys(&view),
-        ["economics", "mrr_pilot_display", "package", "pilot", "schedule"]
+        ["economics", "mrr_pilot", "mrr_pilot_display", "package", "pilot", "pilot_clients", "schedule"]
     );
     assert_eq!(view["mrr_pilot_display"], "¥60,000");
+    assert_eq!((view["mrr_pilot"].as_i64(), view["pilot_clients"].as_i64()), (Some(60_000), Some(2)));
     assert_eq!(
         keys(&view["economics"]),
         [
@@ -492,6 +493,8 @@ fn plan_shape_saving_and_errors() {
             "mrr_capacity",
             "mrr_capacity_display",
             "mrr_one",
+            "needed_revenue",
+            "needed_revenue_display",
             "price_display",
             "sentence",
             "short_of_capacity",

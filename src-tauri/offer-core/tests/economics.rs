@@ -87,6 +87,9 @@ fn a_worked_example_in_yen() {
     assert!(e.short_of_capacity);
     assert_eq!((e.clients_needed, e.break_even_clients), (Some(6), Some(1)));
     assert_eq!((e.mrr_one, e.mrr_capacity), (55_000, Some(165_000)));
+    // The month must bring in the target and the expenses: 300,000 + 20,000.
+    assert_eq!(e.needed_revenue, 320_000);
+    assert_eq!(e.needed_revenue_display.as_deref(), Some("320,000円"));
     assert_eq!(
         e.sentence,
         "月額55,000円（税別）なら、3人まで対応できます。目標には6人が必要です。"

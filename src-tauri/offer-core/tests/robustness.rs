@@ -99,6 +99,30 @@ fn the_nearest_weight_that_flips_first_place_is_found() {
 }
 
 #[test]
+fn only_a_flip_within_two_steps_of_the_weight_is_near() {
+    // Weights 6/4 as above: both flips are three steps away, so neither is near.
+    let far = analyse(
+        &[candidate(1, &[5, 1]), candidate(2, &[1, 5])],
+        &criteria(&[6, 4]),
+        Mode::Raw,
+        0,
+        1,
+    );
+    assert!(far.weight_flips.iter().all(|f| f.flips_at.is_some() && !f.near));
+    // Weights 5/4: A = 5/9, B = 4/9. Weight 2 flips at 6 (B = 6/11), weight 1 at 3
+    // (B = 4/7): two steps each, near.
+    let close = analyse(
+        &[candidate(1, &[5, 1]), candidate(2, &[1, 5])],
+        &criteria(&[5, 4]),
+        Mode::Raw,
+        0,
+        1,
+    );
+    let at: Vec<_> = close.weight_flips.iter().map(|f| (f.flips_at, f.near)).collect();
+    assert_eq!(at, [(Some(3), true), (Some(6), true)]);
+}
+
+#[test]
 fn a_criterion_that_cannot_flip_says_none() {
     let r = analyse(
         &[candidate(1, &[5, 5]), candidate(2, &[1, 1])],
@@ -110,7 +134,7 @@ fn a_criterion_that_cannot_flip_says_none() {
     assert!(r
         .weight_flips
         .iter()
-        .all(|f| f.flips_at.is_none() && f.new_winner.is_none()));
+        .all(|f| f.flips_at.is_none() && f.new_winner.is_none() && !f.near));
     assert!(r.score_flips.is_empty());
 }
 

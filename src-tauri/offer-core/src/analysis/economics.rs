@@ -34,6 +34,9 @@ pub struct Economics {
     pub break_even_clients: Option<i64>,
     pub mrr_one: i64,
     pub mrr_capacity: Option<i64>,
+    /// What a month must bring in: the target income plus expenses, minor units.
+    pub needed_revenue: i64,
+    pub needed_revenue_display: Option<String>,
     /// The money figures above, formatted for people (same language rules as prices).
     pub effective_hourly_rate_display: Option<String>,
     pub suggested_price_display: Option<String>,
@@ -164,6 +167,8 @@ pub fn economics(offer: &OfferFields, plan: &Package, lang: Lang) -> Economics {
         break_even_clients: break_even.map(fit),
         mrr_one: fit(price),
         mrr_capacity: capacity.map(|c| fit(c * price)),
+        needed_revenue: fit(needed_revenue),
+        needed_revenue_display: (needed_revenue > 0).then(|| shown(needed_revenue)).flatten(),
         price_display: display,
         sentence,
     }

@@ -89,7 +89,15 @@ pub struct WeightFlip {
     /// The nearest weight (0–10) at which someone else comes first.
     pub flips_at: Option<u8>,
     pub new_winner: Option<i64>,
+    /// Whether that weight is within `NEAR_FLIP_STEPS` of the current one:
+    /// only then is the flip worth a note beside the criterion.
+    pub near: bool,
 }
+
+/// How many steps of the 0–10 weight count as "near": a change of one or two
+/// is the kind of doubt a user has about a weight; further is a different
+/// opinion of the criterion, not a nudge.
+pub const NEAR_FLIP_STEPS: u8 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ScoreFlip {
@@ -155,6 +163,7 @@ pub fn weight_flips(m: &Matrix) -> Vec<WeightFlip> {
                 weight: current,
                 flips_at: flip.map(|(w, _)| w),
                 new_winner: flip.map(|(_, id)| id),
+                near: flip.is_some_and(|(w, _)| w.abs_diff(current) <= NEAR_FLIP_STEPS),
             }
         })
         .collect()

@@ -22,6 +22,10 @@ pub struct PlanView {
     /// Monthly revenue during the pilot: its clients at the pilot price (or
     /// the offer's price when the pilot has none).
     pub mrr_pilot_display: Option<String>,
+    /// The same, minor units.
+    pub mrr_pilot: Option<i64>,
+    /// How many clients the pilot takes.
+    pub pilot_clients: Option<u8>,
 }
 
 /// Computes the plan of an offer from its draft and its inputs.
@@ -31,23 +35,28 @@ pub fn plan_of(offer: &OfferFields, package: &PackageInput, pilot: Option<&Pilot
         .ok()
         .map(|p| economics(offer, &p, lang));
     let parsed = pilot.and_then(|p| Pilot::parse(p, currency).ok());
-    let mrr_pilot_display = parsed.as_ref().and_then(|p| {
+    let mrr_pilot = parsed.as_ref().and_then(|p| {
         let price = if p.price.is_zero() {
             offer.monthly_price
         } else {
             p.price
         };
-        let total = price.minor().checked_mul(i64::from(p.clients))?;
+        price.minor().checked_mul(i64::from(p.clients))
+    });
+    let mrr_pilot_display = mrr_pilot.and_then(|total| {
         Money::from_minor("amount", total, currency)
             .ok()
             .map(|m| m.format(lang))
     });
+    let pilot_clients = parsed.as_ref().map(|p| p.clients);
     PlanView {
         package: package.clone(),
         economics,
         pilot: pilot.cloned(),
         schedule: parsed.and_then(|p| p.schedule()),
         mrr_pilot_display,
+        mrr_pilot,
+        pilot_clients,
     }
 }
 
