@@ -126,8 +126,10 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
         &format!("document.querySelector('#compare-table tr.total').innerText !== {total_before:?}"),
     )
     .await;
-    assert!(app.find(Locator::Css("svg.shares-chart rect.share-bar")).await.is_ok());
+    assert!(app.find(Locator::Css(".shares-chart li .bar-fill")).await.is_ok());
+    ranking_stays_in_view(&app, "Bookkeeping videos for cafés").await;
     screenshot(&app, "04-compare-en").await;
+    keep_for_readme("04-compare-en", "compare-en");
     let (pages, width, height) = print_current_page(&app, "compare-en").await;
     assert_eq!(pages, 1, "the comparison prints on one page");
     assert!(width > height, "in landscape ({width} × {height} pt)");
@@ -180,7 +182,6 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
         "Books closed every month, so you see your margin by the 5th.",
     )
     .await;
-    type_into(&app, "[data-field='price']", "300").await;
     click(&app, "#add-deliverable").await;
     type_into(
         &app,
@@ -192,10 +193,24 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
     type_into(&app, "tr.deliverable:last-child [data-part='hours_each']", "1.5").await;
     type_into(&app, "[data-field='contact']", "Alex Kim · alex@example.com").await;
     saved(&app).await;
-    assert_eq!(text_of(&app, "#price-display").await, "$300.00");
+    // The offer is in parts, one shown at a time; the pilot is not among them.
+    assert!(
+        app.execute("return document.getElementById('offer-tab-contents').getAttribute('aria-selected')", vec![])
+            .await
+            .unwrap()
+            == "true",
+        "the offer opens on its contents"
+    );
+    assert!(app.find(Locator::Css(".plan-pilot")).await.is_err(), "the pilot is on its own screen");
+    app.execute("document.getElementById('main').scrollTo(0, 0);", vec![]).await.unwrap();
     screenshot(&app, "05-offer-en").await;
 
-    // The package economics answer as the numbers change; the pilot keeps to 1–3 clients.
+    // The economics part asks the price, the hours and the target first, and
+    // answers as the numbers change.
+    click(&app, "#offer-tab-economics").await;
+    type_into(&app, "[data-field='price']", "300").await;
+    saved(&app).await;
+    assert_eq!(text_of(&app, "#price-display").await, "$300.00");
     wait_for(&app, "document.getElementById('plan-sentence')").await;
     replace_text(&app, ".plan-package [data-field='target_income']", "3000").await;
     wait_for(
@@ -203,6 +218,12 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
         "document.getElementById('plan-sentence').textContent.includes('would be needed for your target')",
     )
     .await;
+    // The chart: clients you can serve against clients needed, and revenue
+    // against the target line; every label is whole text, not cut.
+    wait_for(&app, "document.querySelector('#capacity-chart [data-clients=\"capacity\"]') && document.querySelector('#capacity-chart .bar-marker')").await;
+    labels_fit(&app, "#capacity-chart").await;
+    // The rest of the numbers are folded until asked for.
+    click(&app, "#plan-more > summary").await;
     replace_text(&app, ".plan-package [data-field='slots']", "9").await;
     wait_for(
         &app,
@@ -213,20 +234,6 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
     wait_for(
         &app,
         "!document.querySelector('.finding[data-code=\"slots_above_capacity\"]')",
-    )
-    .await;
-    replace_text(&app, ".plan-pilot [data-field='clients']", "4").await;
-    wait_for(
-        &app,
-        "document.querySelector('.plan-pilot [data-field=\"clients\"]').getAttribute('aria-invalid') === 'true'",
-    )
-    .await;
-    replace_text(&app, ".plan-pilot [data-field='clients']", "2").await;
-    // A date input takes its value from the date picker; set it as the picker does.
-    change_value(&app, ".plan-pilot [data-field='start']", "2028-01-31").await;
-    wait_for(
-        &app,
-        "document.getElementById('pilot-dates')?.textContent.includes('February 29, 2028')",
     )
     .await;
     app.execute(
@@ -329,6 +336,7 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
     wait_for(&app, "document.querySelector('#version-list li[data-reason=\"printed\"]') || document.querySelectorAll('#version-list li').length === 1").await;
     replace_text(&app, "[data-field='price']", "350").await;
     saved(&app).await;
+    click(&app, "#offer-tab-versions").await;
     type_into(&app, "#version-label", "After the price rise").await;
     click(&app, "#keep-version").await;
     wait_for(&app, "[...document.querySelectorAll('#version-list li')].some((li) => li.textContent.includes('After the price rise'))").await;
@@ -389,6 +397,27 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
         "document.querySelector('.plan-pilot') && document.getElementById('guide')?.dataset.step === 'pilot'",
     )
     .await;
+    // The pilot keeps to 1–3 clients; its dates follow the start, on a timeline.
+    replace_text(&app, ".plan-pilot [data-field='clients']", "4").await;
+    wait_for(
+        &app,
+        "document.querySelector('.plan-pilot [data-field=\"clients\"]').getAttribute('aria-invalid') === 'true'",
+    )
+    .await;
+    replace_text(&app, ".plan-pilot [data-field='clients']", "2").await;
+    // A date input takes its value from the date picker; set it as the picker does.
+    change_value(&app, ".plan-pilot [data-field='start']", "2028-01-31").await;
+    wait_for(
+        &app,
+        "document.getElementById('pilot-dates')?.textContent.includes('February 29, 2028')",
+    )
+    .await;
+    // Start, two reviews and the last review that ends it: Jan 31, Feb 29, Mar 31, Apr 30.
+    assert_eq!(
+        text_of(&app, "#pilot-timeline .timeline-marks").await.split_whitespace().collect::<Vec<_>>().join(" "),
+        "Start Jan 31 Review 1 Feb 29 Review 2 Mar 31 Last review, end Apr 30"
+    );
+    labels_fit(&app, "#pilot-timeline").await;
     screenshot(&app, "06d-pilot-en").await;
     click(&app, ".step[data-view='onepager']").await;
     wait_for(
@@ -446,6 +475,7 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
     );
     welcome_names_the_header_steps(&app).await;
     screenshot(&app, "11-welcome-ja").await;
+    keep_for_readme("11-welcome-ja", "welcome-ja");
     click(&app, "#load-example-ja").await;
     wait_for(&app, "document.querySelectorAll('[data-candidate]').length === 3").await;
     screenshot(&app, "12-candidates-ja").await;
@@ -491,7 +521,7 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
     {
         let mut other = offerwright_core::Database::open(&db_ja).unwrap();
         let mut c = other.list_candidates().unwrap()[0].clone();
-        c.fields.name = offerwright_core::domain::text::ShortText::parse("name", "別の場所で変えた名前").unwrap();
+        c.fields.name = offerwright_core::domain::text::ShortText::parse("name", "横浜の歯科医院向けリール制作").unwrap();
         other.update_candidate(c.id, &c.fields, chrono::Utc::now()).unwrap();
     }
     type_into(&app, "[data-field='notes']", "このウィンドウでの編集").await;
@@ -504,12 +534,13 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
     click(&app, ".editor .form-error button").await;
     wait_for(
         &app,
-        "document.getElementById('candidate-heading')?.textContent === '別の場所で変えた名前'",
+        "document.getElementById('candidate-heading')?.textContent === '横浜の歯科医院向けリール制作'",
     )
     .await;
     click(&app, ".step[data-view='compare']").await;
     wait_for(&app, "document.getElementById('compare-table')").await;
     assert!(text_of(&app, "#compare-table").await.contains("悩みの深さ・緊急度"));
+    ranking_stays_in_view(&app, "").await;
     screenshot(&app, "13-compare-ja").await;
     verdict_in_view(&app, "100点中", "13c-compare-verdict-ja").await;
     app.execute(
@@ -522,22 +553,13 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
     click(&app, ".step[data-view='offers']").await;
     wait_for(&app, "document.querySelector('[data-field=\"title\"]')").await;
     screenshot(&app, "14-offer-ja").await;
+    keep_for_readme("14-offer-ja", "offer-ja");
+    click(&app, "#offer-tab-economics").await;
     wait_for(&app, "document.getElementById('plan-sentence')").await;
     assert_eq!(
         text_of(&app, "#plan-sentence").await,
         "月額55,000円（税別）なら、3人まで対応できます。目標には6人が必要です。"
     );
-    // Dates in Japanese: sentences say 2027年2月28日, the date box shows and
-    // takes 2027/01/31 (full-width digits too), never WebKit's 01/31/2027.
-    assert!(text_of(&app, "#pilot-dates").await.contains("2027年2月28日"));
-    let start = app
-        .execute(
-            "return document.querySelector('.plan-pilot [data-field=\"start\"]').value",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(start, serde_json::json!("2027/01/31"));
     // Amounts in Japanese: grouped by thousands, with 円 beside the box.
     let income = app
         .execute(
@@ -548,12 +570,7 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
         .await
         .unwrap();
     assert_eq!(income, serde_json::json!(["300,000", "円"]));
-    change_value(&app, ".plan-pilot [data-field='start']", "２０２７／０３／３１").await;
-    wait_for(
-        &app,
-        "document.getElementById('pilot-dates')?.textContent.includes('2027年3月31日から')",
-    )
-    .await;
+    labels_fit(&app, "#capacity-chart").await;
     app.execute(
         "document.querySelector('.plan').scrollIntoView({ block: 'start' });",
         vec![],
@@ -561,6 +578,7 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
     .await
     .unwrap();
     screenshot(&app, "14b-plan-ja").await;
+    keep_for_readme("14b-plan-ja", "plan-ja");
     // 3 clients fit, 6 are needed: an amber warning whose one click takes the
     // suggested price (117,334円 rounded up to 120,000円), and the figures follow.
     assert!(text_of(&app, "#plan-figures-suggested")
@@ -606,7 +624,31 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
             .find(|o| o.fields.monthly_price.minor() == 120_000);
         assert!(offer.is_some(), "the suggested price is saved");
     }
-    click(&app, "#open-onepager").await;
+    // The pilot of this offer is one click away, on its own screen.
+    click(&app, "#open-pilot").await;
+    wait_for(&app, "document.querySelector('.plan-pilot [data-field=\"start\"]')").await;
+    // Dates in Japanese: sentences say 2027年2月28日, the date box shows and
+    // takes 2027/01/31 (full-width digits too), never WebKit's 01/31/2027.
+    assert!(text_of(&app, "#pilot-dates").await.contains("2027年2月28日"));
+    let start = app
+        .execute(
+            "return document.querySelector('.plan-pilot [data-field=\"start\"]').value",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(start, serde_json::json!("2027/01/31"));
+    change_value(&app, ".plan-pilot [data-field='start']", "２０２７／０３／３１").await;
+    wait_for(
+        &app,
+        "document.getElementById('pilot-dates')?.textContent.includes('2027年3月31日から')",
+    )
+    .await;
+    wait_for(&app, "document.querySelector('#pilot-timeline li.end')?.textContent.includes('最後の打ち合わせ・終了')").await;
+    labels_fit(&app, "#pilot-timeline").await;
+    screenshot(&app, "14d-pilot-ja").await;
+    keep_for_readme("14d-pilot-ja", "pilot-ja");
+    click(&app, ".step[data-view='onepager']").await;
     wait_for(
         &app,
         "document.getElementById('onepager-status').textContent.includes('1枚に収まっています')",
@@ -965,6 +1007,7 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
     assert_eq!(text_of(&app, ".step[data-view='candidates'] .step-mark").await, "次");
     assert_eq!(text_of(&app, "#guide-progress").await, "1／6 完了");
     screenshot(&app, "32-inbox-ja").await;
+    keep_for_readme("32-inbox-ja", "inbox-ja");
 
     // Promote the top problem: its words and who has it carry over.
     click(&app, ".problem-group:first-child > [data-problem]").await;
@@ -999,14 +1042,22 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
     screenshot(&app, "33-promoted-candidate-ja").await;
 
     // On to an offer drafted from it, and its one-pager.
+    // Ctrl+N on the offer screen asks which candidate to draft from.
     click(&app, ".step[data-view='offers']").await;
-    click(&app, "#draft-from-candidate").await;
+    wait_for(&app, "document.getElementById('new-offer')").await;
+    app.find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .send_keys("\u{E009}n\u{E000}")
+        .await
+        .unwrap();
+    wait_for(&app, "!document.getElementById('draft-chooser').hidden && document.activeElement?.dataset.draftFrom").await;
+    click(&app, "#draft-chooser [data-draft-from]").await;
     wait_for(
         &app,
         "document.querySelector(\"[data-field='title']\")?.value === 'インスタの投稿を作る時間がない'",
     )
     .await;
-    replace_text(&app, "[data-field='price']", "30000").await;
     replace_text(
         &app,
         "[data-field='promise']",
@@ -1017,6 +1068,8 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
     type_into(&app, "tr.deliverable:last-child [data-part='name']", "リール動画").await;
     // Digits from a Japanese keyboard come full width; every number field reads them.
     type_into(&app, "tr.deliverable:last-child [data-part='quantity_per_month']", "４").await;
+    click(&app, "#offer-tab-economics").await;
+    replace_text(&app, "[data-field='price']", "30000").await;
     saved(&app).await;
     {
         let db = offerwright_core::Database::open(&db_path).unwrap();
@@ -1048,6 +1101,7 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
     screenshot(&app, "34-newcomer-onepager-ja").await;
     // Keep a version by hand, with a Japanese label, and compare it with the draft.
     click(&app, ".step[data-view='offers']").await;
+    click(&app, "#offer-tab-versions").await;
     type_into(&app, "#version-label", "院長に見せる前").await;
     click(&app, "#keep-version").await;
     wait_for(
@@ -1122,6 +1176,52 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
             .count(),
         2
     );
+}
+
+/// Every label and value inside `css` (a chart) is shown whole: none is
+/// wider than its box or reaches past the chart's edges.
+async fn labels_fit(app: &fantoccini::Client, css: &str) {
+    let cut = app
+        .execute(
+            &format!(
+                "const box = document.querySelector({css:?}); const edge = box.getBoundingClientRect(); \
+                 return [...box.querySelectorAll('.bar-label, .bar-value, .timeline-name, .timeline-date, figcaption:not(.visually-hidden), .bar-marker-label')] \
+                   .filter((e) => {{ const r = e.getBoundingClientRect(); \
+                     return e.scrollWidth > e.clientWidth + 1 || r.left < edge.left - 1 || r.right > edge.right + 1; }}) \
+                   .map((e) => e.textContent);"
+            ),
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(cut, serde_json::json!([]), "labels cut in {css}");
+}
+
+/// The ranking bars list every compared candidate, `first` on top, and stay
+/// at the top of the screen when the comparison is scrolled to its end. Only
+/// weights near a flip carry a note.
+async fn ranking_stays_in_view(app: &fantoccini::Client, first: &str) {
+    let found = app
+        .execute(
+            "const rows = [...document.querySelectorAll('#ranking li')]; \
+             const main = document.getElementById('main'); \
+             main.scrollTop = main.scrollHeight; \
+             const box = document.getElementById('ranking').getBoundingClientRect(); \
+             const top = main.getBoundingClientRect().top; \
+             const flips = [...document.querySelectorAll('.flip-hint')].length; \
+             const weights = document.querySelectorAll('[data-weight-for]').length; \
+             const out = [rows.length, document.querySelectorAll('#compare-table thead th[data-column]').length, \
+               rows[0]?.textContent ?? '', box.top >= top - 1 && box.bottom <= top + main.clientHeight, flips < weights]; \
+             main.scrollTop = 0; return out;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let found = found.as_array().unwrap();
+    assert_eq!(found[0], found[1], "one bar per compared candidate");
+    assert!(found[2].as_str().unwrap().contains(first), "{found:?}");
+    assert_eq!(found[3], true, "the ranking is in view at the end of the comparison");
+    assert_eq!(found[4], true, "not every weight has a flip note");
 }
 
 /// Scrolls the comparison's verdict into view, checks it says `expected`

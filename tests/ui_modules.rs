@@ -10,14 +10,46 @@ fn every_module_is_preloaded_by_the_page() {
     let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui");
     let html = std::fs::read_to_string(ui.join("index.html")).unwrap();
     let app = std::fs::read_to_string(ui.join("app.js")).unwrap();
-    // Imported by a screen that is itself loaded later.
-    let read_later = |module: &str| {
-        ["views/offers.js", "views/pilot.js"].iter().any(|importer| {
-            let text = std::fs::read_to_string(ui.join(importer)).unwrap();
-            let name = module.trim_start_matches("views/");
-            text.contains(&format!("from './{name}'"))
-        })
+    // What a module imports, as paths under ui/ ("views/plan.js", "charts.js").
+    let imports_of = |module: &str| -> Vec<String> {
+        let text = std::fs::read_to_string(ui.join(module)).unwrap();
+        let base = Path::new(module).parent().unwrap_or(Path::new(""));
+        text.split("from '")
+            .skip(1)
+            .filter_map(|rest| rest.split('\'').next())
+            .map(|target| {
+                let mut path = base.to_path_buf();
+                for part in target.split('/') {
+                    match part {
+                        "." => {}
+                        ".." => {
+                            path.pop();
+                        }
+                        name => path.push(name),
+                    }
+                }
+                path.to_string_lossy().replace('\\', "/")
+            })
+            .collect()
     };
+    // Loaded later: the screens app.js imports when shown, and whatever they
+    // import in turn that the page did not preload.
+    let mut later: Vec<String> = app
+        .split("import('./")
+        .skip(1)
+        .filter_map(|rest| rest.split('\'').next().map(str::to_owned))
+        .collect();
+    let mut i = 0;
+    while i < later.len() {
+        for module in imports_of(&later[i].clone()) {
+            let preloaded = html.contains(&format!("<link rel=\"modulepreload\" href=\"{module}\">"));
+            if !preloaded && !later.contains(&module) {
+                later.push(module);
+            }
+        }
+        i += 1;
+    }
+    let read_later = |module: &str| later.iter().any(|m| m == module);
     let mut modules = Vec::new();
     for dir in [ui.clone(), ui.join("views")] {
         for entry in std::fs::read_dir(&dir).unwrap() {

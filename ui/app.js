@@ -49,6 +49,8 @@ const ctx = {
   paper: 'a4',
   // The one-pager's paper and language, chosen on its screen.
   onepager: null,
+  // Which part of the offer screen is shown: 'contents', 'economics' or 'versions'.
+  offerTab: 'contents',
 
   // The element every screen draws into; screens look up their own parts
   // through it, never through the whole document.
@@ -76,6 +78,10 @@ const ctx = {
   setComparison({ ids = ctx.compareIds, mode = ctx.compareMode }) {
     ctx.compareIds = ids;
     ctx.compareMode = mode;
+  },
+
+  setOfferTab(key) {
+    ctx.offerTab = key;
   },
 
   setOnepagerChoice(choice) {
@@ -121,6 +127,7 @@ const ctx = {
     if (options.problem !== undefined) ctx.selectedProblem = options.problem;
     if (options.candidate !== undefined) ctx.selectedCandidate = options.candidate;
     if (options.offer !== undefined) ctx.selectedOffer = options.offer;
+    if (options.tab !== undefined) ctx.offerTab = options.tab;
     ctx.view = view;
     // The welcome shows only until the user takes a first step.
     ctx.firstRun = options.welcome ?? false;

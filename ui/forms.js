@@ -130,6 +130,8 @@ export function showError(root, error) {
     // A field folded away is unfolded, so its error is seen.
     const fold = target.closest('details');
     if (fold) fold.open = true;
+    // ...and a part behind a tab is brought forward (tabs.js).
+    target.closest('[role="tabpanel"][hidden]')?.dispatchEvent(new Event('reveal'));
     const slot = document.getElementById(`${target.id}-error`);
     if (slot) slot.textContent = message;
     return;

@@ -73,6 +73,14 @@ export function formatDate(isoDate) {
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 }
 
+// A date inside a year already named (a timeline's marks): 2月28日, Feb 28.
+export function formatMonthDay(isoDate) {
+  const [y, m, d] = String(isoDate).split('-').map(Number);
+  if (!y || !m || !d) return String(isoDate ?? '');
+  if (current === 'ja') return `${m}月${d}日`;
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
 // A percentage, one way everywhere: at most one decimal, no ".0", no space
 // (100%, 11.2%) — the same as Rust's locales::percent.
 export function formatPercent(value) {

@@ -260,6 +260,22 @@ pub async fn screenshot(client: &Client, name: &str) {
     std::fs::write(dir.join(format!("{name}.png")), client.screenshot().await.unwrap()).unwrap();
 }
 
+/// The README's pictures are screenshots of the E2E: run it with
+/// `OFFERWRIGHT_README_SCREENSHOTS=1` and the screenshot `name` just taken is
+/// also written to `docs/screenshots/{readme}.png`. Without it nothing in the
+/// tree changes, so a test run leaves the repository clean.
+pub fn keep_for_readme(name: &str, readme: &str) {
+    if std::env::var_os("OFFERWRIGHT_README_SCREENSHOTS").is_none() {
+        return;
+    }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(
+        root.join(format!("target/e2e-screenshots/{name}.png")),
+        root.join(format!("docs/screenshots/{readme}.png")),
+    )
+    .unwrap_or_else(|e| panic!("README screenshot {readme}: {e}"));
+}
+
 /// Asks the app's window to close the way a window manager's close button
 /// does (WM_DELETE_WINDOW), and waits until it is gone.
 pub fn close_window_politely(display: &str) {

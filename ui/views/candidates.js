@@ -153,7 +153,7 @@ function editor(candidate, ctx) {
     await save();
     const offer = await api.draftOffer(candidate.id);
     await ctx.reload();
-    await ctx.show('offers', { offer: offer.id });
+    await ctx.show('offers', { offer: offer.id, tab: 'contents' });
   };
 
   form.append(

@@ -4,7 +4,8 @@
 // first place is, and the Fermi check from the user's own numbers.
 
 import { api } from '../api.js';
-import { h, replace, svg } from '../dom.js';
+import { h, replace } from '../dom.js';
+import { bars } from '../charts.js';
 import { field, showError, clearErrors, wholeNumber, wholeNumberAttrs } from '../forms.js';
 import { t, formatPercent } from '../i18n.js';
 import { notify, offerUndo } from '../toasts.js';
@@ -85,12 +86,12 @@ function weightInput(criterion, onChange) {
   return input;
 }
 
+// A note only where a small change of this weight would put someone else
+// first; a steady weight needs no words.
 function flipHint(flip, names) {
-  if (!flip) return null;
-  const text = flip.flips_at === null
-    ? t('compare.steady')
-    : t('compare.flipAt', { weight: flip.flips_at, name: names.get(flip.new_winner) });
-  return h('span', { class: `flip-hint${flip.flips_at === null ? ' steady' : ''}`, dataset: { flipFor: flip.criterion_id } }, text);
+  if (!flip?.near) return null;
+  return h('span', { class: 'flip-hint', dataset: { flipFor: flip.criterion_id } },
+    t('compare.flipAt', { weight: flip.flips_at, name: names.get(flip.new_winner) }));
 }
 
 function fermiCell(f) {
@@ -132,26 +133,24 @@ function table(analysis, names, onWeight) {
       row(t('compare.leads'), fermi('leads_needed'), 'fermi'))));
 }
 
-// Win shares as horizontal bars, drawn as inline SVG.
-function sharesChart(shares, names) {
-  const rowHeight = 26;
-  const labelWidth = 260;
-  const barWidth = 320;
-  const height = shares.length * rowHeight + 4;
-  const sorted = [...shares].sort((a, b) => b.percent - a.percent);
-  return svg('svg', { class: 'shares-chart', width: labelWidth + barWidth + 70, height, role: 'img',
-    viewBox: `0 0 ${labelWidth + barWidth + 70} ${height}`, 'aria-label': t('compare.robustness') },
-  sorted.map((s, i) => {
-    const y = i * rowHeight + 2;
-    const name = names.get(s.candidate_id) ?? '';
-    return svg('g', { 'data-share': s.candidate_id },
-      svg('text', { x: labelWidth - 8, y: y + 17, 'text-anchor': 'end', class: 'share-label' },
-        name.length > 26 ? `${name.slice(0, 25)}…` : name),
-      svg('rect', { x: labelWidth, y: y + 4, width: barWidth, height: rowHeight - 8, class: 'share-track', rx: 3 }),
-      svg('rect', { x: labelWidth, y: y + 4, width: Math.max(1, (barWidth * s.percent) / 100), height: rowHeight - 8,
-        class: i === 0 ? 'share-bar first' : 'share-bar', rx: 3 }),
-      svg('text', { x: labelWidth + barWidth + 8, y: y + 17, class: 'share-value' }, formatPercent(s.percent)));
+// The ranking, kept in view at the top while the table scrolls: rank, name
+// and total of each compared candidate, best first.
+function ranking(analysis) {
+  const rows = [...analysis.candidates].sort((a, b) => a.rank - b.rank).map((c) => ({
+    id: c.id, label: `${c.rank}. ${c.name}`, value: c.total, first: c.rank === 1,
+    shown: c.unscored.length > 0 ? `${c.total.toFixed(1)} (${t('compare.incomplete', { n: c.unscored.length })})` : c.total.toFixed(1),
   }));
+  return h('section', { class: 'ranking', id: 'ranking', 'aria-labelledby': 'ranking-title' },
+    h('h2', { id: 'ranking-title' }, t('compare.ranking')),
+    bars(rows, { max: 100, className: 'ranking-bars', label: t('compare.ranking'), key: 'rank' }));
+}
+
+// Win shares of the resampled weights, as the same bars.
+function sharesChart(shares, names) {
+  const rows = [...shares].sort((a, b) => b.percent - a.percent).map((s, i) => ({
+    id: s.candidate_id, label: names.get(s.candidate_id) ?? '', value: s.percent, first: i === 0, shown: formatPercent(s.percent),
+  }));
+  return bars(rows, { max: 100, className: 'shares-chart', label: t('compare.robustness'), key: 'share' });
 }
 
 function robustnessPanel(analysis, names, labels) {
@@ -293,6 +292,7 @@ export async function renderCompare(main, ctx) {
     h('p', { class: 'no-print' }, t('compare.intro')),
     h('div', { class: 'compare-controls no-print' }, picks(ctx, rerender), modeSwitch(ctx, rerender)),
     status,
+    ranking(analysis),
     table(analysis, names, onWeight),
     decision(analysis, ctx, rerender),
     h('div', { class: 'compare-lower' },

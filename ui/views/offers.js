@@ -9,6 +9,7 @@ import { t, formatDateTime } from '../i18n.js';
 import { badge, liveCheck } from '../focus.js';
 import { offerUndo } from '../toasts.js';
 import { planSection } from './plan.js';
+import { tabs } from '../tabs.js';
 import { versionsSection } from './versions.js';
 
 function listItem(offer, ctx) {
@@ -121,7 +122,10 @@ function editor(offer, ctx) {
     box.focus();
     offerUndo(t('plan.usedSuggested', { price: shown }), () => put(before));
   };
-  const plan = planSection(offer, () => { recheck(); ctx.refreshGuide(); }, ['package', 'pilot'], usePrice);
+  const currencyField = field({ label: t('offers.currency'), path: 'currency', value: offer.currency, kind: 'select',
+    options: [['JPY', 'JPY (¥)'], ['USD', 'USD ($)']] });
+  const priceLead = h('div', { class: 'price-lead' }, h('div', { class: 'row' }, priceField, currencyField), priceShown);
+  const plan = planSection(offer, () => { recheck(); ctx.refreshGuide(); }, ['package'], usePrice, priceLead);
   const table = h('table', { class: 'deliverables' },
     h('thead', {}, h('tr', {},
       h('th', {}, t('offers.deliverable')), h('th', {}, t('offers.quantity')), h('th', {}, t('offers.turnaround')),
@@ -186,11 +190,7 @@ function editor(offer, ctx) {
   });
 
   const candidateOptions = [['', t('offers.none')], ...ctx.candidates.map((c) => [String(c.id), c.name])];
-  form.append(
-    heading,
-    h('div', { class: 'focus-summary', role: 'status' }),
-    h('p', { class: 'timestamps' }, t('candidates.created', { when: formatDateTime(offer.created_at) }), ' · ', stamp),
-    h('p', { class: 'form-error', role: 'alert' }),
+  const contents = [
     field({ label: t('offers.candidate'), path: 'candidate_id', value: offer.candidate_id ?? '', kind: 'select', options: candidateOptions }),
     field({ label: t('offers.titleField'), path: 'title', value: offer.title, attrs: { required: true } }),
     field({ label: t('offers.promise'), path: 'promise', value: offer.promise, hint: t('offers.promiseHint') }),
@@ -206,37 +206,70 @@ function editor(offer, ctx) {
       h('button', { type: 'button', onclick: addScope }, `＋ ${t('offers.addOutOfScope')}`),
       h('p', {})),
     h('div', { class: 'row' },
-      priceField,
-      field({ label: t('offers.currency'), path: 'currency', value: offer.currency, kind: 'select',
-        options: [['JPY', 'JPY (¥)'], ['USD', 'USD ($)']] }),
+      field({ label: t('offers.successMetric'), path: 'success_metric', value: offer.success_metric }),
       field({ label: t('offers.term'), path: 'minimum_term_months', value: offer.minimum_term_months, type: 'number',
         attrs: { min: 1, max: 36, step: 1 } })),
-    priceShown,
-    field({ label: t('offers.successMetric'), path: 'success_metric', value: offer.success_metric }),
     field({ label: t('offers.contact'), path: 'contact', value: offer.contact, hint: t('offers.contactHint') }),
-    plan,
-    versionsSection(offer, ctx),
+  ];
+  // The offer in three parts, one at a time; the pilot has its own step.
+  const parts = tabs([
+    { key: 'contents', label: t('offers.partContents'), content: contents },
+    { key: 'economics', label: t('offers.partEconomics'), content: plan },
+    { key: 'versions', label: t('offers.partVersions'), content: versionsSection(offer, ctx) },
+  ], { selected: ctx.offerTab, onSelect: (key) => ctx.setOfferTab(key), idPrefix: 'offer', label: t('offers.parts') });
+  form.append(
+    heading,
+    h('div', { class: 'focus-summary', role: 'status' }),
+    h('p', { class: 'timestamps' }, t('candidates.created', { when: formatDateTime(offer.created_at) }), ' · ', stamp),
+    h('p', { class: 'form-error', role: 'alert' }),
+    parts.bar,
+    ...parts.panels,
     h('div', { class: 'editor-actions' },
       h('button', { type: 'button', class: 'primary', id: 'open-onepager',
         onclick: () => ctx.show('onepager', { offer: offer.id }) }, t('offers.openOnepager')),
+      h('button', { type: 'button', id: 'open-pilot',
+        onclick: () => ctx.show('pilot', { offer: offer.id }) }, t('offers.openPilot')),
       h('button', { type: 'button', class: 'danger', id: 'delete-offer', onclick: remove }, t('offers.delete'))));
   recheck = liveCheck(form, () => api.checkOffer(offer.id, collect(form, table, scope)), { subject: 'offer', id: offer.id });
   return form;
 }
 
+// "New offer": which candidate to draft it from, chosen in a short list that
+// opens under the button (chosen candidates first, then by total).
 function draftPanel(ctx) {
   if (ctx.candidates.length === 0) {
     return h('p', {}, t('offers.noCandidates'));
   }
-  const select = field({ label: t('offers.draftFrom'), path: 'draft_from', value: ctx.selectedCandidate ?? '',
-    kind: 'select', options: ctx.candidates.map((c) => [String(c.id), c.name]) });
-  const draft = async () => {
-    const offer = await api.draftOffer(Number(select.querySelector('select').value));
+  const rank = (c) => [c.status === 'chosen' ? 0 : 1, -(ctx.totals.get(c.id) ?? 0)];
+  const ordered = [...ctx.candidates].sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    return x[0] - y[0] || x[1] - y[1];
+  });
+  const draft = async (id) => {
+    const offer = await api.draftOffer(id);
     await ctx.reload();
-    await ctx.show('offers', { offer: offer.id });
+    await ctx.show('offers', { offer: offer.id, tab: 'contents' });
   };
-  return h('div', { class: 'draft-panel' }, select,
-    h('button', { type: 'button', class: 'primary', id: 'draft-from-candidate', onclick: draft }, t('offers.draft')));
+  const chooser = h('div', { class: 'draft-chooser', id: 'draft-chooser', hidden: true, role: 'group', 'aria-labelledby': 'draft-chooser-title' },
+    h('p', { id: 'draft-chooser-title', class: 'hint' }, t('offers.draftFrom')),
+    h('ul', {}, ordered.map((c) => h('li', {},
+      h('button', { type: 'button', class: 'list-item', dataset: { draftFrom: c.id }, onclick: () => draft(c.id) },
+        h('span', { class: 'name' }, c.name),
+        h('span', { class: 'meta' }, t(`statuses.${c.status}`)))))));
+  const toggle = h('button', { type: 'button', class: 'primary', id: 'new-offer', 'aria-expanded': 'false',
+    'aria-controls': 'draft-chooser', 'aria-keyshortcuts': 'Control+N', dataset: { shortcut: 'new' },
+    onclick: () => {
+      chooser.hidden = !chooser.hidden;
+      toggle.setAttribute('aria-expanded', String(!chooser.hidden));
+      if (!chooser.hidden) chooser.querySelector('button')?.focus();
+    } }, `＋ ${t('offers.draft')}`);
+  chooser.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    chooser.hidden = true;
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.focus();
+  });
+  return h('div', { class: 'draft-panel' }, toggle, chooser);
 }
 
 export async function renderOffers(main, ctx) {
