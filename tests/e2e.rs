@@ -25,6 +25,7 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
     );
     welcome_names_the_header_steps(&app).await;
     screenshot(&app, "01-welcome-en").await;
+    assert_accessible(&app, "welcome (en)").await;
 
     click(&app, "#load-example-en").await;
     wait_for(&app, "document.querySelectorAll('[data-candidate]').length === 3").await;
@@ -237,7 +238,7 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
     )
     .await;
     app.execute(
-        "document.querySelector('.plan').scrollIntoView({ block: 'start' });",
+        "document.querySelector('.tabs').scrollIntoView({ block: 'start' });",
         vec![],
     )
     .await
@@ -572,7 +573,7 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
     assert_eq!(income, serde_json::json!(["300,000", "円"]));
     labels_fit(&app, "#capacity-chart").await;
     app.execute(
-        "document.querySelector('.plan').scrollIntoView({ block: 'start' });",
+        "document.querySelector('.tabs').scrollIntoView({ block: 'start' });",
         vec![],
     )
     .await
@@ -745,6 +746,7 @@ async fn a_damaged_file_is_left_alone_and_a_backup_brings_it_back() {
     .await;
     assert!(text_of(&app, "#fatal").await.contains("damaged"), "says what is wrong");
     screenshot(&app, "23-damaged-file").await;
+    assert_accessible(&app, "damaged file (en)").await;
     assert_eq!(
         std::fs::read(&db_path).unwrap(),
         bytes,
@@ -1176,6 +1178,63 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
             .count(),
         2
     );
+}
+
+/// axe-core finds no critical or serious problem on any screen, in either
+/// language: every part of the offer, the folded numbers unfolded, a one-pager
+/// ready, the pilot with its timeline.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_screen_passes_the_accessibility_check_in_both_languages() {
+    let scene = Scenario::start();
+    let (display, dir) = (&scene.display, scene.dir.path());
+    let db = dir.join("a11y.sqlite3");
+    let port = free_port();
+    let _driver = start_driver(display, &db, "ja_JP.UTF-8", port);
+    let app = open_app(port).await;
+    wait_for(&app, "document.getElementById('welcome-title')").await;
+    assert_accessible(&app, "welcome (ja)").await;
+    click(&app, "#load-example-ja").await;
+    wait_for(&app, "document.querySelectorAll('[data-candidate]').length === 3").await;
+    for lang in ["ja", "en"] {
+        if lang == "en" {
+            app.find(Locator::Css("#language"))
+                .await
+                .unwrap()
+                .select_by_value("en")
+                .await
+                .unwrap();
+            wait_for(&app, "document.documentElement.lang === 'en'").await;
+        }
+        let screens = [
+            ("problems", "document.querySelector('[data-problem]') && document.getElementById('quick-problem')"),
+            ("candidates", "document.querySelector('[data-candidate]') && document.getElementById('candidate-heading')"),
+            ("compare", "document.getElementById('ranking') && document.getElementById('robustness')"),
+            ("offers", "document.querySelector('[data-field=\"title\"]')"),
+            ("onepager", "document.getElementById('onepager-area')?.dataset.state === 'ready'"),
+            ("pilot", "document.getElementById('pilot-timeline')"),
+            ("data", "document.getElementById('backups')"),
+        ];
+        for (view, ready) in screens {
+            click(&app, &format!(".step[data-view='{view}']")).await;
+            wait_for(&app, ready).await;
+            if view == "offers" {
+                for tab in ["contents", "economics", "versions"] {
+                    click(&app, &format!("#offer-tab-{tab}")).await;
+                    if tab == "economics" {
+                        wait_for(&app, "document.getElementById('capacity-chart')").await;
+                        app.execute("document.getElementById('plan-more').open = true;", vec![]).await.unwrap();
+                    }
+                    if tab == "versions" {
+                        wait_for(&app, "document.getElementById('keep-version')").await;
+                    }
+                    assert_accessible(&app, &format!("offer, {tab} ({lang})")).await;
+                }
+            } else {
+                assert_accessible(&app, &format!("{view} ({lang})")).await;
+            }
+        }
+    }
+    app.close().await.unwrap();
 }
 
 /// Every label and value inside `css` (a chart) is shown whole: none is

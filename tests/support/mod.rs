@@ -474,3 +474,36 @@ impl Scenario {
         }
     }
 }
+
+/// Runs axe-core (tests/axe, installed by .ci/setup) on what the window shows
+/// now and fails on any critical or serious violation, naming the rule and
+/// the first elements it found. Hidden parts (other tabs, folded details) are
+/// not checked: show them first.
+pub async fn assert_accessible(client: &Client, screen: &str) {
+    let axe = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/axe/node_modules/axe-core/axe.min.js");
+    let source = std::fs::read_to_string(&axe)
+        .unwrap_or_else(|e| panic!("{}: {e} (bash .ci/setup installs axe-core)", axe.display()));
+    let loaded = client
+        .execute("return typeof window.axe === 'object';", vec![])
+        .await
+        .unwrap();
+    if loaded != serde_json::Value::Bool(true) {
+        client
+            .execute(&format!("{source}\nwindow.axe = axe; return true;"), vec![])
+            .await
+            .unwrap_or_else(|e| panic!("loading axe-core: {e}"));
+    }
+    let found = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             window.axe.run(document, { resultTypes: ['violations'], \
+               runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }) \
+               .then((r) => done(r.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious') \
+                 .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`))) \
+               .catch((e) => done([`axe did not run: ${e}`]));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(found, serde_json::json!([]), "accessibility violations on {screen}");
+}
