@@ -203,6 +203,18 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
         "the offer opens on its contents"
     );
     assert!(app.find(Locator::Css(".plan-pilot")).await.is_err(), "the pilot is on its own screen");
+    // The last change of a field is one Undo away, as a delete is.
+    app.find(Locator::Css("[data-field='minimum_term_months']"))
+        .await
+        .unwrap()
+        .send_keys("\u{E010}\u{E003}6\u{E004}")
+        .await
+        .unwrap();
+    wait_for(&app, "document.querySelector('.toast')?.textContent.includes('Changed “Minimum term (months)”.')").await;
+    screenshot(&app, "05c-undo-edit-en").await;
+    click(&app, ".toast button").await;
+    wait_for(&app, "document.querySelector('[data-field=\"minimum_term_months\"]').value === '3'").await;
+    saved(&app).await;
     app.execute("document.getElementById('main').scrollTo(0, 0);", vec![]).await.unwrap();
     screenshot(&app, "05-offer-en").await;
 
@@ -454,6 +466,7 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
         .find(|o| o.fields.title.as_str() == "Bookkeeping videos for cafés")
         .unwrap();
     assert_eq!(offer.fields.monthly_price.minor(), 30_000);
+    assert_eq!(offer.fields.minimum_term_months, 3, "the undone change is not saved");
     assert_eq!(offer.fields.deliverables[0].minutes_each, 90);
     assert_eq!(db.language().unwrap(), Some(offerwright_core::Lang::Ja));
     let candidate = db.get_candidate(offer.fields.candidate_id.unwrap()).unwrap();

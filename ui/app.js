@@ -11,6 +11,7 @@ import { renderProblems } from './views/problems.js';
 import { renderCandidates, showStanding } from './views/candidates.js';
 
 import { notify, offerUndo } from './toasts.js';
+import './edits.js';
 
 // A screen that is not the first one is loaded when it is first shown, so
 // start-up reads only what the first screen needs.
