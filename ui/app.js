@@ -11,7 +11,7 @@ import { renderProblems } from './views/problems.js';
 import { renderCandidates, showStanding } from './views/candidates.js';
 
 import { notify, offerUndo } from './toasts.js';
-import './edits.js';
+import { forgetEdits } from './edits.js';
 
 // A screen that is not the first one is loaded when it is first shown, so
 // start-up reads only what the first screen needs.
@@ -125,6 +125,7 @@ const ctx = {
 
   async show(view, options = {}) {
     await flushAll();
+    forgetEdits();
     if (options.problem !== undefined) ctx.selectedProblem = options.problem;
     if (options.candidate !== undefined) ctx.selectedCandidate = options.candidate;
     if (options.offer !== undefined) ctx.selectedOffer = options.offer;

@@ -11,6 +11,13 @@ import { t } from './i18n.js';
 const EDITABLE = 'form.editor [data-field], .plan [data-field]';
 const before = new WeakMap();
 let undoing = false;
+let offered = null;
+
+// Leaving a screen leaves its fields: their undo goes with them.
+export function forgetEdits() {
+  offered?.dismiss();
+  offered = null;
+}
 
 const valueOf = (el) => (el.type === 'checkbox' ? el.checked : el.value);
 // 300,000 and 300000 are one amount: grouping alone is not a change.
@@ -40,7 +47,7 @@ document.addEventListener('change', (event) => {
   const now = valueOf(el);
   if (same(old, now)) return;
   before.set(el, now);
-  offerUndo(t('edits.changed', { field: labelOf(el) }), () => {
+  offered = offerUndo(t('edits.changed', { field: labelOf(el) }), () => {
     // The editor may have been redrawn since (another record opened): then
     // there is nothing left to put the value back into.
     if (!el.isConnected) return;

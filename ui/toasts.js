@@ -52,6 +52,13 @@ export function offerUndo(message, undo) {
   setTimeout(() => {
     if (lastUndo === run) lastUndo = null;
   }, UNDO_MS);
+  // For an offer that stops making sense (its screen was left).
+  return {
+    dismiss() {
+      toast.remove();
+      if (lastUndo === run) lastUndo = null;
+    },
+  };
 }
 
 document.addEventListener('keydown', (event) => {

@@ -106,6 +106,24 @@ function collect(form, ctx) {
   };
 }
 
+// The problems a candidate was promoted from, each a link back to it in the
+// Problems screen; nothing when it was written here.
+function origin(candidate, ctx) {
+  const line = h('p', { class: 'origin', id: 'candidate-origin', hidden: true });
+  api.problemInbox().then((inbox) => {
+    const groups = inbox.groups.filter((g) => g.candidate_id === candidate.id);
+    if (groups.length === 0) return;
+    replace(line, t('candidates.fromProblems'), ' ',
+      groups.map((g) => h('button', { type: 'button', class: 'link', dataset: { fromProblem: g.lead.id },
+        onclick: () => ctx.show('problems', { problem: g.lead.id }) },
+      g.times_heard > 1 ? t('candidates.problemHeard', { words: g.lead.words, n: g.times_heard }) : t('candidates.problemQuoted', { words: g.lead.words }))));
+    line.hidden = false;
+  }).catch(() => {
+    // Without the inbox the candidate is still all there; only the link is missing.
+  });
+  return line;
+}
+
 function editor(candidate, ctx) {
   const form = h('form', { class: 'editor', 'aria-labelledby': 'candidate-heading', onsubmit: (e) => e.preventDefault() });
   const key = `candidate:${candidate.id}`;
@@ -160,6 +178,7 @@ function editor(candidate, ctx) {
     heading,
     h('div', { class: 'focus-summary', role: 'status' }),
     h('p', { class: 'timestamps' }, t('candidates.created', { when: formatDateTime(candidate.created_at) }), ' · ', stamp),
+    origin(candidate, ctx),
     h('p', { class: 'form-error', role: 'alert' }),
     field({ label: t('candidates.name'), path: 'name', value: candidate.name, hint: t('candidates.nameHint'), attrs: { required: true } }),
     h('div', { class: 'row' },

@@ -148,7 +148,8 @@ fn promoting_carries_the_fields_over_and_says_where_the_candidate_came_from() {
 
     let candidate = problems::promote_problem(&mut db, dup.id, Lang::Ja, at(2)).unwrap();
     let d = &candidate.fields;
-    assert_eq!(d.name.as_str(), "院内に動画を撮って投稿する人がいない");
+    // Named as a niche (audience and job), not as the complaint.
+    assert_eq!(d.name.as_str(), "大阪市内の個人歯科医院向けSNS投稿・動画づくり");
     assert_eq!(d.problem.as_str(), "院内に動画を撮って投稿する人がいない");
     assert_eq!(d.audience.as_str(), "大阪市内の個人歯科医院");
     // The lead had no platform; its duplicate's fills the gap.
@@ -177,6 +178,24 @@ fn promoting_carries_the_fields_over_and_says_where_the_candidate_came_from() {
     let again = problems::promote_problem(&mut db, lead.id, Lang::En, at(5)).unwrap();
     assert_ne!(again.id, candidate.id);
     assert!(again.fields.notes.as_str().starts_with("From the problem list: “"));
+}
+
+#[test]
+fn a_promoted_candidate_is_named_as_a_niche_in_the_words_language() {
+    let mut db = memory_db();
+    let mut input = problem("Nobody has time to keep our books up to date", 8, 2).to_input();
+    input.audience = "Small cafés in Leeds".into();
+    let p = db.create_problem(&ProblemFields::try_from(&input).unwrap(), at(0)).unwrap();
+    // The UI may be in Japanese; the name follows the words.
+    let c = problems::promote_problem(&mut db, p.id, Lang::Ja, at(1)).unwrap();
+    assert_eq!(c.fields.name.as_str(), "Bookkeeping for small cafés in Leeds");
+    // No audience: the job alone. No job named: the words, as before.
+    let p = db.create_problem(&problem("確定申告の書類がいつもぎりぎり", 6, 3), at(2)).unwrap();
+    let c = problems::promote_problem(&mut db, p.id, Lang::Ja, at(3)).unwrap();
+    assert_eq!(c.fields.name.as_str(), "確定申告のサポート");
+    let p = db.create_problem(&problem("朝がつらい", 6, 3), at(4)).unwrap();
+    let c = problems::promote_problem(&mut db, p.id, Lang::Ja, at(5)).unwrap();
+    assert_eq!(c.fields.name.as_str(), "朝がつらい");
 }
 
 #[test]

@@ -45,7 +45,7 @@ pub fn promote_problem(db: &mut Database, id: i64, lang: Lang, now: DateTime<Utc
             .to_string()
     };
     let input = crate::domain::input::CandidateInput {
-        name: handle(d.words.as_str()),
+        name: niche_name(d.words.as_str(), &first(|d| d.audience.as_str())),
         platform: first(|d| d.platform.as_str()),
         audience: first(|d| d.audience.as_str()),
         problem: d.words.as_str().into(),
@@ -55,6 +55,35 @@ pub fn promote_problem(db: &mut Database, id: i64, lang: Lang, now: DateTime<Utc
     };
     let draft = CandidateFields::try_from(&input)?;
     db.insert_promoted_candidate(lead_id, &draft, now)
+}
+
+/// A promoted candidate's name: the niche, not the complaint. When the words
+/// name a kind of job it is 「{客層}向け{仕事}」 / "{job} for {audience}", in
+/// the language the words are written in; otherwise the words, shortened.
+fn niche_name(words: &str, audience: &str) -> String {
+    let japanese = words.chars().any(|c| ('\u{3040}'..='\u{30FF}').contains(&c) || ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    let lang = if japanese { Lang::Ja } else { Lang::En };
+    let Some(job) = crate::analysis::focus::job_named_in(words, lang) else {
+        return handle(words);
+    };
+    let audience = audience.trim();
+    let name = match (lang, audience.is_empty()) {
+        (_, true) => job.to_string(),
+        (Lang::Ja, false) => format!("{audience}向け{job}"),
+        (Lang::En, false) => format!("{job} for {}", lower_first(audience)),
+    };
+    handle(&name)
+}
+
+/// "Small cafés" reads "small cafés" after "for"; "UK cafés" keeps its capitals.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            first.to_lowercase().chain(text[first.len_utf8()..].chars()).collect()
+        }
+        _ => text.to_string(),
+    }
 }
 
 /// A candidate's name from a problem's words: short enough for a list.

@@ -225,9 +225,44 @@ pub fn words() -> &'static WordLists {
     })
 }
 
+/// What a candidate calls a kind of job (`rules/words/{lang}/job_names.txt`):
+/// 「SNS投稿づくり」, "Social media posts".
+pub fn job_name(kind: &str, lang: Lang) -> Option<&'static str> {
+    static NAMES: OnceLock<[Vec<(String, String)>; 2]> = OnceLock::new();
+    let parse = |text: &str| -> Vec<(String, String)> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once('|'))
+            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            .collect()
+    };
+    let names = NAMES.get_or_init(|| {
+        [
+            parse(include_str!("../../../rules/words/ja/job_names.txt")),
+            parse(include_str!("../../../rules/words/en/job_names.txt")),
+        ]
+    });
+    let list = match lang {
+        Lang::Ja => &names[0],
+        Lang::En => &names[1],
+    };
+    list.iter().find(|(k, _)| k == kind).map(|(_, v)| v.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_of_job_has_a_name_in_both_languages() {
+        for (kind, _) in &words().jobs {
+            for lang in [Lang::Ja, Lang::En] {
+                assert!(job_name(kind, lang).is_some_and(|n| !n.is_empty()), "{kind} has no {lang:?} name in job_names.txt");
+            }
+        }
+        assert_eq!(job_name("no such kind", Lang::En), None);
+    }
 
     const ALL: [RuleCode; 22] = [
         RuleCode::MissingPlatform,

@@ -80,3 +80,11 @@ pub fn deliverables_have_several(names: &[Prepared], words: &ListWords) -> bool 
         .collect();
     different_jobs(&all)
 }
+
+/// The kind of job a text names first (a platform before another kind's
+/// word only says where, as above), if it names one.
+pub fn first_kind(text: &Prepared) -> Option<&'static str> {
+    let named = named_kinds(&text.folded);
+    let (_, kind) = named.iter().min_by_key(|(at, _)| at.start)?;
+    Some(words().jobs[*kind].0.as_str())
+}

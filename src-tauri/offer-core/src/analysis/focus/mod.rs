@@ -107,6 +107,12 @@ impl Findings {
 }
 
 /// The user's own words for the first entry of `list` found in the text.
+/// The job a text is about, by the name a candidate would give it
+/// (「SNS投稿づくり」 for 「インスタの投稿を作る時間がない」), if it names one.
+pub fn job_named_in(text: &str, lang: Lang) -> Option<&'static str> {
+    catalog::job_name(jobs::first_kind(&Prepared::new(text))?, lang)
+}
+
 fn first_match(text: &Prepared, list: &WordList) -> Option<String> {
     find_where(text, list, |_| true).map(|range| text.raw_span(range).to_string())
 }
