@@ -231,6 +231,13 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
         "document.getElementById('plan-sentence').textContent.includes('would be needed for your target')",
     )
     .await;
+    // The target income is one number: changed here, the comparison shows it.
+    replace_text(&app, ".plan-package [data-field='target_income']", "4000").await;
+    saved(&app).await;
+    click(&app, ".step[data-view='compare']").await;
+    wait_for(&app, "document.querySelector('.targets [data-field=\"monthly_income\"]')?.value === '4,000.00'").await;
+    click(&app, ".step[data-view='offers']").await;
+    wait_for(&app, "document.getElementById('plan-sentence')").await;
     // The chart: clients you can serve against clients needed, and revenue
     // against the target line; every label is whole text, not cut.
     wait_for(&app, "document.querySelector('#capacity-chart [data-clients=\"capacity\"]') && document.querySelector('#capacity-chart .bar-marker')").await;

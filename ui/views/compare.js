@@ -67,7 +67,7 @@ function targetsForm(analysis, rerender) {
   form.append(
     h('h2', {}, t('compare.targets')),
     h('div', { class: 'row' },
-      field({ label: t('compare.income'), path: 'monthly_income', value: plain, type: 'money', currency }),
+      field({ label: t('compare.income'), path: 'monthly_income', value: plain, type: 'money', currency, hint: t('compare.incomeShared') }),
       field({ label: t('offers.currency'), path: 'currency', value: currency, kind: 'select',
         options: [['JPY', 'JPY (¥)'], ['USD', 'USD ($)']] }),
       field({ label: t('compare.closeRate'), path: 'close_rate_percent', value: targets.close_rate_percent,

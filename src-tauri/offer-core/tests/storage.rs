@@ -395,6 +395,18 @@ fn targets_are_remembered_and_feed_the_fermi_check() {
     );
     offerwright_core::app::examples::load_example(&mut db, Lang::Ja, at(9)).unwrap();
     let first = db.list_candidates().unwrap()[0].id;
+    // The example's offer aims at 300,000円, which becomes the one target:
+    // 6 clients at ¥55,000, 30 leads at the default 20 %.
+    let a = analyse(&db, None, Lang::Ja, Mode::Raw).unwrap();
+    assert_eq!(
+        (a.fermi[&first].gap, a.fermi[&first].leads_needed),
+        (None, Some(30))
+    );
+    db.set_targets(&Targets {
+        monthly_income: None,
+        close_rate_percent: 20,
+    })
+    .unwrap();
     let a = analyse(&db, None, Lang::Ja, Mode::Raw).unwrap();
     assert_eq!(a.fermi[&first].gap, Some(Gap::NoTarget));
     let target = Money::from_minor("t", 300_000, Currency::Jpy).unwrap();

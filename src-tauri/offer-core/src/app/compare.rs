@@ -73,8 +73,10 @@ pub fn analyse(db: &Database, ids: Option<&[i64]>, lang: Lang, mode: Mode) -> Co
 }
 
 /// Sets the income target and close rate every candidate's Fermi check uses.
+/// Sets the targets; the income is the same number the offers' economics use.
 pub fn set_targets(db: &mut Database, input: &TargetsInput) -> CoreResult<Targets> {
     let targets = Targets::try_from(input)?;
-    db.set_targets(&targets)?;
+    let currency = crate::domain::money::Currency::parse("currency", &input.currency)?;
+    crate::app::target_income::set(db, &targets, currency)?;
     Ok(targets)
 }

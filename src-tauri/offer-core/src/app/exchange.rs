@@ -630,6 +630,8 @@ pub fn import_json(db: &mut Database, text: &str, now: DateTime<Utc>) -> CoreRes
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     parse(text)
         .and_then(|file| import(db, &file, now))
+        // The packages brought in aim at the one target income.
+        .and_then(|summary| crate::app::target_income::settle(db).map(|()| summary))
         .map_err(|e| match e {
             CoreError::Invalid(error) => match crate::app::jsonpath::line_of(text, &error.field) {
                 Some(line) => CoreError::InvalidInFile { line, error },

@@ -16,4 +16,5 @@ pub mod onepager;
 pub mod plan;
 pub mod problems;
 pub mod settings;
+pub mod target_income;
 pub mod versions;

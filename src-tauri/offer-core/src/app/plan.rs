@@ -62,13 +62,27 @@ pub fn plan_of(offer: &OfferFields, package: &PackageInput, pilot: Option<&Pilot
 
 pub fn offer_plan(db: &Database, offer_id: i64, lang: Lang) -> CoreResult<PlanView> {
     let offer = db.get_offer(offer_id)?;
-    let package = db.package(offer_id)?.unwrap_or_else(PackageInput::starting_point);
+    let package = match db.package(offer_id)? {
+        Some(package) => package,
+        // Not planned yet: the starting point, aiming at the shared target.
+        None => {
+            let mut start = PackageInput::starting_point();
+            let currency = offer.fields.monthly_price.currency();
+            if let Some(income) = db.targets()?.monthly_income.filter(|m| m.currency() == currency) {
+                start.target_income = income.to_plain();
+            }
+            start
+        }
+    };
     Ok(plan_of(&offer.fields, &package, db.pilot(offer_id)?.as_ref(), lang))
 }
 
+/// Saves an offer's economics; a new target income becomes the shared one.
 pub fn save_package(db: &mut Database, offer_id: i64, input: PackageInput, lang: Lang) -> CoreResult<PlanView> {
     let currency = db.get_offer(offer_id)?.fields.monthly_price.currency();
-    db.save_package(offer_id, &Package::parse(&input, currency)?)?;
+    let package = Package::parse(&input, currency)?;
+    db.save_package(offer_id, &package)?;
+    crate::app::target_income::follow_package(db, package.target_income)?;
     offer_plan(db, offer_id, lang)
 }
 

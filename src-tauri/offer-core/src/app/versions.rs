@@ -42,8 +42,11 @@ pub fn label_version(db: &mut Database, id: i64, label: String) -> CoreResult<Of
 }
 
 /// Makes a version the current draft; the replaced draft is kept as a version.
+/// The target income stays the shared one, not the version's.
 pub fn restore_version(db: &mut Database, id: i64, lang: Lang, now: DateTime<Utc>) -> CoreResult<OfferView> {
-    Ok(OfferView::new(&db.restore_version(id, now)?, lang))
+    let offer = db.restore_version(id, now)?;
+    crate::app::target_income::settle(db)?;
+    Ok(OfferView::new(&offer, lang))
 }
 
 /// A version's label as typed: short text.

@@ -2,7 +2,9 @@ use rusqlite::{params, OptionalExtension};
 
 use super::Database;
 use crate::domain::candidate::Status;
+use crate::domain::money::{Currency, Money};
 use crate::domain::package::{Package, PackageInput};
+use crate::domain::targets::Targets;
 use crate::domain::pilot::{Decision, Pilot, PilotInput};
 use crate::error::{CoreError, CoreResult};
 
@@ -70,6 +72,34 @@ impl Database {
     pub fn save_package(&mut self, offer_id: i64, plan: &Package) -> CoreResult<()> {
         self.get_offer(offer_id)?;
         self.write(|tx| store_package(tx, offer_id, plan))
+    }
+
+    /// The targets, with their income also written into the package of every
+    /// offer priced in `currency` (an offer with no package yet gets the
+    /// starting point with it), in one transaction: the target income is one
+    /// number, whichever screen changes it.
+    pub fn share_target_income(&mut self, targets: &Targets, currency: Currency) -> CoreResult<()> {
+        let income = targets.monthly_income.filter(|m| m.currency() == currency);
+        let mut packages = Vec::new();
+        for offer in self.list_offers()? {
+            if offer.fields.monthly_price.currency() != currency {
+                continue;
+            }
+            let input = self.package(offer.id)?.unwrap_or_else(PackageInput::starting_point);
+            // A stored plan this version cannot read is left as it is.
+            let Ok(mut package) = Package::parse(&input, currency) else {
+                continue;
+            };
+            package.target_income = income.unwrap_or_else(|| Money::zero(currency));
+            packages.push((offer.id, package));
+        }
+        self.write(|tx| {
+            super::settings::store_targets(tx, targets)?;
+            for (id, package) in &packages {
+                store_package(tx, *id, package)?;
+            }
+            Ok(())
+        })
     }
 
     pub fn pilot(&self, offer_id: i64) -> CoreResult<Option<PilotInput>> {

@@ -19,16 +19,7 @@ impl Database {
     }
 
     fn set_settings(&mut self, pairs: &[(&str, String)]) -> CoreResult<()> {
-        self.write(|tx| {
-            for (key, value) in pairs {
-                tx.execute(
-                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    rusqlite::params![key, value],
-                )?;
-            }
-            Ok(())
-        })
+        self.write(|tx| store_settings(tx, pairs))
     }
 
     /// The income target and close rate behind the Fermi check.
@@ -53,13 +44,7 @@ impl Database {
     }
 
     pub fn set_targets(&mut self, targets: &Targets) -> CoreResult<()> {
-        let income = targets
-            .monthly_income
-            .map_or(String::new(), |m| format!("{} {}", m.currency().code(), m.minor()));
-        self.set_settings(&[
-            (TARGET_INCOME, income),
-            (CLOSE_RATE, targets.close_rate_percent.to_string()),
-        ])
+        self.write(|tx| store_targets(tx, targets))
     }
 
     /// The language the user picked in the app, if any.
@@ -76,4 +61,30 @@ impl Database {
     pub fn set_language(&mut self, lang: Lang) -> CoreResult<()> {
         self.set_settings(&[(LANGUAGE, lang.as_str().to_string())])
     }
+}
+
+fn store_settings(tx: &rusqlite::Transaction, pairs: &[(&str, String)]) -> CoreResult<()> {
+    for (key, value) in pairs {
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            rusqlite::params![key, value],
+        )?;
+    }
+    Ok(())
+}
+
+/// Stores the targets inside a caller's transaction (also used when the
+/// target income is shared with the packages).
+pub(crate) fn store_targets(tx: &rusqlite::Transaction, targets: &Targets) -> CoreResult<()> {
+    let income = targets
+        .monthly_income
+        .map_or(String::new(), |m| format!("{} {}", m.currency().code(), m.minor()));
+    store_settings(
+        tx,
+        &[
+            (TARGET_INCOME, income),
+            (CLOSE_RATE, targets.close_rate_percent.to_string()),
+        ],
+    )
 }
