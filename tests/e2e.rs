@@ -129,6 +129,8 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
     .await;
     assert!(app.find(Locator::Css(".shares-chart li .bar-fill")).await.is_ok());
     ranking_stays_in_view(&app, "Bookkeeping videos for cafés").await;
+    labels_fit(&app, "#ranking").await;
+    labels_fit(&app, "#robustness").await;
     screenshot(&app, "04-compare-en").await;
     keep_for_readme("04-compare-en", "compare-en");
     let (pages, width, height) = print_current_page(&app, "compare-en").await;
@@ -562,6 +564,8 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
     wait_for(&app, "document.getElementById('compare-table')").await;
     assert!(text_of(&app, "#compare-table").await.contains("悩みの深さ・緊急度"));
     ranking_stays_in_view(&app, "").await;
+    labels_fit(&app, "#ranking").await;
+    labels_fit(&app, "#robustness").await;
     screenshot(&app, "13-compare-ja").await;
     verdict_in_view(&app, "100点中", "13c-compare-verdict-ja").await;
     app.execute(
@@ -767,6 +771,8 @@ async fn a_damaged_file_is_left_alone_and_a_backup_brings_it_back() {
     assert!(text_of(&app, "#fatal").await.contains("damaged"), "says what is wrong");
     screenshot(&app, "23-damaged-file").await;
     assert_accessible(&app, "damaged file (en)").await;
+    let fatal = text_of(&app, "#fatal").await;
+    assert_eq!(fatal.matches("not changed").count(), 1, "says “not changed” once: {fatal}");
     assert_eq!(
         std::fs::read(&db_path).unwrap(),
         bytes,
@@ -1267,9 +1273,11 @@ async fn every_screen_passes_the_accessibility_check_in_both_languages() {
                         wait_for(&app, "document.getElementById('keep-version')").await;
                     }
                     assert_accessible(&app, &format!("offer, {tab} ({lang})")).await;
+                    screenshot(&app, &format!("40-offer-{tab}-{lang}")).await;
                 }
             } else {
                 assert_accessible(&app, &format!("{view} ({lang})")).await;
+                screenshot(&app, &format!("40-{view}-{lang}")).await;
             }
         }
     }

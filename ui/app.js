@@ -191,7 +191,6 @@ async function showFatal(status) {
       h('h1', {}, t('errors.databaseTitle')),
       h('p', {}, error.message),
       h('p', {}, h('code', {}, t('errors.databasePath', { path: status.database_path }))),
-      h('p', {}, t('errors.databaseHelp')),
       h('h2', {}, t('errors.restoreTitle')),
       backupList(backups, () => window.location.reload()),
       h('h2', {}, t('errors.newFileTitle')),
