@@ -9,11 +9,12 @@ use corpus::{lang_name, load, score, Part, JUDGED};
 use offerwright_core::Lang;
 
 /// The floors, per language. The tuning part holds the goal: errors are
-/// right at least 98 % of the time, and every rule finds at least 95 % of
+/// right at least 99 % of the time, and every rule finds at least 95 % of
 /// the flaws labelled for it. The held-out part, never used to tune the
-/// rules, holds what it measured when it was first run (README; the second
-/// held-out set, written in session 10): it may only go up.
-const FLOORS: [(Part, f64, f64); 2] = [(Part::Tuning, 0.98, 0.95), (Part::HeldOut, 0.94, 0.60)];
+/// rules, holds what it measured (README; the second held-out set, written
+/// in session 10, first at 94 % / 60 %, raised in session 11 to what general
+/// fixes found on the tuning part brought it to): it may only go up.
+const FLOORS: [(Part, f64, f64); 2] = [(Part::Tuning, 0.99, 0.95), (Part::HeldOut, 0.95, 0.75)];
 
 #[test]
 fn the_corpus_is_big_and_varied_enough_to_measure() {

@@ -106,6 +106,13 @@ fn vague_audience_in_english_japanese_and_mixed() {
         "個人事業主の方",
         "ＳＮＳを始めたい人なら誰でも",
         "Instagramを使う人だれでも",
+        // Bounded only by a liking, or a broad group alone.
+        "お菓子作りが好きな方",
+        "People who love vintage furniture",
+        "Busy professionals",
+        "Founders",
+        "主婦",
+        "会社員の方",
     ] {
         assert!(
             candidate_with(|c| c.audience = vague.into()).contains(&RuleCode::VagueAudience),
@@ -119,6 +126,8 @@ fn vague_audience_in_english_japanese_and_mixed() {
         "開業3年以内の個人事業主の整体院",
         "Everyday cyclists' repair shops",
         "Androidアプリを作る個人開発者",
+        "Founders of seed-stage fintech startups in Berlin",
+        "名古屋市の共働き家庭向けの家事代行会社",
     ] {
         assert!(
             !candidate_with(|c| c.audience = focused.into()).contains(&RuleCode::VagueAudience),
@@ -194,6 +203,32 @@ fn several_audiences_platforms_and_tasks() {
             !candidate_with(|c| c.problem = one.into()).contains(&RuleCode::SeveralTasks),
             "{one}"
         );
+    }
+}
+
+#[test]
+fn a_size_condition_narrows_one_audience_rather_than_adding_one() {
+    for one in [
+        "売上3,000万円以上、または社員5名以上の設計事務所",
+        "Independent bakeries with 3 to 10 staff or over $500k in yearly sales",
+    ] {
+        assert!(!candidate_with(|c| c.audience = one.into()).contains(&RuleCode::SeveralAudiences), "{one}");
+    }
+    for two in ["設計事務所、または工務店", "Bakeries or florists with 3 to 10 staff"] {
+        assert!(candidate_with(|c| c.audience = two.into()).contains(&RuleCode::SeveralAudiences), "{two}");
+    }
+}
+
+#[test]
+fn an_open_ended_word_in_the_clients_own_name_or_product_is_not_the_scope() {
+    for theirs in [
+        "食べ飲み放題コースのある居酒屋向け 予約ページ改善",
+        "Menu photos for Endless Brunch's three cafés",
+    ] {
+        assert!(!offer_with(|o| o.title = theirs.into()).contains(&RuleCode::OpenEnded), "{theirs}");
+    }
+    for ours in ["居酒屋向け 予約ページ改善 修正し放題", "Unlimited menu photos for cafés"] {
+        assert!(offer_with(|o| o.title = ours.into()).contains(&RuleCode::OpenEnded), "{ours}");
     }
 }
 

@@ -332,9 +332,28 @@ fn main_clause(chars: &[char], range: Range<usize>) -> Range<usize> {
     range.start..cut.unwrap_or(range.end)
 }
 
-/// Whether the text names more than one item.
+/// Whether the text names more than one item. In an audience, an item that is
+/// only a size condition (「従業員10名以上」, "at least $1M in yearly revenue")
+/// narrows the one kind of client the other item names; it is not a second.
 pub fn names_several(text: &Prepared, field: Field, words: &ListWords) -> bool {
-    items(text, field, words).len() > 1
+    let found = items(text, field, words);
+    let counted = found
+        .iter()
+        .filter(|r| field != Field::Audience || !is_size_condition(&text.plain[(*r).clone()]))
+        .count();
+    counted > 1
+}
+
+/// A number with a bound and nothing else: 「年商1億円以上」「10名まで」,
+/// "at least 5 staff", "under $2M a year".
+fn is_size_condition(item: &[char]) -> bool {
+    let text: String = item.iter().collect::<String>().trim().trim_matches(|c: char| "、,。.（）()".contains(c)).trim().to_string();
+    if !text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    const JA_BOUNDS: [&str; 6] = ["以上", "以下", "未満", "まで", "程度", "前後"];
+    const EN_BOUNDS: [&str; 9] = ["at least ", "at most ", "more than ", "fewer than ", "less than ", "under ", "over ", "up to ", "above "];
+    JA_BOUNDS.iter().any(|b| text.ends_with(b)) || EN_BOUNDS.iter().any(|b| text.starts_with(b))
 }
 
 /// The folded text of a character range.

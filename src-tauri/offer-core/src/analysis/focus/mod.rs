@@ -352,7 +352,19 @@ fn open_ended(text: &Prepared, w: &WordLists) -> Option<String> {
         let before: String = text.folded[..r.start].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
         ["ニシナイ", "デハナイ", "ジャナイ", "ハシマセン"].iter().any(|n| after.contains(n)) || before.contains("not")
     };
-    let strong = find_where(text, &w.open_ended, |r| !inside(&excused, r) && !ruled_out(r));
+    // The client's own product, not the service's scope: 「時間無制限プランのある
+    // 貸し会議室向け」 (what the client has), "for Unlimited Yoga's studios" (a
+    // capitalised name with a possessive).
+    let clients_own = |r: &std::ops::Range<usize>| {
+        let rest = &text.folded[r.end..];
+        let near: String = rest.chars().take(8).collect();
+        let has = ["ノアル", "ガアル"].iter().any(|n| near.contains(n)) && (rest.contains("向ケ") || rest.contains("ムケ"));
+        let at = text.folded[..r.start].chars().count();
+        let next_word: String = rest.trim_start().chars().take_while(|c| !c.is_whitespace()).collect();
+        let named = text.upper(at) && rest.starts_with(' ') && (next_word.ends_with("'s") || next_word.ends_with("’s"));
+        has || named
+    };
+    let strong = find_where(text, &w.open_ended, |r| !inside(&excused, r) && !ruled_out(r) && !clients_own(r));
     if let Some(range) = strong {
         return Some(text.raw_span(range).to_string());
     }
