@@ -669,6 +669,15 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
         "document.getElementById('pilot-dates')?.textContent.includes('2027年3月31日から')",
     )
     .await;
+    // What was typed in full width is shown back as the box shows dates.
+    let shown = app
+        .execute(
+            "const b = document.querySelector('.plan-pilot [data-field=\"start\"]'); b.focus(); b.blur(); return b.value;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(shown, serde_json::json!("2027/03/31"));
     wait_for(&app, "document.querySelector('#pilot-timeline li.end')?.textContent.includes('最後の打ち合わせ・終了')").await;
     labels_fit(&app, "#pilot-timeline").await;
     screenshot(&app, "14d-pilot-ja").await;

@@ -477,7 +477,7 @@ fn plan_shape_saving_and_errors() {
         keys(&view),
         ["economics", "mrr_pilot", "mrr_pilot_display", "package", "pilot", "pilot_clients", "schedule"]
     );
-    assert_eq!(view["mrr_pilot_display"], "¥60,000");
+    assert_eq!(view["mrr_pilot_display"], "¥60,000 (excl. tax)");
     assert_eq!((view["mrr_pilot"].as_i64(), view["pilot_clients"].as_i64()), (Some(60_000), Some(2)));
     assert_eq!(
         keys(&view["economics"]),

@@ -12,7 +12,9 @@ export function badge(report) {
     return h('span', { class: 'focus-badge ready' },
       report.warnings > 0 ? t('focus.readyWithWarnings', { warnings: report.warnings }) : `✓ ${t('focus.ready')}`);
   }
-  return h('span', { class: 'focus-badge not-ready' }, t('focus.counts', { errors: report.errors, warnings: report.warnings }));
+  // Only counts that are not zero: 「要修正1件」, not 「要修正1件・確認0件」.
+  return h('span', { class: 'focus-badge not-ready' },
+    report.warnings > 0 ? t('focus.counts', { errors: report.errors, warnings: report.warnings }) : t('focus.toFix', { errors: report.errors }));
 }
 
 function placeFor(form, field) {

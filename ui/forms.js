@@ -50,8 +50,12 @@ export function field({ label, path, value = '', kind = 'input', type = 'text', 
   // Japanese a text box takes 2026/12/01 (full-width digits too; the core
   // reads slashes and dashes).
   if (type === 'date' && language() === 'ja') {
-    return field({ label, path, value: dateBoxValue(value), kind, type: 'text', hint, options,
+    const box = field({ label, path, value: dateBoxValue(value), kind, type: 'text', hint, options,
       attrs: { inputmode: 'numeric', placeholder: '2026/12/01', autocomplete: 'off', ...attrs } });
+    // Typed in full width or with dashes, shown back as the box shows dates.
+    const control = box.querySelector('input');
+    control.addEventListener('blur', () => { control.value = control.value.normalize('NFKC').replace(/-/g, '/').trim(); });
+    return box;
   }
   const id = nextId('f');
   const errorId = `${id}-error`;

@@ -128,7 +128,7 @@ function table(analysis, names, onWeight) {
         c.unscored.length > 0
           ? h('span', { class: 'incomplete-tag', 'data-incomplete': c.id }, t('compare.incomplete', { n: c.unscored.length }))
           : null)), 'total'),
-      row(t('compare.rank'), analysis.candidates.map((c) => h('td', { class: c.rank === 1 ? 'first' : '' }, `#${c.rank}`)), 'rank'),
+      row(t('compare.rank'), analysis.candidates.map((c) => h('td', { class: c.rank === 1 ? 'first' : '' }, t('compare.rankN', { n: c.rank }))), 'rank'),
       row(t('compare.clients'), fermi('clients_needed'), 'fermi'),
       row(t('compare.leads'), fermi('leads_needed'), 'fermi'))));
 }
@@ -137,7 +137,7 @@ function table(analysis, names, onWeight) {
 // and total of each compared candidate, best first.
 function ranking(analysis) {
   const rows = [...analysis.candidates].sort((a, b) => a.rank - b.rank).map((c) => ({
-    id: c.id, label: `${c.rank}. ${c.name}`, value: c.total, first: c.rank === 1,
+    id: c.id, label: t('compare.rankedName', { rank: t('compare.rankN', { n: c.rank }), name: c.name }), value: c.total, first: c.rank === 1,
     shown: c.unscored.length > 0 ? `${c.total.toFixed(1)} (${t('compare.incomplete', { n: c.unscored.length })})` : c.total.toFixed(1),
   }));
   return h('section', { class: 'ranking', id: 'ranking', 'aria-labelledby': 'ranking-title' },

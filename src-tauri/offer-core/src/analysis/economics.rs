@@ -155,7 +155,10 @@ pub fn economics(offer: &OfferFields, plan: &Package, lang: Lang) -> Economics {
             .and_then(|minor| Money::from_minor("amount", fit(minor), currency).ok())
             .map(|m| m.to_plain()),
         short_of_capacity: matches!((capacity, clients_needed), (Some(cap), Some(need)) if cap < need),
-        mrr_capacity_display: capacity.and_then(|c| shown(c * price)),
+        // Said as the price is (with its tax note), so the revenue rows read alike.
+        mrr_capacity_display: capacity
+            .and_then(|c| Money::from_minor("amount", fit(c * price), currency).ok())
+            .map(|m| price_display(m, plan.consumer, lang)),
         minutes_per_client: fit(minutes_per_client),
         available_minutes: fit(available),
         capacity_clients: capacity.map(fit),

@@ -179,9 +179,11 @@ pub fn compose(
         .filter(|p| !p.price.is_zero() && p.price != offer.monthly_price)
     {
         let shown = price_display(p.price, consumer, lang);
-        price_terms.push(say(
+        price_terms.push(locales::counted(
+            lang,
             "onepager.pilotPrice",
-            &[("clients", &p.clients), ("price", &shown)],
+            usize::from(p.clients),
+            &[("price", &shown)],
         ));
     }
     let slots = match plan.filter(|p| p.slots > 0) {
@@ -346,7 +348,7 @@ mod tests {
         assert_eq!(page.slots, "I take on 3 clients at a time.");
         package.slots = 2;
         let page = compose(&offer("30000"), None, &package, None, Lang::Ja);
-        assert_eq!(page.slots, "同時にお受けできるのは2名様までです。");
+        assert_eq!(page.slots, "同時にお受けするのは2名様までです。");
         package.slots = 0;
         assert_eq!(compose(&offer("30000"), None, &package, None, Lang::En).slots, "");
     }
@@ -375,6 +377,12 @@ mod tests {
             .iter()
             .any(|s| s == "the 2 pilot clients: ¥20,000 (excl. tax) a month"));
         assert!(page.start_steps.iter().any(|s| s.contains("minimum term is 3 months")));
+        // One pilot client is one client, in both languages.
+        let one = PilotInput { clients: 1, ..pilot };
+        let page = compose(&offer("30000"), None, &PackageInput::starting_point(), Some(&one), Lang::En);
+        assert!(page.price_terms.iter().any(|s| s == "the pilot client: ¥20,000 (excl. tax) a month"), "{:?}", page.price_terms);
+        let page = compose(&offer("30000"), None, &PackageInput::starting_point(), Some(&one), Lang::Ja);
+        assert!(page.price_terms.iter().any(|s| s == "モニター提供の1名様は月額20,000円（税別）"), "{:?}", page.price_terms);
     }
 
     #[test]

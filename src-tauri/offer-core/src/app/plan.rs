@@ -43,10 +43,12 @@ pub fn plan_of(offer: &OfferFields, package: &PackageInput, pilot: Option<&Pilot
         };
         price.minor().checked_mul(i64::from(p.clients))
     });
+    // With the price's tax note, as the economics say every amount.
+    let consumer = Package::parse(package, currency).is_ok_and(|p| p.consumer);
     let mrr_pilot_display = mrr_pilot.and_then(|total| {
         Money::from_minor("amount", total, currency)
             .ok()
-            .map(|m| m.format(lang))
+            .map(|m| crate::analysis::economics::price_display(m, consumer, lang))
     });
     let pilot_clients = parsed.as_ref().map(|p| p.clients);
     PlanView {

@@ -67,10 +67,11 @@ fn niche_name(words: &str, audience: &str) -> String {
         return handle(words);
     };
     let audience = audience.trim();
-    let name = match (lang, audience.is_empty()) {
-        (_, true) => job.to_string(),
-        (Lang::Ja, false) => format!("{audience}向け{job}"),
-        (Lang::En, false) => format!("{job} for {}", lower_first(audience)),
+    let name = if audience.is_empty() {
+        job.to_string()
+    } else {
+        let audience = if lang == Lang::En { lower_first(audience) } else { audience.to_string() };
+        crate::locales::text(lang, "promotion.nicheName", &[("audience", &audience), ("job", &job)])
     };
     handle(&name)
 }
