@@ -553,6 +553,8 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
         "document.querySelector('.editor .form-error')?.textContent.includes('別の場所')",
     )
     .await;
+    // The status line says why it is not saved: changed elsewhere, not a field to fix.
+    wait_for(&app, "document.getElementById('save-status').textContent === '未保存：ほかの場所で変更されています'").await;
     screenshot(&app, "12c-conflict-ja").await;
     click(&app, ".editor .form-error button").await;
     wait_for(

@@ -10,7 +10,8 @@ const pending = new Map();
 // record reach Rust in order, each from the revision the last one returned.
 const underway = new Map();
 let statusEl = null;
-const failed = new Set();
+// Keys whose last save failed, with why: 'failed' or 'conflict'.
+const failed = new Map();
 
 export function attachStatus(el) {
   statusEl = el;
@@ -19,8 +20,9 @@ export function attachStatus(el) {
 
 function show(state) {
   if (!statusEl) return;
-  statusEl.dataset.state = state;
+  statusEl.dataset.state = state === 'conflict' ? 'failed' : state;
   statusEl.textContent = t(`status.${state}`);
+  statusEl.title = statusEl.textContent;
 }
 
 // Schedules `save` under `key`; a newer save for the same key replaces it.
@@ -41,11 +43,17 @@ async function run(key) {
   const previous = underway.get(key) ?? Promise.resolve(true);
   const current = previous.then(() => entry.save());
   underway.set(key, current);
-  const ok = await current;
+  const result = await current;
   if (underway.get(key) === current) underway.delete(key);
-  if (ok) failed.delete(key);
-  else failed.add(key);
-  if (pending.size === 0) show(failed.size > 0 ? 'failed' : 'saved');
+  // A save returns true, false (a field to fix) or 'conflict' (changed elsewhere).
+  if (result === true) failed.delete(key);
+  else failed.set(key, result === 'conflict' ? 'conflict' : 'failed');
+  if (pending.size === 0) showOutcome();
+}
+
+function showOutcome() {
+  if (failed.size === 0) show('saved');
+  else show([...failed.values()].includes('failed') ? 'failed' : 'conflict');
 }
 
 // Runs every scheduled save now.
@@ -57,5 +65,5 @@ export async function flushAll() {
 // user moved on after being told); the stored data was never changed.
 export function forget(key) {
   failed.delete(key);
-  if (pending.size === 0) show(failed.size > 0 ? 'failed' : 'saved');
+  if (pending.size === 0) showOutcome();
 }

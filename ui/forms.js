@@ -181,10 +181,14 @@ export function readNumber(root, path, blank = null) {
 }
 
 // Shows why a save failed; after a conflict (the record changed in another
-// window or the CLI) it also offers to load the latest version.
+// window or the CLI) it also offers to load the latest version. Returns what
+// a form's save returns when it fails: 'conflict', or false (a field to fix),
+// so the status line can say which.
 export function showSaveError(root, error, reload) {
   showError(root, error);
-  if (error.code === 'conflict') offerReload(root, reload);
+  if (error.code !== 'conflict') return false;
+  offerReload(root, reload);
+  return 'conflict';
 }
 
 function offerReload(root, reload) {

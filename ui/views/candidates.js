@@ -144,12 +144,11 @@ function editor(candidate, ctx) {
       ctx.refreshGuide();
       return true;
     } catch (error) {
-      showSaveError(form, error, async () => {
+      return showSaveError(form, error, async () => {
         forget(key);
         await ctx.reload();
         await ctx.show('candidates', { candidate: candidate.id });
       });
-      return false;
     }
   };
   form.addEventListener('input', () => schedule(key, save));

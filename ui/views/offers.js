@@ -150,12 +150,11 @@ function editor(offer, ctx) {
       plan.refresh?.();
       return true;
     } catch (error) {
-      showSaveError(form, error, async () => {
+      return showSaveError(form, error, async () => {
         forget(key);
         await ctx.reload();
         await ctx.show('offers', { offer: offer.id });
       });
-      return false;
     }
   };
   const changed = () => schedule(key, save);

@@ -173,11 +173,10 @@ function editor(problem, group, inbox, ctx, refreshList) {
       ctx.refreshGuide();
       return true;
     } catch (error) {
-      showSaveError(form, error, async () => {
+      return showSaveError(form, error, async () => {
         forget(key);
         await ctx.show('problems', { problem: problem.id });
       });
-      return false;
     }
   };
   for (const type of ['input', 'change', 'focusout']) form.addEventListener(type, () => schedule(key, save));

@@ -112,6 +112,24 @@ fn decision(raw: &str, lang: Lang) -> String {
     crate::locales::text(lang, key, &[])
 }
 
+/// An amount as the offer screen says it (55,000円, $300.00); as stored when
+/// it does not read.
+fn amount(plain: &str, currency: &str, lang: Lang) -> String {
+    crate::domain::money::Currency::parse("currency", currency)
+        .and_then(|c| crate::domain::money::Money::parse("amount", plain, c))
+        .ok()
+        .filter(|m| !plain.trim().is_empty() && !m.is_zero())
+        .map_or_else(|| plain.trim().to_string(), |m| m.format(lang))
+}
+
+/// A date as sentences say it (2027年1月31日, January 31, 2027).
+fn day(raw: &str, lang: Lang) -> String {
+    match crate::domain::date::parse_date("date", raw) {
+        Ok(Some(d)) => crate::locales::date(lang, d),
+        _ => raw.to_string(),
+    }
+}
+
 fn number(n: i64) -> String {
     if n == 0 {
         String::new()
@@ -152,7 +170,7 @@ pub fn fields(
             o.deliverables.iter().map(deliverable).collect::<Vec<_>>().join("\n"),
         ),
         ("out_of_scope".into(), o.out_of_scope.join("\n")),
-        ("price".into(), format!("{} {}", o.price, o.currency).trim().to_string()),
+        ("price".into(), amount(&o.price, &o.currency, lang)),
         ("minimum_term_months".into(), number(o.minimum_term_months)),
         ("success_metric".into(), o.success_metric.clone()),
         ("contact".into(), o.contact.clone()),
@@ -165,10 +183,10 @@ pub fn fields(
         ("package.meeting_hours".into(), p.meeting_hours),
         ("package.revision_hours".into(), p.revision_hours),
         ("package.slots".into(), number(p.slots)),
-        ("package.target_income".into(), p.target_income),
-        ("package.expenses".into(), p.expenses),
+        ("package.target_income".into(), amount(&p.target_income, &o.currency, lang)),
+        ("package.expenses".into(), amount(&p.expenses, &o.currency, lang)),
         ("package.margin_percent".into(), number(p.margin_percent)),
-        ("package.hourly_floor".into(), p.hourly_floor),
+        ("package.hourly_floor".into(), amount(&p.hourly_floor, &o.currency, lang)),
         (
             "package.consumer".into(),
             content
@@ -181,8 +199,8 @@ pub fn fields(
     let t = content.pilot.clone().unwrap_or_default();
     out.extend([
         ("pilot.clients".into(), number(t.clients)),
-        ("pilot.price".into(), t.price),
-        ("pilot.start".into(), t.start),
+        ("pilot.price".into(), amount(&t.price, &o.currency, lang)),
+        ("pilot.start".into(), day(&t.start, lang)),
         ("pilot.months".into(), number(t.months)),
         ("pilot.we_believe".into(), t.we_believe),
         ("pilot.we_will_test".into(), t.we_will_test),
@@ -270,10 +288,13 @@ mod tests {
         let changed: Vec<&str> = rows.iter().filter(|r| r.changed).map(|r| r.field.as_str()).collect();
         assert_eq!(changed, ["deliverables", "price", "package.slots", "pilot.decision"]);
         let price = rows.iter().find(|r| r.field == "price").unwrap();
+        // Amounts as the offer screen says them, not as stored.
         assert_eq!(
             (price.before.as_str(), price.after.as_str()),
-            ("33000 JPY", "38000 JPY")
+            ("¥33,000", "¥38,000")
         );
+        let ja = compare(&content(), &after, &names, Lang::Ja);
+        assert_eq!(ja.iter().find(|r| r.field == "price").unwrap().after, "38,000円");
         let decision = rows.iter().find(|r| r.field == "pilot.decision").unwrap();
         assert_eq!(decision.after, "Go");
         assert!(rows
