@@ -200,3 +200,8 @@ function offerReload(root, reload) {
   slot.scrollIntoView({ block: 'center' });
   button.focus();
 }
+
+// The currencies an amount can be in, named for people (円（¥）, US dollars ($)).
+export function currencyOptions() {
+  return ['JPY', 'USD'].map((code) => [code, t(`currency.${code}`)]);
+}

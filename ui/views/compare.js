@@ -6,7 +6,7 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { bars } from '../charts.js';
-import { field, showError, clearErrors, wholeNumber, wholeNumberAttrs } from '../forms.js';
+import { currencyOptions, field, showError, clearErrors, wholeNumber, wholeNumberAttrs } from '../forms.js';
 import { t, formatPercent } from '../i18n.js';
 import { notify, offerUndo } from '../toasts.js';
 
@@ -69,7 +69,7 @@ function targetsForm(analysis, rerender) {
     h('div', { class: 'row' },
       field({ label: t('compare.income'), path: 'monthly_income', value: plain, type: 'money', currency, hint: t('compare.incomeShared') }),
       field({ label: t('offers.currency'), path: 'currency', value: currency, kind: 'select',
-        options: [['JPY', 'JPY (¥)'], ['USD', 'USD ($)']] }),
+        options: currencyOptions() }),
       field({ label: t('compare.closeRate'), path: 'close_rate_percent', value: targets.close_rate_percent,
         type: 'number', hint: t('compare.closeRateHint'), attrs: { min: 1, max: 100, step: 1 } })));
   form.addEventListener('change', save);

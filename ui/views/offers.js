@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { schedule, forget } from '../autosave.js';
 import { h, replace } from '../dom.js';
-import { field, groupedAmount, read, readNumber, wholeNumber, wholeNumberAttrs, showSaveError, clearErrors } from '../forms.js';
+import { currencyOptions, field, groupedAmount, read, readNumber, wholeNumber, wholeNumberAttrs, showSaveError, clearErrors } from '../forms.js';
 import { t, formatDateTime } from '../i18n.js';
 import { badge, liveCheck } from '../focus.js';
 import { offerUndo } from '../toasts.js';
@@ -123,7 +123,7 @@ function editor(offer, ctx) {
     offerUndo(t('plan.usedSuggested', { price: shown }), () => put(before));
   };
   const currencyField = field({ label: t('offers.currency'), path: 'currency', value: offer.currency, kind: 'select',
-    options: [['JPY', 'JPY (¥)'], ['USD', 'USD ($)']] });
+    options: currencyOptions() });
   const priceLead = h('div', { class: 'price-lead' }, h('div', { class: 'row' }, priceField, currencyField), priceShown);
   const plan = planSection(offer, () => { recheck(); ctx.refreshGuide(); }, ['package'], usePrice, priceLead);
   const table = h('table', { class: 'deliverables' },

@@ -100,7 +100,9 @@ fn print_text(checked: &[Checked], lang: Lang, out: &mut impl Write) -> std::io:
                 &[("errors", &c.report.errors), ("warnings", &c.report.warnings)],
             ),
         };
-        writeln!(out, "{kind} \u{201c}{}\u{201d}: {verdict}", c.name)?;
+        // Japanese quotes and colon in Japanese: 候補「…」：準備OK.
+        let line = say("cli.out.recordLine", &[("kind", &kind), ("name", &c.name), ("verdict", &verdict)]);
+        writeln!(out, "{line}")?;
         for f in &c.report.findings {
             let label = say(
                 match f.severity {
