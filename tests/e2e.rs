@@ -1216,7 +1216,7 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
     open_through_dialog(display, "Import a JSON file", &file);
     wait_for(
         &app,
-        "[...document.querySelectorAll('.toast')].some((t) => t.textContent.includes('Imported 3 problems, 1 candidates and 1 offers.'))",
+        "[...document.querySelectorAll('.toast')].some((t) => t.textContent.includes('Imported (problems: 3, candidates: 1, offers: 1).'))",
     )
     .await;
     app.close().await.unwrap();

@@ -14,6 +14,10 @@ function statusBadge(status) {
   return h('span', { class: `badge status-${status}` }, t(`statuses.${status}`));
 }
 
+function hasScores(candidate) {
+  return Object.values(candidate.scores ?? {}).some((v) => v !== null && v !== undefined && v !== '');
+}
+
 function listItem(candidate, ctx) {
   const total = ctx.totals.get(candidate.id);
   return h('li', {},
@@ -26,7 +30,8 @@ function listItem(candidate, ctx) {
     },
     h('span', { class: 'name' }, candidate.name),
     h('span', { class: 'meta' }, statusBadge(candidate.status), ' ',
-      total === undefined ? '' : t('candidates.total', { total: total.toFixed(1) }), ' ',
+      // With no score yet there is no total to show, not a total of 0.
+      total === undefined ? '' : t('candidates.total', { total: hasScores(candidate) ? total.toFixed(1) : t('candidates.notScoredYet') }), ' ',
       badge(ctx.overview.candidates[candidate.id]))));
 }
 

@@ -32,7 +32,7 @@ fn import_list_export_import_export_round_trip() {
     let ja = write_example(dir.path(), offerwright_core::Lang::Ja);
     let out = cli(&["--db", a, "import", &ja]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("3 candidates"));
+    assert!(text(&out.stdout).contains("candidates: 3"), "{}", text(&out.stdout));
 
     let out = cli(&["--db", a, "list"]);
     assert!(out.status.success());
@@ -507,7 +507,7 @@ fn messages_name_the_place_once_in_the_files_own_terms() {
     );
     let ja = write_example(dir.path(), offerwright_core::Lang::Ja);
     let out = cli(&["--db", db, "import", &ja]);
-    assert!(text(&out.stdout).contains("and 4 problems"), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("problems: 4"), "{}", text(&out.stdout));
 }
 
 #[test]

@@ -130,7 +130,7 @@ fn provenance(lead: &Problem, group: &[Problem], lang: Lang) -> String {
     let others: Vec<&Problem> = group.iter().filter(|p| p.id != lead.id).collect();
     if !others.is_empty() {
         text.push('\n');
-        text.push_str(&say("promotion.heardMore", &[("count", &others.len())]));
+        text.push_str(&crate::locales::counted(lang, "promotion.heardMore", others.len(), &[]));
         for p in others {
             let (words, source) = (p.fields.words.as_str(), p.fields.source.as_str());
             text.push('\n');
