@@ -239,11 +239,9 @@ function draftPanel(ctx) {
   if (ctx.candidates.length === 0) {
     return h('p', {}, t('offers.noCandidates'));
   }
-  const rank = (c) => [c.status === 'chosen' ? 0 : 1, -(ctx.totals.get(c.id) ?? 0)];
-  const ordered = [...ctx.candidates].sort((a, b) => {
-    const [x, y] = [rank(a), rank(b)];
-    return x[0] - y[0] || x[1] - y[1];
-  });
+  const notChosen = (c) => (c.status === 'chosen' ? 0 : 1);
+  const total = (c) => ctx.totals.get(c.id) ?? 0;
+  const ordered = [...ctx.candidates].sort((a, b) => notChosen(a) - notChosen(b) || total(b) - total(a));
   const draft = async (id) => {
     const offer = await api.draftOffer(id);
     await ctx.reload();

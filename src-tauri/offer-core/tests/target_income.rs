@@ -82,3 +82,19 @@ fn restoring_a_version_keeps_the_shared_target() {
     assert_eq!(target_of(&db, offer), "500000");
     assert_eq!(db.targets().unwrap().monthly_income, yen(500_000));
 }
+
+#[test]
+fn clearing_a_target_in_one_currency_leaves_the_other_currencys() {
+    let mut db = memory_db();
+    let mut yen_offer = OfferFields::try_from(&dental_offer_en()).unwrap();
+    yen_offer.monthly_price = Money::from_minor("p", 55_000, Currency::Jpy).unwrap();
+    let a = db.create_offer(&yen_offer, november(1, 9, 0)).unwrap().id;
+    compare::set_targets(&mut db, &targets("3000", "USD")).unwrap();
+    let mut input = plan::offer_plan(&db, a, Lang::Ja).unwrap().package;
+    input.target_income = String::new();
+    plan::save_package(&mut db, a, input, Lang::Ja).unwrap();
+    assert_eq!(
+        db.targets().unwrap().monthly_income,
+        Some(Money::from_minor("t", 300_000, Currency::Usd).unwrap())
+    );
+}

@@ -31,9 +31,8 @@ pub struct PlanView {
 /// Computes the plan of an offer from its draft and its inputs.
 pub fn plan_of(offer: &OfferFields, package: &PackageInput, pilot: Option<&PilotInput>, lang: Lang) -> PlanView {
     let currency = offer.monthly_price.currency();
-    let economics = Package::parse(package, currency)
-        .ok()
-        .map(|p| economics(offer, &p, lang));
+    let parsed_package = Package::parse(package, currency).ok();
+    let economics = parsed_package.as_ref().map(|p| economics(offer, p, lang));
     let parsed = pilot.and_then(|p| Pilot::parse(p, currency).ok());
     let mrr_pilot = parsed.as_ref().and_then(|p| {
         let price = if p.price.is_zero() {
@@ -44,7 +43,7 @@ pub fn plan_of(offer: &OfferFields, package: &PackageInput, pilot: Option<&Pilot
         price.minor().checked_mul(i64::from(p.clients))
     });
     // With the price's tax note, as the economics say every amount.
-    let consumer = Package::parse(package, currency).is_ok_and(|p| p.consumer);
+    let consumer = parsed_package.is_some_and(|p| p.consumer);
     let mrr_pilot_display = mrr_pilot.and_then(|total| {
         Money::from_minor("amount", total, currency)
             .ok()

@@ -14,15 +14,16 @@ pub fn set(db: &mut Database, targets: &Targets, currency: Currency) -> CoreResu
     db.share_target_income(targets, currency)
 }
 
-/// An offer's economics were saved with `income`: when it is not the shared
-/// target, it becomes it (and the other offers in its currency follow).
+/// An offer's economics were saved with `income` (in the offer's currency):
+/// when it is not the shared target, it becomes it (and the other offers in
+/// its currency follow). Clearing it clears only a target in that currency.
 pub fn follow_package(db: &mut Database, income: Money) -> CoreResult<()> {
     let targets = db.targets()?;
+    let currency = income.currency();
     let income = (!income.is_zero()).then_some(income);
-    if income == targets.monthly_income {
+    if income == targets.monthly_income.filter(|m| m.currency() == currency) {
         return Ok(());
     }
-    let currency = income.map_or_else(|| targets.monthly_income.map_or(Currency::Jpy, |m| m.currency()), |m| m.currency());
     db.share_target_income(
         &Targets {
             monthly_income: income,
