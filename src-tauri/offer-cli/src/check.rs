@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use offerwright_core::app::exchange;
+use offerwright_core::file_problem::place;
 use offerwright_core::app::focus::{file_candidate_report, file_offer_report, FocusReport, Severity};
 use offerwright_core::domain::input::{CandidateInput, OfferInput};
 use offerwright_core::domain::package::PackageInput;
@@ -95,10 +96,19 @@ fn print_text(checked: &[Checked], lang: Lang, out: &mut impl Write) -> std::io:
         );
         let verdict = match c.report.ready {
             true => say("cli.out.ready", &[]),
-            false => say(
-                "cli.out.notReady",
-                &[("errors", &c.report.errors), ("warnings", &c.report.warnings)],
-            ),
+            false => {
+                // A count of zero says nothing: 未完成（要修正1件）.
+                let counts: Vec<String> = [
+                    ("cli.out.countToFix", c.report.errors),
+                    ("cli.out.countToReview", c.report.warnings),
+                ]
+                .into_iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(key, n)| say(key, &[("n", &n)]))
+                .collect();
+                let counts = counts.join(&say("cli.out.countJoin", &[]));
+                say("cli.out.notReady", &[("counts", &counts)])
+            }
         };
         // Japanese quotes and colon in Japanese: 候補「…」：準備OK.
         let line = say("cli.out.recordLine", &[("kind", &kind), ("name", &c.name), ("verdict", &verdict)]);
@@ -112,7 +122,11 @@ fn print_text(checked: &[Checked], lang: Lang, out: &mut impl Write) -> std::io:
                 },
                 &[],
             );
-            writeln!(out, "  [{label}] {} ({}): {}", f.field, f.code.as_str(), f.message)?;
+            // The place in the file's own keys, as import errors name it; the
+            // rule's code is for scripts, in --json.
+            let at = place(lang, Some(&f.field), 0, 0);
+            let finding = say("cli.out.finding", &[("label", &label), ("at", &at), ("message", &f.message)]);
+            writeln!(out, "  {finding}")?;
             writeln!(out, "      → {}", f.suggestion)?;
         }
     }

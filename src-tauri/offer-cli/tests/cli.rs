@@ -165,12 +165,18 @@ fn check_exits_zero_when_ready_one_when_not_two_when_unreadable() {
     let report = text(&out.stdout);
     for expected in [
         "未完成",
-        "promise (open_ended)",
-        "deliverables[0].quantity_per_month",
-        "vanity_metric",
-        "missing_price",
+        "[要修正] 「promise」：範囲がなく",
+        "[要修正] 納品物1件目の「quantity_per_month」：",
+        "[要修正] 「success_metric」：いいね・フォロワー",
+        "[要修正] 「price」：",
     ] {
         assert!(report.contains(expected), "{expected} in {report}");
+    }
+    // Rule codes are for scripts: in --json, not in the sentences.
+    assert!(!report.contains("open_ended") && !report.contains("vanity_metric"), "{report}");
+    let json = text(&cli(&["check", vague.to_str().unwrap(), "--lang", "ja", "--json"]).stdout);
+    for code in ["open_ended", "vanity_metric", "missing_price"] {
+        assert!(json.contains(&format!("\"{code}\"")), "{code} in {json}");
     }
 
     let out = cli(&["check", vague.to_str().unwrap(), "--json"]);
@@ -191,7 +197,9 @@ fn check_exits_zero_when_ready_one_when_not_two_when_unreadable() {
     assert_eq!(out.status.code(), Some(1));
     let report = text(&out.stdout);
     assert!(
-        report.contains("slots (slots_above_capacity)") && report.contains("clients (pilot_size)"),
+        report.contains("not ready (2 to fix)")
+            && report.contains("[fix] “slots”: You promise more slots")
+            && report.contains("[fix] “clients”:"),
         "{report}"
     );
 
@@ -203,7 +211,7 @@ fn check_exits_zero_when_ready_one_when_not_two_when_unreadable() {
     .unwrap();
     let out = cli(&["check", candidate.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stdout).contains("vague_audience"));
+    assert!(text(&out.stdout).contains("[fix] “audience”:"), "{}", text(&out.stdout));
 
     let broken = dir.path().join("broken.json");
     std::fs::write(&broken, "{\n  \"title\": \n").unwrap();
@@ -473,7 +481,7 @@ fn messages_name_the_place_once_in_the_files_own_terms() {
     )
     .unwrap();
     let said = text(&cli(&["--db", db, "import", bad.to_str().unwrap()]).stderr);
-    assert_eq!(said.matches("candidates[0].scores.reach").count(), 1, "{said}");
+    assert_eq!(said.matches("candidate 1, scores, “reach”").count(), 1, "{said}");
     assert!(
         !said.contains("scores.1") && !said.contains("scores.2"),
         "no database ids: {said}"
@@ -485,7 +493,7 @@ fn messages_name_the_place_once_in_the_files_own_terms() {
     )
     .unwrap();
     let said = text(&cli(&["--db", db, "import", bad.to_str().unwrap()]).stderr);
-    assert!(said.contains("line 5") && said.contains("candidates[0].name"), "{said}");
+    assert!(said.contains("candidate 1, “name” (line 5)"), "{said}");
     let out = cli(&["--db", db, "export", "--out", "x.json", "--candidate", "abc"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::file_problem::FileProblem;
 use crate::{locales, Lang};
 
 /// Stable error codes of what the core refuses. The UI places errors by these
@@ -182,6 +183,8 @@ pub enum CoreError {
         column: usize,
         /// Where in the file's structure, e.g. `offers[0].price`, when known.
         path: Option<String>,
+        /// What the user reads; `detail` keeps serde's own words for logs.
+        problem: FileProblem,
         detail: String,
     },
     #[error("{error} (line {line})")]
@@ -230,8 +233,7 @@ impl CoreError {
             CoreError::InvalidInFile { line, error } => say(
                 "errors.invalidInFile",
                 &[
-                    ("field", &error.field),
-                    ("line", line),
+                    ("at", &crate::file_problem::place(lang, Some(&error.field), *line, 0)),
                     ("message", &error.message(lang)),
                 ],
             ),
@@ -249,22 +251,9 @@ impl CoreError {
                 line,
                 column,
                 path,
-                detail,
-            } => {
-                let path = path
-                    .as_ref()
-                    .map(|p| say("errors.badJsonPath", &[("path", p)]))
-                    .unwrap_or_default();
-                let column = if *column > 0 {
-                    say("errors.badJsonColumn", &[("column", column)])
-                } else {
-                    String::new()
-                };
-                say(
-                    "errors.badJson",
-                    &[("line", line), ("column", &column), ("path", &path), ("detail", detail)],
-                )
-            }
+                problem,
+                ..
+            } => problem.message(lang, path.as_deref(), *line, *column),
             CoreError::UnsupportedFormat { .. } => say("errors.unsupportedFormat", &[]),
             CoreError::NotDismissable => say("errors.notDismissable", &[]),
             CoreError::Conflict { .. } => say("errors.conflict", &[]),

@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod app;
 pub mod domain;
 pub mod error;
+pub mod file_problem;
 pub mod lang;
 pub mod locales;
 pub mod storage;

@@ -78,6 +78,11 @@ fn broken_json_reports_its_line() {
     .unwrap_err();
     assert_eq!(err.code(), ErrorCode::BadJson);
     assert!(err.message(Lang::En).contains("line 4"), "{}", err.message(Lang::En));
+    assert!(err.message(Lang::Ja).starts_with("4行目3文字目で、JSONの書き方が崩れています"), "{}", err.message(Lang::Ja));
+    let cut = import_json(&mut db, "{\n  \"format\": \"offerwright\",\n  \"version\": 2,\n  \"offers\": [", Utc::now())
+        .unwrap_err();
+    assert!(cut.message(Lang::Ja).starts_with("ファイルが4行目"), "{}", cut.message(Lang::Ja));
+    assert!(cut.message(Lang::Ja).contains("途中で終わっています"), "{}", cut.message(Lang::Ja));
 }
 
 #[test]
@@ -101,6 +106,7 @@ fn a_file_from_a_newer_format_is_refused() {
     assert_eq!((summary.candidates, summary.problems), (1, 0));
     let err = import_json(&mut db, r#"{"format":"something-else","version":1}"#, Utc::now()).unwrap_err();
     assert_eq!(err.field(), Some("format"));
+    assert!(err.message(Lang::Ja).starts_with("Offerwrightで書き出したファイルではありません"), "{}", err.message(Lang::Ja));
 }
 
 #[test]
@@ -319,6 +325,14 @@ fn a_rule_broken_deep_in_a_file_is_reported_with_its_path_and_line() {
         err.message(Lang::En).contains(&format!("line {line_of_term}")),
         "{}",
         err.message(Lang::En)
+    );
+    // In Japanese the place reads as the record and the file's own key, and
+    // what belongs there, with none of serde's English.
+    assert_eq!(
+        err.message(Lang::Ja),
+        format!(
+            "月額プラン1件目の「minimum_term_months」（{line_of_term}行目）：ここには整数（例：3）が入ります。データは変更していません。"
+        )
     );
     assert_eq!(export_json(&db).unwrap(), good, "nothing changed");
 }

@@ -16,6 +16,7 @@ use crate::domain::package::{Package, PackageInput};
 use crate::domain::pilot::{Pilot, PilotInput};
 use crate::domain::problem::{ProblemFields, ProblemInput};
 use crate::error::{CoreError, CoreResult, ValidationError, ValidationKind};
+use crate::file_problem::FileProblem;
 use crate::storage::{candidates, criteria, offers, plans, problems, Database};
 
 pub const FORMAT_NAME: &str = "offerwright";
@@ -302,6 +303,7 @@ pub fn bad_json(e: serde_json::Error) -> CoreError {
         line: e.line(),
         column: e.column(),
         path: None,
+        problem: FileProblem::of(&e),
         detail: e.to_string(),
     }
 }
@@ -314,6 +316,7 @@ fn bad_shape(e: serde_path_to_error::Error<serde_json::Error>) -> CoreError {
         line: inner.line(),
         column: inner.column(),
         path: (path != ".").then_some(path),
+        problem: FileProblem::of(&inner),
         detail: inner.to_string(),
     }
 }
@@ -324,7 +327,13 @@ pub fn parse(text: &str) -> CoreResult<WorkspaceFile> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header: Header = serde_json::from_str(text).map_err(bad_json)?;
     if header.format.as_deref() != Some(FORMAT_NAME) {
-        return Err(ValidationError::new("format", ValidationKind::InvalidChoice).into());
+        return Err(CoreError::BadJson {
+            line: crate::app::jsonpath::line_of(text, "format").unwrap_or(0),
+            column: 0,
+            path: Some("format".into()),
+            problem: FileProblem::NotAnExport,
+            detail: format!("“format” is not \"{FORMAT_NAME}\""),
+        });
     }
     match header.version {
         Some(v) if v > FORMAT_VERSION => {
@@ -353,6 +362,7 @@ pub fn parse(text: &str) -> CoreResult<WorkspaceFile> {
             line: crate::app::jsonpath::line_of(text, "problems").unwrap_or(0),
             column: 0,
             path: Some("problems".into()),
+            problem: FileProblem::ProblemsInVersion1,
             detail: "version 1 files have no problems; a file with problems says \"version\": 2".into(),
         });
     }
@@ -411,6 +421,7 @@ fn refine(text: &str, error: CoreError) -> CoreError {
                 line,
                 column: 0,
                 path: Some(format!("{path}.{key}")),
+                problem: FileProblem::Repeated,
                 detail: format!("“{key}” is given twice in this record"),
             };
         }
@@ -425,10 +436,10 @@ fn refine(text: &str, error: CoreError) -> CoreError {
     let Some(record) = value.get(list).and_then(|l| l.get(index)) else {
         return error;
     };
-    fn inner<T: serde::de::DeserializeOwned>(v: &serde_json::Value) -> Option<(String, String)> {
+    fn inner<T: serde::de::DeserializeOwned>(v: &serde_json::Value) -> Option<(String, FileProblem, String)> {
         serde_path_to_error::deserialize::<_, T>(v.clone())
             .err()
-            .map(|e| (e.path().to_string(), e.inner().to_string()))
+            .map(|e| (e.path().to_string(), FileProblem::of(e.inner()), e.inner().to_string()))
     }
     let found = match list {
         "criteria" => inner::<CriterionInput>(record),
@@ -439,24 +450,25 @@ fn refine(text: &str, error: CoreError) -> CoreError {
                 record
                     .get("package")
                     .and_then(inner::<PackageInput>)
-                    .map(|(p, d)| (format!("package.{p}"), d))
+                    .map(|(p, problem, d)| (format!("package.{p}"), problem, d))
             })
             .or_else(|| {
                 record
                     .get("pilot")
                     .and_then(inner::<PilotInput>)
-                    .map(|(p, d)| (format!("pilot.{p}"), d))
+                    .map(|(p, problem, d)| (format!("pilot.{p}"), problem, d))
             }),
         _ => None,
     };
     match found {
-        Some((field, inner_detail)) if field != "." => {
+        Some((field, problem, inner_detail)) if field != "." => {
             let full = format!("{path}.{field}");
             let line = crate::app::jsonpath::line_of(text, &full).unwrap_or(0);
             CoreError::BadJson {
                 line,
                 column: 0,
                 path: Some(full),
+                problem,
                 detail: if inner_detail.is_empty() {
                     detail.clone()
                 } else {
