@@ -144,6 +144,8 @@ async fn an_english_user_goes_from_the_example_to_a_one_pager() {
     )
     .await;
     screenshot(&app, "04b-compare-evidence-en").await;
+    printed_notes_stay_smaller_than_scores(&app).await;
+    print_current_page(&app, "compare-evidence-en").await;
     // The totals and the verdict: a margin in points of the 0–100 total.
     verdict_in_view(&app, "points out of 100", "04d-compare-verdict-en").await;
     // The comparison ends in a decision, which finishes the path's compare step.
@@ -569,6 +571,8 @@ async fn a_japanese_user_meets_a_conflict_and_restores_a_backup() {
     labels_fit(&app, "#ranking").await;
     labels_fit(&app, "#robustness").await;
     screenshot(&app, "13-compare-ja").await;
+    printed_notes_stay_smaller_than_scores(&app).await;
+    print_current_page(&app, "compare-ja").await;
     verdict_in_view(&app, "100点中", "13c-compare-verdict-ja").await;
     app.execute(
         "document.getElementById('decision').scrollIntoView({ block: 'center' });",
@@ -1312,6 +1316,29 @@ async fn labels_fit(app: &fantoccini::Client, css: &str) {
         .await
         .unwrap();
     assert_eq!(cut, serde_json::json!([]), "labels cut in {css}");
+}
+
+/// On the printed comparison no note (evidence, a hint, a flip note) is set
+/// larger than the scores, and no weight is cut. Measured in the app's own
+/// webview with its print stylesheet applied to the screen for a moment.
+async fn printed_notes_stay_smaller_than_scores(app: &fantoccini::Client) {
+    let found = app
+        .execute(
+            "const link = document.getElementById('print-style'); link.media = 'all'; \
+             const size = (e) => parseFloat(getComputedStyle(e).fontSize); \
+             const scores = [...document.querySelectorAll('#compare-table td .score')].map(size); \
+             const notes = [...document.querySelectorAll('#compare-table .evidence-tag, #compare-table .hint, #compare-table .flip-hint')]; \
+             const larger = notes.filter((e) => size(e) > Math.min(...scores)).map((e) => e.textContent + ' ' + size(e)); \
+             const cut = [...document.querySelectorAll('.weight-cell input')].filter((i) => i.scrollWidth > i.clientWidth + 1).map((i) => i.value); \
+             link.media = 'print'; \
+             return [notes.length, larger, cut];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(found[0].as_u64().unwrap() > 0, "the evidence view has notes to print: {found}");
+    assert_eq!(found[1], serde_json::json!([]), "notes printed larger than the scores");
+    assert_eq!(found[2], serde_json::json!([]), "weights cut on the printed comparison");
 }
 
 /// The ranking bars list every compared candidate, `first` on top, and stay
