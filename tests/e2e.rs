@@ -1223,8 +1223,27 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
         "[...document.querySelectorAll('.toast')].some((t) => t.textContent.includes('Imported (problems: 3, candidates: 1, offers: 1).'))",
     )
     .await;
+    // A hand-edited copy with text where a number belongs: the message names
+    // the record and the file's key, says what belongs there, and nothing is
+    // imported (the counts below are unchanged).
+    let mut edited: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    edited["offers"][0]["minimum_term_months"] = "three".into();
+    let text = serde_json::to_string_pretty(&edited).unwrap();
+    // The same (recently used) file, so the open dialog finds it as before.
+    let broken = file.clone();
+    std::fs::write(&broken, &text).unwrap();
+    let line = text.lines().position(|l| l.contains("\"minimum_term_months\"")).unwrap() + 1;
+    click(&app, "#import-file").await;
+    open_through_dialog(display, "Import a JSON file", &broken);
+    wait_for(&app, "document.querySelector('#data-messages .form-error')").await;
+    assert_eq!(
+        text_of(&app, "#data-messages .form-error").await,
+        format!("Offer 1, “minimum_term_months” (line {line}): this needs a whole number (e.g. 3). Nothing was changed.")
+    );
+    screenshot(&app, "35-import-error-en").await;
     app.close().await.unwrap();
     drop(_driver);
+
 
     let db = offerwright_core::Database::open(&db_path).unwrap();
     assert_eq!(db.list_problems().unwrap().len(), 6, "imported next to the originals");

@@ -481,7 +481,7 @@ fn messages_name_the_place_once_in_the_files_own_terms() {
     )
     .unwrap();
     let said = text(&cli(&["--db", db, "import", bad.to_str().unwrap()]).stderr);
-    assert_eq!(said.matches("candidate 1, scores, “reach”").count(), 1, "{said}");
+    assert_eq!(said.matches("Candidate 1, scores, “reach”").count(), 1, "{said}");
     assert!(
         !said.contains("scores.1") && !said.contains("scores.2"),
         "no database ids: {said}"
@@ -493,7 +493,7 @@ fn messages_name_the_place_once_in_the_files_own_terms() {
     )
     .unwrap();
     let said = text(&cli(&["--db", db, "import", bad.to_str().unwrap()]).stderr);
-    assert!(said.contains("candidate 1, “name” (line 5)"), "{said}");
+    assert!(said.contains("Candidate 1, “name” (line 5)"), "{said}");
     let out = cli(&["--db", db, "export", "--out", "x.json", "--candidate", "abc"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(

@@ -230,13 +230,13 @@ impl CoreError {
         let say = |key: &str, values: &[(&str, &dyn std::fmt::Display)]| locales::text(lang, key, values);
         match self {
             CoreError::Invalid(v) => v.message(lang),
-            CoreError::InvalidInFile { line, error } => say(
+            CoreError::InvalidInFile { line, error } => crate::file_problem::sentence(say(
                 "errors.invalidInFile",
                 &[
                     ("at", &crate::file_problem::place(lang, Some(&error.field), *line, 0)),
                     ("message", &error.message(lang)),
                 ],
-            ),
+            )),
             CoreError::NotFound { .. } => say("errors.notFound", &[]),
             CoreError::DatabaseTooNew { .. } => say("errors.databaseTooNew", &[]),
             CoreError::NotADatabase(_) => say("errors.notADatabase", &[]),

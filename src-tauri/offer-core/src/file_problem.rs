@@ -108,6 +108,10 @@ impl FileProblem {
 
     /// The whole sentence: where, what is wrong, and that nothing changed.
     pub fn message(&self, lang: Lang, path: Option<&str>, line: usize, column: usize) -> String {
+        sentence(self.unstarted_message(lang, path, line, column))
+    }
+
+    fn unstarted_message(&self, lang: Lang, path: Option<&str>, line: usize, column: usize) -> String {
         let say = |key: &str, values: &[(&str, &dyn std::fmt::Display)]| locales::text(lang, key, values);
         let at = place(lang, path, line, column);
         match self {
@@ -131,6 +135,16 @@ impl FileProblem {
             }
             FileProblem::NotAChoice(_) | FileProblem::Unreadable => say("errors.file.unreadable", &[("at", &at)]),
         }
+    }
+}
+
+/// A message that opens with a place ("offer 1, …") starts with a capital,
+/// as a sentence does; Japanese has no case and is left as it is.
+pub fn sentence(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => text,
     }
 }
 
@@ -272,6 +286,10 @@ mod tests {
         assert_eq!(place(Lang::Ja, Some("offers[0].package.slots"), 0, 0), "月額プラン1件目の採算の「slots」");
         assert_eq!(place(Lang::Ja, None, 204, 24), "204行目24文字目");
         assert_eq!(place(Lang::En, None, 204, 24), "line 204, character 24");
+        assert_eq!(
+            FileProblem::Missing("name".into()).message(Lang::En, Some("candidates[0]"), 3, 0),
+            "Candidate 1 (line 3) has no “name”. Nothing was changed."
+        );
     }
 
     #[test]
