@@ -173,6 +173,16 @@ fn noun_before(chars: &[char], at: usize) -> bool {
     is_word_char(last) || ("りいみき".contains(last) && at >= 2 && is_word_char(chars[at - 2]) && !chars[at - 2].is_ascii())
 }
 
+/// 「まつげサロン」「おむすび店」: a short hiragana word that a kanji or
+/// katakana noun completes, not a verb or particle (「として」「いう」).
+fn kana_headed_noun(chars: &[char], at: usize) -> bool {
+    let hiragana = |c: char| ('\u{3041}'..='\u{3096}').contains(&c);
+    let run = chars[at.min(chars.len())..].iter().take_while(|&&c| hiragana(c)).count();
+    (1..=4).contains(&run)
+        && !"しいなのかすさはがをにでへもやと".contains(chars[at])
+        && chars.get(at + run).is_some_and(|&c| is_word_char(c) && !c.is_ascii())
+}
+
 /// The places where the text joins two items, as character ranges.
 fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>> {
     let chars = &text.plain;
@@ -221,7 +231,7 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             let word_end = noun_ends(chars, at) || (p.len() > 1 && before == Some('、'));
             // 「地方の温泉旅館と、認可外の保育園」: a comma may follow the particle.
             let next = if after == Some('、') { at + p.len() + 1 } else { at + p.len() };
-            if word_end && noun_starts(chars, next) {
+            if word_end && (noun_starts(chars, next) || (field == Field::Audience && kana_headed_noun(chars, next))) {
                 found.push(at..at + p.len());
             }
         }
@@ -247,7 +257,8 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             }
             '・' => !(is_katakana(before) && is_katakana(after)),
             '、' => match field {
-                Field::Task => is_word_char(before) || adds_a_topic(chars, i + 1),
+                // 「記帳代行（月100仕訳まで）、確定申告書」: a bracket closes the item too.
+                Field::Task => is_word_char(before) || is_close(before) || adds_a_topic(chars, i + 1),
                 _ => noun_ends(chars, i) && !(before.is_ascii_digit() && after.is_ascii_digit()),
             },
             ',' => {
@@ -258,6 +269,10 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
                     && (has_qualifier_word(&segment_before(chars, i))
                         || word_after(chars, i + 1).is_some_and(|(_, w)| QUALIFIER_WORDS.contains(&w.as_str())));
                 !digits && !qualifier && !consequence
+            }
+            // 「チラシ作りも求人票の作成も」: "A too, B too" lists both.
+            'も' if field == Field::Task => {
+                noun_before(chars, i) && (i + 2..chars.len()).any(|j| chars[j] == 'も' && noun_before(chars, j))
             }
             // 「動画編集を頼みたいし、ついでに…」: a clause that lists a reason.
             'し' if field == Field::Task => after == '、' && adds_a_topic(chars, i + 2),
@@ -455,5 +470,20 @@ mod tests {
         let parts = items(&text, Field::Task, &list());
         assert_eq!(parts.len(), 1);
         assert_eq!(folded_part(&text, &parts[0]), "photos look messy");
+    }
+    #[test]
+    fn a_noun_after_a_particle_may_start_in_hiragana() {
+        assert!(several(Field::Audience, "福岡のネイルサロンとまつげサロン"));
+        assert!(several(Field::Audience, "ヨガ講師または農家さん"));
+        assert!(!several(Field::Audience, "自宅サロンとして開業したネイリスト"));
+        assert!(!several(Field::Audience, "地元で愛されるお店といわれたい和菓子店"));
+    }
+
+    #[test]
+    fn a_task_list_may_be_said_with_mo_mo_or_close_a_bracket() {
+        assert!(several(Field::Task, "チラシ作りも求人票の作成も手が回らない"));
+        assert!(!several(Field::Task, "予約の電話も取れない"));
+        assert!(several(Field::Task, "記帳代行（月100仕訳まで）、確定申告書の作成"));
+        assert!(!several(Field::Task, "記帳代行（月100仕訳まで）"));
     }
 }
