@@ -148,6 +148,8 @@ pub struct WordLists {
     pub jobs: Vec<(String, Vec<String>)>,
     /// Deliverables that support the job rather than add one.
     pub supporting: WordList,
+    /// Two words joined by "and" that name one thing ("bed and breakfast").
+    pub fixed_pairs: WordList,
 }
 
 /// Lines of `name | word | word` (jobs) or `word|word` (platforms).
@@ -216,6 +218,7 @@ pub fn words() -> &'static WordLists {
                 .collect()
         },
         supporting: words!("supporting"),
+        fixed_pairs: words!("fixed_pairs"),
         particles: include_str!("../../../rules/words/ja/particles.txt")
             .lines()
             .map(str::trim)

@@ -282,6 +282,15 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             found.push(i..i + 1);
         }
     }
+    // "bed and breakfasts": a joint inside a fixed pair joins nothing.
+    let fixed: Vec<Range<usize>> = super::catalog::words()
+        .fixed_pairs
+        .entries()
+        .iter()
+        .flat_map(|pair| super::text::find_all(&text.folded, pair).collect::<Vec<_>>())
+        .map(|r| char_at(r.start)..char_at(r.end))
+        .collect();
+    found.retain(|joint| !fixed.iter().any(|pair| pair.start <= joint.start && joint.end <= pair.end));
     found.sort_by_key(|r| r.start);
     if field == Field::Audience {
         drop_place_qualifiers(chars, &mut found);
@@ -477,6 +486,8 @@ mod tests {
         assert!(several(Field::Audience, "ヨガ講師または農家さん"));
         assert!(!several(Field::Audience, "自宅サロンとして開業したネイリスト"));
         assert!(!several(Field::Audience, "地元で愛されるお店といわれたい和菓子店"));
+        assert!(!several(Field::Audience, "family-run bed and breakfasts in Cornwall"));
+        assert!(several(Field::Audience, "bed and breakfasts and campsites"));
     }
 
     #[test]
