@@ -19,8 +19,8 @@ pub enum FileProblem {
     WrongKind(ValueKind),
     /// A key every record of this kind needs.
     Missing(String),
-    /// The same key twice in one record.
-    Repeated,
+    /// The same key twice in one record (the key; the place names it too).
+    Repeated(String),
     /// A word that is not one of the allowed ones.
     NotAChoice(Vec<String>),
     /// Problems in a file that says it is version 1, which had none.
@@ -74,11 +74,12 @@ impl FileProblem {
                 .map(str::to_string)
                 .collect()
         };
+        let key = || quoted(message).into_iter().next().unwrap_or_default();
         if message.starts_with("missing field `") {
-            return FileProblem::Missing(quoted(message).into_iter().next().unwrap_or_default());
+            return FileProblem::Missing(key());
         }
         if message.starts_with("duplicate field `") {
-            return FileProblem::Repeated;
+            return FileProblem::Repeated(key());
         }
         if let Some(rest) = message.strip_prefix("unknown variant `") {
             let choices = rest.split_once("expected ").map(|(_, e)| quoted(e)).unwrap_or_default();
@@ -126,7 +127,7 @@ impl FileProblem {
                 let key = say("file.key", &[("key", key)]);
                 say("errors.file.missing", &[("at", &at), ("key", &key)])
             }
-            FileProblem::Repeated => say("errors.file.repeated", &[("at", &at)]),
+            FileProblem::Repeated(_) => say("errors.file.repeated", &[("at", &at)]),
             FileProblem::ProblemsInVersion1 => say("errors.file.problemsInVersion1", &[("at", &at)]),
             FileProblem::NotAChoice(choices) if !choices.is_empty() => {
                 let choices: Vec<String> = choices.iter().map(|c| say("file.key", &[("key", c)])).collect();
@@ -260,7 +261,7 @@ mod tests {
         assert_eq!(problem_of(r#"{"count":1}"#), FileProblem::Missing("name".into()));
         assert_eq!(
             problem_of(&format!(r#"{{"count":1,"count":2,{whole}}}"#)),
-            FileProblem::Repeated
+            FileProblem::Repeated("count".into())
         );
         assert_eq!(
             problem_of(&format!(r#"{{"count":1,{whole},"kind":"weekly"}}"#)),
@@ -300,7 +301,7 @@ mod tests {
             FileProblem::NotAnExport,
             FileProblem::WrongKind(ValueKind::WholeNumber),
             FileProblem::Missing("name".into()),
-            FileProblem::Repeated,
+            FileProblem::Repeated("name".into()),
             FileProblem::ProblemsInVersion1,
             FileProblem::NotAChoice(vec!["monthly".into()]),
             FileProblem::Unreadable,

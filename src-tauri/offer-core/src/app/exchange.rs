@@ -402,6 +402,7 @@ fn refine(text: &str, error: CoreError) -> CoreError {
     let CoreError::BadJson {
         path: Some(path),
         detail,
+        problem,
         ..
     } = &error
     else {
@@ -412,16 +413,13 @@ fn refine(text: &str, error: CoreError) -> CoreError {
     };
     // A key given twice: serde reports it where the record closes; the place
     // to look is the second time the key appears.
-    if let Some(key) = detail
-        .strip_prefix("duplicate field `")
-        .and_then(|rest| rest.split('`').next())
-    {
+    if let FileProblem::Repeated(key) = problem {
         if let Some(line) = crate::app::jsonpath::line_of_repeated_key(text, path, key) {
             return CoreError::BadJson {
                 line,
                 column: 0,
                 path: Some(format!("{path}.{key}")),
-                problem: FileProblem::Repeated,
+                problem: problem.clone(),
                 detail: format!("“{key}” is given twice in this record"),
             };
         }
