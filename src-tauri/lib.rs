@@ -2,6 +2,7 @@
 //! converts the result. `build_app` wires everything so that tests run the
 //! same wiring on the mock runtime.
 
+mod c_locale;
 pub mod commands;
 pub mod error;
 pub mod files;
@@ -55,6 +56,7 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 }
 
 pub fn run() {
+    c_locale::use_utf8_when_the_named_locale_is_missing();
     if let Err(error) = build_app(tauri::Builder::default()).run(context()) {
         eprintln!("Offerwright could not start: {error}");
         std::process::exit(1);

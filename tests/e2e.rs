@@ -1186,6 +1186,32 @@ async fn a_newcomer_walks_the_path_from_problems_to_a_one_pager() {
     )
     .await;
     screenshot(&app, "35-pilot-ja").await;
+    // A hand-edited export, in Japanese, through the system's dialogs. Where
+    // the C library lacks ja_JP (a fresh CI machine) this also proves that the
+    // app falls back to a UTF-8 locale: before, GTK showed no dialog with a
+    // Japanese title at all.
+    click(&app, ".step[data-view='data']").await;
+    let file = dir.join("手直しした書き出し.json");
+    click(&app, "#export-workspace").await;
+    save_through_dialog(display, "JSONファイルに書き出す", &file);
+    wait_for(
+        &app,
+        "document.querySelector('.toast')?.textContent.includes('「手直しした書き出し.json」に書き出しました。')",
+    )
+    .await;
+    let mut edited: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    edited["offers"][0]["minimum_term_months"] = "三か月".into();
+    let text = serde_json::to_string_pretty(&edited).unwrap();
+    std::fs::write(&file, &text).unwrap();
+    let line = text.lines().position(|l| l.contains("\"minimum_term_months\"")).unwrap() + 1;
+    click(&app, "#import-file").await;
+    open_through_dialog(display, "JSONファイルを読み込む", &file);
+    wait_for(&app, "document.querySelector('#data-messages .form-error')").await;
+    assert_eq!(
+        text_of(&app, "#data-messages .form-error").await,
+        format!("月額プラン1件目の「minimum_term_months」（{line}行目）：ここには整数（例：3）が入ります。データは変更していません。")
+    );
+    screenshot(&app, "35-import-error-ja").await;
     app.close().await.unwrap();
 
     let db = offerwright_core::Database::open(&db_path).unwrap();
