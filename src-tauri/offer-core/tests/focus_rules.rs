@@ -658,3 +658,53 @@ fn open_ended_promises_that_are_ruled_out_are_not_promised() {
     let one_job = deliverables(&["Job ad copy for 2 roles a month", "Posting the ads on your careers page and Indeed"]);
     assert!(!one_job.contains(&RuleCode::SeveralTasks));
 }
+
+/// Session 13's fixes, each with a look-alike that must stay as it was.
+#[test]
+fn words_in_other_forms_and_roles() {
+    // A number in words qualifies one group, as digits do.
+    assert!(!candidate_with(|c| c.audience = "Independent dental practices in Ohio with one or two dentists".into())
+        .contains(&RuleCode::SeveralAudiences));
+    assert!(candidate_with(|c| c.audience = "Dental practices or veterinary clinics".into()).contains(&RuleCode::SeveralAudiences));
+    // An attention word used as a verb is no vanity metric; as the metric it is.
+    let metric = |m: &str| candidate_with(|c| c.outcome.metric = m.into());
+    for business in ["Reach 150 Yelp reservations a month", "Reach a 4.8 rating with 40 booked tables a week"] {
+        let found = metric(business);
+        assert!(!found.contains(&RuleCode::VanityMetric) && !found.contains(&RuleCode::VanityNextToBusiness), "{business}");
+    }
+    for vanity in ["Reach on Instagram", "Follower growth", "More reach per post"] {
+        assert!(metric(vanity).contains(&RuleCode::VanityMetric), "{vanity}");
+    }
+    // A place that leaves nobody out, or an interest alone, bounds nothing.
+    let audience = |a: &str| candidate_with(|c| c.audience = a.into());
+    for vague in ["Small businesses everywhere", "全国の中小企業", "AIに興味がある中小企業の方"] {
+        assert!(audience(vague).contains(&RuleCode::VagueAudience), "{vague}");
+    }
+    for bounded in ["Small businesses in Leeds", "全国の歯科医院", "AIに興味がある歯科医院の院長"] {
+        assert!(!audience(bounded).contains(&RuleCode::VagueAudience), "{bounded}");
+    }
+    // 「日数」 counts days: the thing measured, not a deadline.
+    let timed = |m: &str| !offer_with(|o| o.success_metric = m.into()).contains(&RuleCode::OutcomeWithoutTimeframe);
+    assert!(!timed("見積もり作成にかかる日数を3日から1日に短縮"));
+    assert!(timed("半年で見積もり作成の日数を3日から1日に短縮"));
+    // Two platforms by name, one of them MENTA.
+    assert!(candidate_with(|c| c.platform = "MENTAとタイムチケット".into()).contains(&RuleCode::SeveralPlatforms));
+    assert!(!candidate_with(|c| c.platform = "MENTA".into()).contains(&RuleCode::SeveralPlatforms));
+    // Parts of one job share a kind; different jobs do not.
+    for one in [
+        &["リール動画の編集 月4本", "テロップとBGMの挿入"][..],
+        &["商品登録と説明文作成 月40点まで", "登録状況の月次報告"][..],
+        &["Googleマップの口コミ返信 月30件まで", "口コミ返信の月次報告"][..],
+    ] {
+        assert!(!deliverables(one).contains(&RuleCode::SeveralTasks), "{one:?}");
+    }
+    for several in [
+        &["施工事例ページの作成 月2件", "チラシデザイン", "Googleビジネスプロフィール運用"][..],
+        &["Menu redesign", "Online ordering setup", "Monthly payroll processing"][..],
+    ] {
+        assert!(deliverables(several).contains(&RuleCode::SeveralTasks), "{several:?}");
+    }
+    let problem = |p: &str| candidate_with(|c| c.problem = p.into());
+    assert!(problem("物件紹介文の作成、内見の日程調整、契約書類のチェックまで手が足りない").contains(&RuleCode::SeveralTasks));
+    assert!(!problem("物件紹介文の作成が追いつかない").contains(&RuleCode::SeveralTasks));
+}

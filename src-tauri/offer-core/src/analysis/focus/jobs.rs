@@ -18,14 +18,19 @@ fn named_kinds(folded: &str) -> Vec<(std::ops::Range<usize>, usize)> {
             out.extend(find_all(folded, name).map(|r| (r, kind)));
         }
     }
-    // 「インスタ広告」, "Instagram ads": a social platform right before another
-    // kind's word only says where (the ads are the job).
-    let social = words().jobs.iter().position(|(name, _)| name == "social");
+    // 「インスタ広告」, "Instagram ads", 「Googleマップの口コミ返信」, 「SEO記事」: a
+    // place or channel right before another kind's word only says where or
+    // what for (the ads, the replies, the articles are the job).
+    let places: Vec<usize> = ["social", "seo"]
+        .iter()
+        .filter_map(|place| words().jobs.iter().position(|(name, _)| name == place))
+        .collect();
     let modifiers: Vec<usize> = (0..out.len())
-        .filter(|&i| Some(out[i].1) == social)
+        .filter(|&i| places.contains(&out[i].1))
         .filter(|&i| {
             out.iter().any(|(r, kind)| {
-                *kind != out[i].1 && (r.start == out[i].0.end || (r.start == out[i].0.end + 1 && folded[out[i].0.end..].starts_with(' ')))
+                let gap = folded.get(out[i].0.end..r.start);
+                *kind != out[i].1 && gap.is_some_and(|g| ["", " ", "ノ"].contains(&g))
             })
         })
         .collect();

@@ -110,8 +110,9 @@ fn word_after(chars: &[char], at: usize) -> Option<(usize, String)> {
     (start < end).then(|| (start, chars[start..end].iter().collect()))
 }
 
+/// "10", or a number in words ("one or two dentists").
 fn is_number(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| c.is_ascii_digit())
+    word.chars().next().is_some_and(|c| c.is_ascii_digit()) || super::text::NUMBER_WORDS.contains(&word)
 }
 
 /// "Marks and Spencer", "Barnes & Noble": capitalized words on both sides,

@@ -146,6 +146,11 @@ fn is_generic(core: &str, list: &WordList) -> bool {
     const SUFFIXES: [&str; 10] = ["ノ方", "ノ皆様", "ノ皆サマ", "ノミナサマ", "ノ皆サン", "ノミナサン", "ノ人", "サン", "様", "向ケ"];
     let core = core.trim();
     let core = core.strip_prefix("all ").unwrap_or(core);
+    // "Small businesses everywhere", 「全国の中小企業」: a place that leaves nobody out.
+    let core = ["全国ノ", "日本中ノ", "日本全国ノ"].iter().fold(core, |c, p| c.strip_prefix(p).unwrap_or(c));
+    let core = [" everywhere", " anywhere", " worldwide", " nationwide"]
+        .iter()
+        .fold(core, |c, s| c.strip_suffix(s).unwrap_or(c));
     list.entries().iter().any(|w| {
         core.strip_prefix(w.as_str())
             .is_some_and(|rest| rest.is_empty() || SUFFIXES.contains(&rest))
@@ -248,11 +253,25 @@ fn negated(metric: &Prepared, word: &str) -> bool {
     })
 }
 
+/// "Reach 150 reservations", "to reach a 4.8 rating": an English attention
+/// word followed by a number or a determiner is a verb, not the metric.
+fn used_as_verb(folded: &str, at: &Range<usize>) -> bool {
+    const VERBS: [&str; 5] = ["reach", "like", "view", "share", "save"];
+    const OBJECT_STARTS: [&str; 9] = ["a", "an", "the", "our", "your", "their", "at", "over", "up"];
+    if !VERBS.contains(&&folded[at.clone()]) {
+        return false;
+    }
+    let next = folded[at.end..].split_whitespace().next().unwrap_or_default();
+    next.starts_with(|c: char| c.is_ascii_digit())
+        || OBJECT_STARTS.contains(&next)
+        || text::NUMBER_WORDS.contains(&next.trim_end_matches(|c: char| !c.is_alphanumeric()))
+}
+
 /// A metric names attention (likes, followers) rather than a business result.
 fn check_metric(f: &mut Findings, field: &str, metric: &Prepared) {
     let w = words();
     let excused = spans_of(metric, &w.vanity_metric_not);
-    let vanity = find_where(metric, &w.vanity_metric, |r| !inside(&excused, r));
+    let vanity = find_where(metric, &w.vanity_metric, |r| !inside(&excused, r) && !used_as_verb(&metric.folded, r));
     if let Some(vanity) = vanity.map(|r| metric.raw_span(r).to_string()) {
         if negated(metric, &vanity) {
             return;
@@ -330,7 +349,9 @@ fn has_timeframe(metric: &Prepared, w: &WordLists) -> bool {
             let before = folded[..start].trim_end();
             let after: String = folded[end..].chars().take(14).collect();
             // 「月次締め」: 月次 is "monthly" naming a task, not a deadline.
+            // 「日数」「年数」: a count of days is the thing measured.
             let speed = (entry == "月" && folded[end..].starts_with('次'))
+                || (entry.chars().count() == 1 && folded[end..].starts_with('数'))
                 || is_measure_range(folded, start, end)
                 || (entry == "以内" && (before.ends_with("時間") || before.ends_with('分')))
                 || (entry == "within"
