@@ -4,20 +4,30 @@
 //! word list per case.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use super::catalog::words;
 use super::lists::{items, Field, ListWords};
-use super::text::{contains_phrase, find_all, Prepared};
+use super::text::{contains_phrase, PhraseSet, Prepared};
+
+/// Every job's names in one automaton, with the kind each name belongs to:
+/// a deliverable is read once, not once per name (hundreds of them).
+fn job_finder() -> &'static (PhraseSet, Vec<usize>) {
+    static FINDER: OnceLock<(PhraseSet, Vec<usize>)> = OnceLock::new();
+    FINDER.get_or_init(|| {
+        let jobs = &words().jobs;
+        let names = jobs.iter().flat_map(|(_, names)| names.iter().map(String::as_str));
+        let kind_of = jobs.iter().enumerate().flat_map(|(kind, (_, names))| names.iter().map(move |_| kind));
+        (PhraseSet::new(names), kind_of.collect())
+    })
+}
 
 /// Every place in the folded text where a kind of job is named, as byte
 /// ranges with the kind; found once per field, then shared out to its items.
 fn named_kinds(folded: &str) -> Vec<(std::ops::Range<usize>, usize)> {
-    let mut out: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
-    for (kind, (_, names)) in words().jobs.iter().enumerate() {
-        for name in names {
-            out.extend(find_all(folded, name).map(|r| (r, kind)));
-        }
-    }
+    let (finder, kind_of) = job_finder();
+    let mut out: Vec<(std::ops::Range<usize>, usize)> =
+        finder.find_all(folded).into_iter().map(|(r, name)| (r, kind_of[name])).collect();
     // 「インスタ広告」, "Instagram ads", 「Googleマップの口コミ返信」, 「SEO記事」: a
     // place or channel right before another kind's word only says where or
     // what for (the ads, the replies, the articles are the job).
