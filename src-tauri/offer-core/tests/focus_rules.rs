@@ -708,3 +708,54 @@ fn words_in_other_forms_and_roles() {
     assert!(problem("物件紹介文の作成、内見の日程調整、契約書類のチェックまで手が足りない").contains(&RuleCode::SeveralTasks));
     assert!(!problem("物件紹介文の作成が追いつかない").contains(&RuleCode::SeveralTasks));
 }
+
+#[test]
+fn jobs_of_the_back_office_lists_said_with_toka_and_the_writers_own_clauses() {
+    let problem = |p: &str| candidate_with(|c| c.problem = p.into()).contains(&RuleCode::SeveralTasks);
+    // Rotas, cleaning, stock counts, IT set-up and events are jobs of their own.
+    assert!(problem("Payroll, the staff rota and supplier orders all land on my desk every Friday."));
+    assert!(problem("店内の清掃スケジュール作り、アルバイトのシフト作成、月末の棚卸しを私が担当している"));
+    assert!(problem("I'm the office manager, so I set up laptops for new hires, and now I've also been asked to plan the summer party."));
+    // 「とか」 lists like 「と」; 「なんとか」 joins nothing.
+    assert!(problem("請求書の発行とか、Googleの口コミ返信とか、スタッフの給与計算とか、細かい事務が多い"));
+    assert!(!problem("請求書の発行をなんとか減らしたい"));
+    // A consequence that is not the writer's doing stays out of the list.
+    assert!(!problem("Product photos have messy backgrounds and uneven colour, so listings look amateur"));
+    // A word that names a job only in other senses: a chatbot trained on FAQs,
+    // the shifts a recruit can work.
+    assert!(!problem("Job ads for care assistants get few applicants, and most can't work the shifts on offer"));
+    for one in [
+        &["Chatbot setup, trained on up to 40 of your FAQs", "One-page guide for updating answers"][..],
+        &["8 Instagram posts a month", "Scheduling and publishing each post", "Monthly report on the posts"][..],
+        &["ロゴ制作 1案", "修正2回まで"][..],
+    ] {
+        assert!(!deliverables(one).contains(&RuleCode::SeveralTasks), "{one:?}");
+    }
+    for several in [
+        // A supporting word inside a job's own name (不具合修正) is that job.
+        &["メルマガの執筆と、ホームページの不具合修正"][..],
+        &["ＬＩＮＥ公式アカウントの配信文作成（月４通）", "事務所ＰＣ・複合機の初期設定"][..],
+        &["Cleaning rota setup and monthly payroll processing"][..],
+        &["Product photography (30 shots a month)", "Packaging design for one new product line", "Stock count spreadsheet"][..],
+    ] {
+        assert!(deliverables(several).contains(&RuleCode::SeveralTasks), "{several:?}");
+    }
+    // 「5・6年生」 is one range of school years, not two groups.
+    let audience = |a: &str| candidate_with(|c| c.audience = a.into()).contains(&RuleCode::SeveralAudiences);
+    assert!(!audience("中学受験を控えた小学5・6年生の保護者"));
+    assert!(audience("美容室・歯科医院の経営者"));
+}
+
+#[test]
+fn open_ended_counts_ruled_out_taglines_and_as_and_when() {
+    let promise = |p: &str| offer_with(|o| o.promise = p.into()).contains(&RuleCode::OpenEnded);
+    assert!(!promise("「何でも屋」ではなく、飲食店の月次記帳だけに絞ったサービスです。"));
+    assert!(promise("分からない問題は、何問でも質問OKです。"));
+    assert!(promise("何でも対応します。"));
+    let title = |t: &str| offer_with(|o| o.title = t.into()).contains(&RuleCode::OpenEnded);
+    assert!(!title("Anything But Generic: Monthly Website Copy for Dental Practices"));
+    assert!(title("Anything your practice needs, every month"));
+    assert!(deliverables(&["Monthly website health check", "Ongoing support as and when you need it"]).contains(&RuleCode::OpenEnded));
+    assert!(!deliverables(&["Monthly website health check", "Support as and when you need it, up to 3 hours a month"])
+        .contains(&RuleCode::OpenEnded));
+}

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use super::catalog::words;
 use super::lists::{items, Field, ListWords};
-use super::text::{contains_phrase, PhraseSet, Prepared};
+use super::text::{find_all, PhraseSet, Prepared};
 
 /// Every job's names in one automaton, with the kind each name belongs to:
 /// a deliverable is read once, not once per name (hundreds of them).
@@ -84,13 +84,21 @@ pub fn problem_has_several(problem: &Prepared, words: &ListWords) -> bool {
     different_jobs(&item_kinds(problem, words))
 }
 
+/// Whether a deliverable supports the job (a report, a call, revisions)
+/// rather than adding one. A supporting word inside a job's own name
+/// (「不具合修正」, "cleaning schedule") does not make the row supporting.
+fn is_supporting(name: &Prepared) -> bool {
+    let jobs = named_kinds(&name.folded);
+    let within_a_job = |r: &std::ops::Range<usize>| jobs.iter().any(|(j, _)| j.start <= r.start && r.end <= j.end);
+    words().supporting.entries().iter().any(|s| find_all(&name.folded, s).any(|r| !within_a_job(&r)))
+}
+
 /// Deliverables that are more than one job, within a row or across rows.
-/// A row that supports the job (a report, a call, revisions) is left out.
+/// A row that supports the job is left out.
 pub fn deliverables_have_several(names: &[Prepared], words: &ListWords) -> bool {
-    let supporting = &super::catalog::words().supporting;
     let all: Vec<BTreeSet<usize>> = names
         .iter()
-        .filter(|n| !supporting.entries().iter().any(|s| contains_phrase(&n.folded, s)))
+        .filter(|n| !is_supporting(n))
         .flat_map(|n| item_kinds(n, words))
         .collect();
     different_jobs(&all)

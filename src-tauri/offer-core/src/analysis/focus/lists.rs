@@ -34,6 +34,9 @@ const QUALIFIER_WORDS: [&str; 25] = [
     "usually",
 ];
 
+/// The writer as a clause's subject: "so I set up …", "so we post …".
+const WRITER_WORDS: [&str; 8] = ["i", "we", "i'm", "i've", "we're", "we've", "i'd", "myself"];
+
 /// English words that open a clause about the same thing, after a comma.
 const CLAUSE_WORDS: [&str; 10] = ["so", "because", "which", "but", "then", "until", "when", "while", "since", "as"];
 
@@ -256,7 +259,8 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
                 let (right, right_letters) = run(chars, i as isize + 1, 1);
                 left >= 2 && right >= 2 && left_letters && right_letters
             }
-            '・' => !(is_katakana(before) && is_katakana(after)),
+            // 「5・6年生」 is one range of years, like "5-6".
+            '・' => !(is_katakana(before) && is_katakana(after)) && !(before.is_ascii_digit() && after.is_ascii_digit()),
             '、' => match field {
                 // 「記帳代行（月100仕訳まで）、確定申告書」: a bracket closes the item too.
                 Field::Task => is_word_char(before) || is_close(before) || adds_a_topic(chars, i + 1),
@@ -349,10 +353,17 @@ pub fn items(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usiz
 }
 
 /// An item without a clause that only says what follows from it
-/// ("uneven colour, so listings look amateur").
+/// ("uneven colour, so listings look amateur"). A clause whose subject is the
+/// writer says what they do, so it stays ("I'm the office manager, so I set
+/// up laptops").
 fn main_clause(chars: &[char], range: Range<usize>) -> Range<usize> {
     let cut = (range.start..range.end).find(|&i| {
-        chars[i] == ',' && word_after(chars, i + 1).is_some_and(|(_, w)| CLAUSE_WORDS.contains(&w.as_str()))
+        let clause_word = (chars[i] == ',').then(|| word_after(chars, i + 1)).flatten();
+        let Some((at, word)) = clause_word.filter(|(_, w)| CLAUSE_WORDS.contains(&w.as_str())) else {
+            return false;
+        };
+        let next = word_after(chars, at + word.chars().count());
+        !next.is_some_and(|(_, w)| WRITER_WORDS.contains(&w.as_str()))
     });
     range.start..cut.unwrap_or(range.end)
 }

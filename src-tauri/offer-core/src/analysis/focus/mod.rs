@@ -367,11 +367,12 @@ fn has_timeframe(metric: &Prepared, w: &WordLists) -> bool {
 /// No edge: "unlimited", 「〜放題」, or "on request" with no number to cap it.
 fn open_ended(text: &Prepared, w: &WordLists) -> Option<String> {
     let excused = spans_of(text, &w.open_ended_not);
-    // 「何でも屋さんにしない」, "Not an 'anything goes' VA": ruled out, not promised.
+    // 「何でも屋さんにしない」, 「「何でも屋」ではなく」, "Not an 'anything goes' VA":
+    // ruled out, not promised.
     let ruled_out = |r: &std::ops::Range<usize>| {
         let after: String = text.folded[r.end..].chars().take(8).collect();
         let before: String = text.folded[..r.start].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
-        ["ニシナイ", "デハナイ", "ジャナイ", "ハシマセン"].iter().any(|n| after.contains(n)) || before.contains("not")
+        ["ニシナイ", "デハナ", "ジャナ", "デハアリマセン", "ジャアリマセン", "ハシマセン"].iter().any(|n| after.contains(n)) || before.contains("not")
     };
     // The client's own product, not the service's scope: 「時間無制限プランのある
     // 貸し会議室向け」 (what the client has), "for Unlimited Yoga's studios" (a
