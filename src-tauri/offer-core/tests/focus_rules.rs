@@ -759,3 +759,70 @@ fn open_ended_counts_ruled_out_taglines_and_as_and_when() {
     assert!(!deliverables(&["Monthly website health check", "Support as and when you need it, up to 3 hours a month"])
         .contains(&RuleCode::OpenEnded));
 }
+
+#[test]
+fn unbounded_ranges_work_priced_apart_and_counts_of_days_moving() {
+    let vague = |a: &str| candidate_with(|c| c.audience = a.into()).contains(&RuleCode::VagueAudience);
+    for unbounded in ["集客に悩むすべての事業主さま", "どんな業種の方でも", "From solo founders to enterprise teams", "Any local business"] {
+        assert!(vague(unbounded), "{unbounded}");
+    }
+    for bounded in ["福岡市のすべての歯科医院", "Any dental clinic in Leeds", "From 5 to 20 staff: independent cafés in Leeds"] {
+        assert!(!vague(bounded), "{bounded}");
+    }
+    let several = |a: &str| candidate_with(|c| c.audience = a.into()).contains(&RuleCode::SeveralAudiences);
+    assert!(several("英会話教室のほか、ピアノ教室の先生にも"));
+    assert!(!several("英会話教室の先生"));
+    // Places joined by 「・」 before 「の」 say where: 「京都・祇園の」.
+    assert!(!several("インバウンドのお客様を増やしたい、京都・祇園の着物レンタル店"));
+    assert!(several("京都の着物レンタル店・大阪のたこ焼き店"));
+    let platforms = |p: &str| candidate_with(|c| c.platform = p.into()).contains(&RuleCode::SeveralPlatforms);
+    assert!(platforms("Thumbtack & Angi"));
+    assert!(!platforms("Angi"));
+
+    let promise = |p: &str| offer_with(|o| o.promise = p.into()).contains(&RuleCode::OpenEnded);
+    for open in ["ご要望次第でどこまでも対応いたします", "追加のご依頼にはすべて対応", "Anything else you need, too"] {
+        assert!(promise(open), "{open}");
+    }
+    for edged in ["上記3点すべて対応します", "Need anything else? I'll quote it separately; this plan covers the 6 emails only."] {
+        assert!(!promise(edged), "{edged}");
+    }
+    assert!(offer_with(|o| o.title = "All-you-can-edit video plan".into()).contains(&RuleCode::OpenEnded));
+    assert!(deliverables(&["LINE配信文の作成（月4通）", "その他のご依頼は都度ご相談で対応"]).contains(&RuleCode::OpenEnded));
+
+    let metric = |m: &str| candidate_with(|c| c.outcome.metric = m.into());
+    for attention in ["noteのスキ数", "YouTubeチャンネルの視聴回数", "YouTube watch time"] {
+        assert!(metric(attention).contains(&RuleCode::VanityMetric), "{attention}");
+    }
+    for beside in ["Page views and demo requests", "ページのいいね数と資料請求数"] {
+        let found = metric(beside);
+        assert!(found.contains(&RuleCode::VanityNextToBusiness) && !found.contains(&RuleCode::VanityMetric), "{beside}");
+    }
+    let untimed = |m: &str| offer_with(|o| o.success_metric = m.into()).contains(&RuleCode::OutcomeWithoutTimeframe);
+    assert!(untimed("初回相談から成約まで、平均30日を14日に"));
+    assert!(!untimed("月商を3か月で50万円に"));
+
+    let problem = |p: &str| candidate_with(|c| c.problem = p.into()).contains(&RuleCode::SeveralTasks);
+    for several in [
+        "Their menu is outdated and they also need a logo and a booking system",
+        "They need more students, a new website, and help with taxes",
+        "Editing, scripting, sponsorship outreach, and merch are all on them",
+        "文章も書けないし、デザインもできないし、動画編集もわからない",
+    ] {
+        assert!(problem(several), "{several}");
+    }
+    assert!(!problem("Their menu is outdated and nobody reads it"));
+    for one in [
+        &["Sponsor pitch deck refresh", "10 outreach emails a month"][..],
+        &["記事添削 月4本", "添削内容の解説動画（10分）"][..],
+        &["レビュー返信文の作成・投稿（月80件まで）", "低評価レビューの月次まとめ"][..],
+        &["AIチャットボットの設定（よくある質問50件まで）", "運用マニュアル（PDF）"][..],
+    ] {
+        assert!(!deliverables(one).contains(&RuleCode::SeveralTasks), "{one:?}");
+    }
+    for several in [
+        &["業務用プロンプト作成・社内マニュアル作成・SNS投稿代行"][..],
+        &["Portfolio page updates", "Resume rewrite", "Headshot retouching"][..],
+    ] {
+        assert!(deliverables(several).contains(&RuleCode::SeveralTasks), "{several:?}");
+    }
+}

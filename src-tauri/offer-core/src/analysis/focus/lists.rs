@@ -321,7 +321,11 @@ fn drop_place_qualifiers(chars: &[char], joints: &mut Vec<Range<usize>>) {
         let next_joint = joints.get(j + 1).is_some_and(|n| n.start <= end + 1);
         if !next_joint {
             let item_end = chars[..end].iter().collect::<String>();
-            let place = ["区", "市", "町", "村", "県", "都", "府", "駅", "州"].iter().any(|s| item_end.ends_with(s));
+            let item_before = chars[..joints[j].start].iter().collect::<String>();
+            // 「京都・祇園の」: a place named before the joint makes it a list of places too.
+            let place = ["区", "市", "町", "村", "県", "都", "府", "駅", "州"]
+                .iter()
+                .any(|s| item_end.ends_with(s) || item_before.trim_end().ends_with(s));
             let particle = chars.get(end).copied();
             let more_after = end + 1 < chars.len();
             let case_particle = particle.is_some_and(|p| "でをがはに".contains(p));

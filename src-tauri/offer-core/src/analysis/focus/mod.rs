@@ -143,7 +143,7 @@ fn list_words(w: &WordLists) -> ListWords<'_> {
 /// nothing that narrows it.
 fn is_generic(core: &str, list: &WordList) -> bool {
     // 「の方」「向け」 as field text reads them (folded to katakana).
-    const SUFFIXES: [&str; 10] = ["ノ方", "ノ皆様", "ノ皆サマ", "ノミナサマ", "ノ皆サン", "ノミナサン", "ノ人", "サン", "様", "向ケ"];
+    const SUFFIXES: [&str; 11] = ["ノ方", "ノ皆様", "ノ皆サマ", "ノミナサマ", "ノ皆サン", "ノミナサン", "ノ人", "サン", "サマ", "様", "向ケ"];
     let core = core.trim();
     let core = core.strip_prefix("all ").unwrap_or(core);
     // "Small businesses everywhere", 「全国の中小企業」: a place that leaves nobody out.
@@ -201,6 +201,14 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
         };
         if from < to && !digit_before(from) && !digit_before(to) {
             return Some(audience.raw_span(from..to + "マデ".len()).to_string());
+        }
+    }
+    // "From solo founders to enterprise teams": a range that starts or ends
+    // with a group that leaves nobody out.
+    if let Some((from, rest)) = core.strip_prefix("from ").and_then(|rest| rest.split_once(" to ")) {
+        let generic = |side: &str| is_generic(side, &w.generic_audience) || side.split(' ').any(|word| is_generic(word, &w.generic_audience));
+        if generic(from) && !from.chars().any(|c| c.is_ascii_digit()) && !rest.chars().any(|c| c.is_ascii_digit()) {
+            return Some(audience.raw_span(0..audience.folded.len()).trim().to_string());
         }
     }
     match (first_match(audience, &w.level_low), first_match(audience, &w.level_high)) {
@@ -333,7 +341,18 @@ fn is_measure_range(folded: &str, start: usize, end: usize) -> bool {
     }
     let after = folded[end..].trim_start();
     let digit_after = |s: &str| s.trim_start().chars().next().is_some_and(|c| c.is_ascii_digit());
-    after.strip_prefix("カラ").is_some_and(digit_after)
+    // 「平均30日を14日に」: from one count of days to another.
+    let unit = &folded[start..end];
+    let same_unit_after_wo = after.strip_prefix("ヲ").is_some_and(|rest| {
+        let rest = rest.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || c == ',');
+        rest.len() < after.len() - "ヲ".len() && rest.starts_with(unit)
+    });
+    let same_unit_before_wo = number_before.trim_end().strip_suffix("ヲ").is_some_and(|earlier| {
+        earlier.strip_suffix(unit).is_some_and(|n| n.ends_with(|c: char| c.is_ascii_digit()))
+    });
+    same_unit_after_wo
+        || same_unit_before_wo
+        || after.strip_prefix("カラ").is_some_and(digit_after)
         || number_before.trim_end().ends_with("カラ")
         || after.strip_prefix("to").is_some_and(digit_after)
         || (number_before.trim_end().ends_with("to") && folded[..start].contains("from "))
@@ -372,7 +391,19 @@ fn open_ended(text: &Prepared, w: &WordLists) -> Option<String> {
     let ruled_out = |r: &std::ops::Range<usize>| {
         let after: String = text.folded[r.end..].chars().take(8).collect();
         let before: String = text.folded[..r.start].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
-        ["ニシナイ", "デハナ", "ジャナ", "デハアリマセン", "ジャアリマセン", "ハシマセン"].iter().any(|n| after.contains(n)) || before.contains("not")
+        let sentence: String = text.folded[r.end..].chars().take_while(|c| !".!?。！？".contains(*c)).collect();
+        let sentence_after: String = text.folded[r.end..]
+            .split(['.', '!', '?', '。', '！', '？'])
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
+        // "Need anything else? I'll quote it separately", 「その他は別料金」: outside the plan.
+        let priced_apart = ["separately", "not included", "extra cost", "extra charge", "別料金", "別途", "対象外"]
+            .iter()
+            .any(|n| sentence_after.contains(n) || sentence.contains(n));
+        ["ニシナイ", "デハナ", "ジャナ", "デハアリマセン", "ジャアリマセン", "ハシマセン"].iter().any(|n| after.contains(n))
+            || before.contains("not")
+            || priced_apart
     };
     // The client's own product, not the service's scope: 「時間無制限プランのある
     // 貸し会議室向け」 (what the client has), "for Unlimited Yoga's studios" (a
