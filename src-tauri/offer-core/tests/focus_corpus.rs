@@ -14,8 +14,9 @@ use offerwright_core::Lang;
 /// rules, holds what it measured (README): the fourth held-out set, written
 /// in session 14 when the third moved to tuning, measured at first errors
 /// precision 97.4 % (ja) / 96.9 % (en) and lowest rule recall 61.5 % (ja
-/// several tasks). It may only go up.
-const FLOORS: [(Part, f64, f64); 2] = [(Part::Tuning, 0.99, 0.95), (Part::HeldOut, 0.96, 0.61)];
+/// several tasks), 69.2 % after that session's general fixes (no case read).
+/// It may only go up.
+const FLOORS: [(Part, f64, f64); 2] = [(Part::Tuning, 0.99, 0.95), (Part::HeldOut, 0.96, 0.69)];
 
 #[test]
 fn the_corpus_is_big_and_varied_enough_to_measure() {

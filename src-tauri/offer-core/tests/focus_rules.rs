@@ -826,3 +826,41 @@ fn unbounded_ranges_work_priced_apart_and_counts_of_days_moving() {
         assert!(deliverables(several).contains(&RuleCode::SeveralTasks), "{several:?}");
     }
 }
+
+#[test]
+fn jobs_of_clinics_schools_sites_and_lettings_bullets_and_what_a_job_is_about() {
+    let problem = |p: &str| candidate_with(|c| c.problem = p.into()).contains(&RuleCode::SeveralTasks);
+    for several in [
+        "受付が、患者さんへの予約リマインドの電話と、レセプト請求の点検で毎日手一杯です。",
+        "保護者向けのお便り作りに加えて、月謝の請求書発行も毎月手作業でやっています",
+        // A word before 「の」 says what the job is about: 内見 and 退去 do not make one job.
+        "内見の問い合わせ対応とか、退去立会いの日程調整とかで、本業の仲介が全然進まない",
+        "Our front desk rings patients with appointment reminders; the afternoon goes on chasing insurance claims.",
+        "Writing up quotes eats every evening, and I'm also weeks behind on sorting site photos.",
+    ] {
+        assert!(problem(several), "{several}");
+    }
+    for one in ["レセプトの点検と返戻の再請求に毎月追われている", "Tenant enquiries and viewing requests pile up every week"] {
+        assert!(!problem(one), "{one}");
+    }
+    for several in [
+        &["■LINE自動応答の設定 ■ECサイトへの商品登録（月20点）"][..],
+        &["アレルゲン一覧表の作成、Instagram投稿の代行"][..],
+        &["Shift rota planning; patient intake form redesign"][..],
+        &["Daily site report template", "Planning permission application drafting", "Monthly review call"][..],
+        &["Lesson worksheet design (8 a month)", "Termly tuition invoice run", "Parent newsletter, twice a term"][..],
+    ] {
+        assert!(deliverables(several).contains(&RuleCode::SeveralTasks), "{several:?}");
+    }
+    for one in [
+        &["動画の撮影と編集（月2本）", "サムネイルの修正1回"][..],
+        &["■商品撮影 ■写真の切り抜きと色補正"][..],
+        &["Insurance claims submission; rejected claims resubmitted", "Monthly claims report"][..],
+    ] {
+        assert!(!deliverables(one).contains(&RuleCode::SeveralTasks), "{one:?}");
+    }
+    // An appositive names the one platform again.
+    let platforms = |p: &str| candidate_with(|c| c.platform = p.into()).contains(&RuleCode::SeveralPlatforms);
+    assert!(!platforms("Makers & Growers, the regional farm-shop marketplace"));
+    assert!(platforms("Etsy, Amazon Handmade"));
+}

@@ -35,12 +35,15 @@ fn named_kinds(folded: &str) -> Vec<(std::ops::Range<usize>, usize)> {
         .iter()
         .filter_map(|place| words().jobs.iter().position(|(name, _)| name == place))
         .collect();
+    // 「内見の問い合わせ対応」「退去立会いの日程調整」: any kind's word before
+    // 「の」 and another kind's word says what the job is about, not a job.
     let modifiers: Vec<usize> = (0..out.len())
-        .filter(|&i| places.contains(&out[i].1))
         .filter(|&i| {
+            let gaps: &[&str] = if places.contains(&out[i].1) { &["", " ", "ノ"] } else { &["ノ"] };
             out.iter().any(|(r, kind)| {
                 let gap = folded.get(out[i].0.end..r.start);
-                *kind != out[i].1 && gap.is_some_and(|g| ["", " ", "ノ"].contains(&g))
+                let shares_kind = out.iter().any(|(r2, k2)| r2 == r && *k2 == out[i].1);
+                *kind != out[i].1 && !shares_kind && gap.is_some_and(|g| gaps.contains(&g))
             })
         })
         .collect();

@@ -34,6 +34,10 @@ const QUALIFIER_WORDS: [&str; 25] = [
     "usually",
 ];
 
+/// Words after a comma that open an appositive, which names the same thing
+/// again: "Makers & Growers, the regional farm-shop marketplace".
+const APPOSITIVE_STARTS: [&str; 3] = ["the", "a", "an"];
+
 /// The writer as a clause's subject: "so I set up …", "so we post …".
 const WRITER_WORDS: [&str; 8] = ["i", "we", "i'm", "i've", "we're", "we've", "i'd", "myself"];
 
@@ -254,13 +258,20 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
                 let (right, _) = run(chars, i as isize + 1, 1);
                 (spaced || (left >= 2 && right >= 2)) && !joins_a_name(text, chars, i, i + 1)
             }
+            // 「■LINE設定 ■商品登録」, "rota planning; intake forms": bullets and
+            // semicolons end an item wherever they stand.
+            '■' | '□' | '●' | '○' | '◆' | '◇' | '▪' | '•' | ';' => true,
             '/' | '+' => {
                 let (left, left_letters) = run(chars, i as isize - 1, -1);
                 let (right, right_letters) = run(chars, i as isize + 1, 1);
                 left >= 2 && right >= 2 && left_letters && right_letters
             }
             // 「5・6年生」 is one range of years, like "5-6".
-            '・' => !(is_katakana(before) && is_katakana(after)) && !(before.is_ascii_digit() && after.is_ascii_digit()),
+            '・' => {
+                let loanword = is_katakana(before) && is_katakana(after);
+                let range = before.is_ascii_digit() && after.is_ascii_digit();
+                !(loanword || range)
+            }
             '、' => match field {
                 // 「記帳代行（月100仕訳まで）、確定申告書」: a bracket closes the item too.
                 Field::Task => is_word_char(before) || is_close(before) || adds_a_topic(chars, i + 1),
@@ -272,7 +283,8 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
                 let consequence = word_after(chars, i + 1).is_some_and(|(_, w)| CLAUSE_WORDS.contains(&w.as_str()));
                 let qualifier = field != Field::Task
                     && (has_qualifier_word(&segment_before(chars, i))
-                        || word_after(chars, i + 1).is_some_and(|(_, w)| QUALIFIER_WORDS.contains(&w.as_str())));
+                        || word_after(chars, i + 1)
+                            .is_some_and(|(_, w)| QUALIFIER_WORDS.contains(&w.as_str()) || APPOSITIVE_STARTS.contains(&w.as_str())));
                 !digits && !qualifier && !consequence
             }
             // 「チラシ作りも求人票の作成も」: "A too, B too" lists both.
