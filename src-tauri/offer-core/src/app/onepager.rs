@@ -111,7 +111,7 @@ fn deliverable_line(d: &crate::domain::offer::Deliverable, lang: Lang) -> Delive
         ));
     }
     if d.turnaround_days > 0 {
-        let days = usize::try_from(d.turnaround_days).unwrap_or(usize::MAX);
+        let days = usize::from(d.turnaround_days);
         parts.push(locales::counted(lang, "onepager.turnaround", days, &[]));
     }
     DeliverableLine {
@@ -127,7 +127,7 @@ fn start_steps(offer: &OfferFields, pilot: Option<&Pilot>, lang: Lang) -> Vec<St
         Some(p) => locales::counted(
             lang,
             "onepager.pilotStart",
-            usize::try_from(p.clients).unwrap_or(usize::MAX),
+            usize::from(p.clients),
             &[("months", &p.months)],
         ),
         None => say("onepager.firstMonth", &[]),
@@ -172,7 +172,7 @@ pub fn compose(
         price_display(offer.monthly_price, consumer, lang)
     };
     let mut price_terms = vec![say("onepager.monthly", &[])];
-    let term = usize::try_from(offer.minimum_term_months).unwrap_or(usize::MAX);
+    let term = usize::from(offer.minimum_term_months);
     price_terms.push(locales::counted(lang, "onepager.term", term, &[]));
     if let Some(p) = pilot
         .as_ref()

@@ -519,7 +519,7 @@ pub fn check_offer(input: &OfferInput, lang: Lang) -> Vec<Finding> {
         if !has_number(metric) {
             f.add(RuleCode::OutcomeWithoutNumber, "success_metric", None);
         }
-        if !has_timeframe(&metric, w) {
+        if !has_timeframe(metric, w) {
             f.add(RuleCode::OutcomeWithoutTimeframe, "success_metric", None);
         }
     }
