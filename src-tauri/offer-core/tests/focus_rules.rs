@@ -864,3 +864,41 @@ fn jobs_of_clinics_schools_sites_and_lettings_bullets_and_what_a_job_is_about() 
     assert!(!platforms("Makers & Growers, the regional farm-shop marketplace"));
     assert!(platforms("Etsy, Amazon Handmade"));
 }
+
+#[test]
+fn multiples_weekdays_declined_promises_and_bounded_anyone() {
+    let success = |m: &str| offer_with(|o| o.success_metric = m.into());
+    // A multiple is a number to reach; 「今期中」 is a deadline; 「平日」 is which days.
+    for counted in ["半年で無断キャンセル率を半減させる", "９０日でＥＣの注文数を倍増", "Double online orders in 90 days"] {
+        assert!(!success(counted).contains(&RuleCode::OutcomeWithoutNumber), "{counted}");
+    }
+    assert!(success("Grow online orders in 90 days").contains(&RuleCode::OutcomeWithoutNumber));
+    assert!(!success("今期中に売上アップを実感していただくこと").contains(&RuleCode::OutcomeWithoutTimeframe));
+    assert!(success("平日の来店客数を増やす").contains(&RuleCode::OutcomeWithoutTimeframe));
+    assert!(!success("3か月で平日の来店客数を月40人増やす").contains(&RuleCode::OutcomeWithoutTimeframe));
+    // 「PV3万」: a count written right against the letters still names page views.
+    assert!(success("半年でPV3万").contains(&RuleCode::VanityMetric));
+    assert!(!success("3か月以内に、有料会員（月額980円）の登録者数を120人に").contains(&RuleCode::VanityMetric));
+    assert!(success("3か月以内に、YouTubeの登録者数を1000人に").contains(&RuleCode::VanityMetric));
+
+    let promise = |p: &str| offer_with(|o| o.promise = p.into()).contains(&RuleCode::OpenEnded);
+    for declined in [
+        "「無制限修正」はやっていません。そのかわり、初稿の前に30分のヒアリングを必ず行います",
+        "No unlimited revisions here: you get two rounds.",
+    ] {
+        assert!(!promise(declined), "{declined}");
+    }
+    assert!(promise("修正は無制限です"));
+    assert!(!deliverables(&["Landing page copy for the client's 'Unlimited Yoga' membership"]).contains(&RuleCode::OpenEnded));
+    assert!(deliverables(&["Landing page copy, 'unlimited' tweaks"]).contains(&RuleCode::OpenEnded));
+
+    let vague = |a: &str| candidate_with(|c| c.audience = a.into()).contains(&RuleCode::VagueAudience);
+    for unbounded in ["Small businesses who need help with marketing", "Business owners curious about AI", "Anyone running a business"] {
+        assert!(vague(unbounded), "{unbounded}");
+    }
+    for bounded in ["Anyone running a Shopify store that ships to EU customers", "Dental practices who need more hygiene patients"] {
+        assert!(!vague(bounded), "{bounded}");
+    }
+    let several = |a: &str| candidate_with(|c| c.audience = a.into()).contains(&RuleCode::SeveralAudiences);
+    assert!(!several("京都市内でB&B形式の民泊を営むオーナー"));
+}

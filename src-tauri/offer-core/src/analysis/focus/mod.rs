@@ -162,8 +162,19 @@ fn is_generic(core: &str, list: &WordList) -> bool {
 /// 「集客したい方」), or a range from beginners to experts.
 fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
     // 「1万人」 is a number of people, not 「万人」 (everyone).
+    // "Anyone running a Shopify store …": a trade after "anyone" bounds it,
+    // unless what they run is a generic group ("anyone running a business").
+    let bounded_after = |r: &Range<usize>| {
+        let word = &audience.folded[r.clone()];
+        let rest = audience.folded[r.end..].trim_start();
+        let Some((verb, object)) = rest.split_once(' ') else { return false };
+        let object = object.trim_start_matches("a ").trim_start_matches("an ");
+        ["anyone", "anybody", "everyone", "everybody"].contains(&word)
+            && ["running", "selling", "owning", "managing", "operating"].contains(&verb)
+            && !is_generic(object, &w.generic_audience)
+    };
     let vague = find_where(audience, &w.vague_audience, |r| {
-        !audience.folded[..r.start].chars().next_back().is_some_and(|c| c.is_ascii_digit())
+        !audience.folded[..r.start].chars().next_back().is_some_and(|c| c.is_ascii_digit()) && !bounded_after(r)
     });
     if let Some(range) = vague {
         return Some(audience.raw_span(range).to_string());
@@ -369,7 +380,10 @@ fn has_timeframe(metric: &Prepared, w: &WordLists) -> bool {
             let after: String = folded[end..].chars().take(14).collect();
             // 「月次締め」: 月次 is "monthly" naming a task, not a deadline.
             // 「日数」「年数」: a count of days is the thing measured.
-            let speed = (entry == "月" && folded[end..].starts_with('次'))
+            // 「平日」「休日」「土日」: which days, not by when.
+            let which_days = entry == "日" && before.ends_with(['平', '休', '祝', '土', '曜']);
+            let speed = which_days
+                || (entry == "月" && folded[end..].starts_with('次'))
                 || (entry.chars().count() == 1 && folded[end..].starts_with('数'))
                 || is_measure_range(folded, start, end)
                 || (entry == "以内" && (before.ends_with("時間") || before.ends_with('分')))
@@ -401,8 +415,14 @@ fn open_ended(text: &Prepared, w: &WordLists) -> Option<String> {
         let priced_apart = ["separately", "not included", "extra cost", "extra charge", "別料金", "別途", "対象外"]
             .iter()
             .any(|n| sentence_after.contains(n) || sentence.contains(n));
+        // 「「無制限修正」はやっていません」, "No unlimited revisions here".
+        let later: String = text.folded[r.end..].chars().take(14).collect();
+        let declined = ["テイマセン", "テオリマセン"].iter().any(|n| later.contains(n));
+        let no_before = text.folded[..r.start].trim_end().rsplit(' ').next() == Some("no");
         ["ニシナイ", "デハナ", "ジャナ", "デハアリマセン", "ジャアリマセン", "ハシマセン"].iter().any(|n| after.contains(n))
             || before.contains("not")
+            || declined
+            || no_before
             || priced_apart
     };
     // The client's own product, not the service's scope: 「時間無制限プランのある
@@ -415,7 +435,9 @@ fn open_ended(text: &Prepared, w: &WordLists) -> Option<String> {
         let at = text.folded[..r.start].chars().count();
         let next_word: String = rest.trim_start().chars().take_while(|c| !c.is_whitespace()).collect();
         let named = text.upper(at) && rest.starts_with(' ') && (next_word.ends_with("'s") || next_word.ends_with("’s"));
-        has || named
+        // "the client's 'Unlimited Yoga' membership": a capitalised name in quotes.
+        let quoted = text.upper(at) && text.folded[..r.start].ends_with(['\'', '"', '“', '‘', '「', '『']);
+        has || named || quoted
     };
     let strong = find_where(text, &w.open_ended, |r| !inside(&excused, r) && !ruled_out(r) && !clients_own(r));
     if let Some(range) = strong {

@@ -165,8 +165,12 @@ fn is_whole_word(text: &str, range: &std::ops::Range<usize>) -> bool {
     let mut after = text[range.end..].chars();
     let next = after.next();
     let hyphen_joined = next == Some('-') && after.next().is_some_and(char::is_alphabetic);
-    let clean_start = !starts_latin || !before.is_some_and(is_latin_word_char);
-    let clean_end = !ends_latin || !(next.is_some_and(is_latin_word_char) || hyphen_joined);
+    // 「PV3万」「3万PV」: where letters meet digits a word of two or more
+    // letters ends (Japanese writes counts right against them).
+    let letters = word.chars().count() >= 2 && word.chars().all(|c| c.is_ascii_alphabetic());
+    let joins = |c: char| is_latin_word_char(c) && !(letters && c.is_ascii_digit());
+    let clean_start = !starts_latin || !before.is_some_and(joins);
+    let clean_end = !ends_latin || !(next.is_some_and(joins) || hyphen_joined);
     clean_start && clean_end
 }
 
@@ -245,8 +249,14 @@ pub fn has_number(text: &Prepared) -> bool {
     if periods >= 2 {
         return true;
     }
-    // "Ten new clients within three months": numbers in words count too.
+    // 「半減」「倍増」, "double": a multiple is a number to reach.
     let folded = &text.folded;
+    if ["半減", "倍増", "倍ニ", "半分ニ"].iter().any(|m| folded.contains(m))
+        || folded.split(|c: char| !c.is_alphanumeric()).any(|w| ["double", "triple", "halve", "quadruple", "twice"].contains(&w))
+    {
+        return true;
+    }
+    // "Ten new clients within three months": numbers in words count too.
     let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     for (i, w) in words.iter().enumerate() {
         if NUMBER_WORDS.contains(w) {
@@ -293,6 +303,11 @@ mod tests {
         assert!(contains_phrase("cold reach and views", "reach"));
         assert!(!contains_phrase("cold reach-outs answered", "reach"));
         assert!(!contains_phrase("android developers", "and"));
+        // Letters meet digits: 「PV3万」 holds "pv"; a single letter never ends there.
+        assert!(contains_phrase("半年でpv3万", "pv"));
+        assert!(contains_phrase("3万pvを目指す", "pv"));
+        assert!(!contains_phrase("b2b sales", "b"));
+        assert!(!contains_phrase("seo2024", "seo2"));
     }
 
     #[test]
