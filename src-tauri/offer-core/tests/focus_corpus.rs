@@ -11,12 +11,11 @@ use offerwright_core::Lang;
 /// The floors, per language. The tuning part holds the goal: errors are
 /// right at least 99 % of the time, and every rule finds at least 95 % of
 /// the flaws labelled for it. The held-out part, never used to tune the
-/// rules, holds what it measured (README): the fourth held-out set, written
-/// in session 14 when the third moved to tuning, measured at first errors
-/// precision 97.4 % (ja) / 96.9 % (en) and lowest rule recall 61.5 % (ja
-/// several tasks), 69.2 % after that session's general fixes (no case read).
-/// It may only go up.
-const FLOORS: [(Part, f64, f64); 2] = [(Part::Tuning, 0.99, 0.95), (Part::HeldOut, 0.96, 0.69)];
+/// rules, holds what it measured (README): the fifth held-out set, written
+/// late in session 14 when the fourth moved to tuning, measured at first
+/// errors precision 94.4 % (ja) / 84.4 % (en) and lowest rule recall 42.9 %
+/// (en vanity next to a business result). It may only go up.
+const FLOORS: [(Part, f64, f64); 2] = [(Part::Tuning, 0.99, 0.95), (Part::HeldOut, 0.84, 0.42)];
 
 #[test]
 fn the_corpus_is_big_and_varied_enough_to_measure() {

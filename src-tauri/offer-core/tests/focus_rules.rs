@@ -902,3 +902,43 @@ fn multiples_weekdays_declined_promises_and_bounded_anyone() {
     let several = |a: &str| candidate_with(|c| c.audience = a.into()).contains(&RuleCode::SeveralAudiences);
     assert!(!several("京都市内でB&B形式の民泊を営むオーナー"));
 }
+
+#[test]
+fn sentences_text_with_photos_short_pairs_and_relative_clauses() {
+    let problem = |p: &str| candidate_with(|c| c.problem = p.into()).contains(&RuleCode::SeveralTasks);
+    for several in [
+        "予約の電話にでれないし、求人を出しても応募が来ない。インスタも3か月止まってる",
+        "ホームページが古いのと、会計ソフトへの入力が半年分たまっている",
+        "LINEの配信ネタがない＆在庫管理がエクセルでぐちゃぐちゃ",
+        "Missed calls while on jobs, plus nobody's posted on Facebook since March and the van needs new signage",
+        "Need help w/ bookkeeping and also our Instagram is basically dead",
+    ] {
+        assert!(problem(several), "{several}");
+    }
+    // Photos and the text that goes with them are one piece of content.
+    assert!(!problem("季節の新作を出しても、告知用の写真と文章が用意できず、来店につながらない"));
+    assert!(!deliverables(&["予約注文の配信 月4回", "配信文と写真の作成"]).contains(&RuleCode::SeveralTasks));
+    assert!(deliverables(&["月謝の請求・入金確認・教室のチラシ作成"]).contains(&RuleCode::SeveralTasks));
+
+    let audience = |a: &str| candidate_with(|c| c.audience = a.into());
+    for one in ["犬と猫のトリミングサロン（1〜2名で営業）", "Salons that do both hair and nails under one roof", "Solo accountants who are AAT members and work from home"] {
+        assert!(!audience(one).contains(&RuleCode::SeveralAudiences), "{one}");
+    }
+    for two in ["美容室と歯科医院の経営者", "Hair salons and nail bars in Leeds"] {
+        assert!(audience(two).contains(&RuleCode::SeveralAudiences), "{two}");
+    }
+    assert!(!audience("スタッフ誰でも使えるマニュアルを作りたい整体院の院長").contains(&RuleCode::VagueAudience));
+    assert!(audience("誰でも歓迎").contains(&RuleCode::VagueAudience));
+    for vague in ["もっと売上を伸ばしたいと考えている経営者の方", "any small business that wants to look more professional online"] {
+        assert!(audience(vague).contains(&RuleCode::VagueAudience), "{vague}");
+    }
+
+    let metric = |m: &str| candidate_with(|c| c.outcome.metric = m.into());
+    let found = metric("LINE配信の開封数と予約注文の件数");
+    assert!(found.contains(&RuleCode::VanityNextToBusiness) && !found.contains(&RuleCode::VanityMetric));
+    let success = |m: &str| offer_with(|o| o.success_metric = m.into());
+    assert!(!success("Eighteen direct bookings a month by next Easter").contains(&RuleCode::OutcomeWithoutNumber));
+    assert!(!success("Fill the diary by Q3").contains(&RuleCode::OutcomeWithoutTimeframe));
+    assert!(success("Fill the diary").contains(&RuleCode::OutcomeWithoutTimeframe));
+    assert!(offer_with(|o| o.promise = "Every review answered, however many come in".into()).contains(&RuleCode::OpenEnded));
+}

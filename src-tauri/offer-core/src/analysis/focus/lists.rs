@@ -217,6 +217,15 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             if ["and", "&"].contains(&phrase.as_str()) && joins_a_name(text, chars, start, end) {
                 continue;
             }
+            // "Salons that do both hair and nails", "accountants who are AAT
+            // members and work from home": the joint is inside what qualifies.
+            if field == Field::Audience && ["and", "&", "or"].contains(&phrase.as_str()) {
+                let clause: String = chars[..start].iter().collect();
+                let clause = clause.rsplit(',').next().unwrap_or_default();
+                if clause.split_whitespace().any(|w| ["both", "who", "that", "which"].contains(&w)) {
+                    continue;
+                }
+            }
             // "but" joins only after "not just": "not just a logo but Google Ads".
             if phrase == "but" && !(text.folded.contains("not just") || text.folded.contains("not only")) {
                 continue;
@@ -239,7 +248,15 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             let word_end = noun_ends(chars, at) || (p.len() > 1 && before == Some('、'));
             // 「地方の温泉旅館と、認可外の保育園」: a comma may follow the particle.
             let next = if after == Some('、') { at + p.len() + 1 } else { at + p.len() };
-            if word_end && (noun_starts(chars, next) || (field == Field::Audience && kana_headed_noun(chars, next))) {
+            // 「犬と猫のトリミングサロン」: two short words before 「の」 say what
+            // the one head handles.
+            let short_pair = field == Field::Audience && {
+                let is_noun_char = |c: &char| is_word_char(*c) && !is_hiragana(*c);
+                let left = chars[..at].iter().rev().take_while(|c| is_noun_char(c)).count();
+                let right = chars[next..].iter().take_while(|c| is_noun_char(c)).count();
+                (1..=2).contains(&left) && (1..=2).contains(&right) && chars.get(next + right) == Some(&'の')
+            };
+            if word_end && !short_pair && (noun_starts(chars, next) || (field == Field::Audience && kana_headed_noun(chars, next))) {
                 found.push(at..at + p.len());
             }
         }
@@ -261,6 +278,9 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             // 「■LINE設定 ■商品登録」, "rota planning; intake forms": bullets and
             // semicolons end an item wherever they stand.
             '■' | '□' | '●' | '○' | '◆' | '◇' | '▪' | '•' | ';' => true,
+            // A problem told in sentences: each sentence may name a job.
+            '。' if field == Field::Task => true,
+            '.' if field == Field::Task => before.is_alphabetic() && after == ' ',
             '/' | '+' => {
                 let (left, left_letters) = run(chars, i as isize - 1, -1);
                 let (right, right_letters) = run(chars, i as isize + 1, 1);

@@ -145,7 +145,7 @@ fn is_generic(core: &str, list: &WordList) -> bool {
     // 「の方」「向け」 as field text reads them (folded to katakana).
     const SUFFIXES: [&str; 11] = ["ノ方", "ノ皆様", "ノ皆サマ", "ノミナサマ", "ノ皆サン", "ノミナサン", "ノ人", "サン", "サマ", "様", "向ケ"];
     let core = core.trim();
-    let core = core.strip_prefix("all ").unwrap_or(core);
+    let core = ["all ", "any ", "every "].iter().fold(core, |c, q| c.strip_prefix(q).unwrap_or(c));
     // "Small businesses everywhere", 「全国の中小企業」: a place that leaves nobody out.
     let core = ["全国ノ", "日本中ノ", "日本全国ノ"].iter().fold(core, |c, p| c.strip_prefix(p).unwrap_or(c));
     let core = [" everywhere", " anywhere", " worldwide", " nationwide"]
@@ -173,8 +173,16 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
             && ["running", "selling", "owning", "managing", "operating"].contains(&verb)
             && !is_generic(object, &w.generic_audience)
     };
+    // 「スタッフ誰でも使えるマニュアルを作りたい整体院の院長」: 「誰でも」 before a
+    // verb says who can use something, and a head still follows.
+    let about_something_else = |r: &Range<usize>| {
+        let rest = &audience.folded[r.end..];
+        ["使", "デキ", "ワカ", "分カ", "読", "見ラレ", "簡単"].iter().any(|v| rest.starts_with(v)) && rest.chars().count() > 8
+    };
     let vague = find_where(audience, &w.vague_audience, |r| {
-        !audience.folded[..r.start].chars().next_back().is_some_and(|c| c.is_ascii_digit()) && !bounded_after(r)
+        !audience.folded[..r.start].chars().next_back().is_some_and(|c| c.is_ascii_digit())
+            && !bounded_after(r)
+            && !about_something_else(r)
     });
     if let Some(range) = vague {
         return Some(audience.raw_span(range).to_string());
@@ -190,7 +198,10 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
     for phrase in w.wish.entries() {
         if let Some(range) = find_phrase(&core, phrase) {
             let head = core[..range.start].trim_end_matches([' ', ',']);
-            let tail = &core[range.end..];
+            // 「…したいと考えている経営者の方」: the wish goes on before the head.
+            let tail = ["ト考エテイル", "トオ考エノ", "ト思ッテイル", "トイウ"]
+                .iter()
+                .fold(&core[range.end..], |t, c| t.strip_prefix(c).unwrap_or(t));
             if range.end >= bare.len() || is_generic(head, &w.generic_audience) || is_generic(tail, &w.generic_audience) {
                 return Some(audience.raw_span(range).to_string());
             }
