@@ -942,3 +942,44 @@ fn sentences_text_with_photos_short_pairs_and_relative_clauses() {
     assert!(success("Fill the diary").contains(&RuleCode::OutcomeWithoutTimeframe));
     assert!(offer_with(|o| o.promise = "Every review answered, however many come in".into()).contains(&RuleCode::OpenEnded));
 }
+
+#[test]
+fn slang_for_attention_moods_seasons_and_caps_said_loosely() {
+    let metric = |m: &str| candidate_with(|c| c.outcome.metric = m.into());
+    for attention in ["eyeballs on the reels, tbh", "How much buzz the drop gets in its first week", "バズり具合"] {
+        assert!(metric(attention).contains(&RuleCode::VanityMetric), "{attention}");
+    }
+    for beside in ["Profile taps and DMs asking for a quote", "Hits on the portfolio and the odd enquiry, I guess", "バズり具合と、そこから来るご予約の数"] {
+        let found = metric(beside);
+        assert!(found.contains(&RuleCode::VanityNextToBusiness) && !found.contains(&RuleCode::VanityMetric), "{beside}");
+    }
+    for business in ["Engagement letters signed by new clients", "Click-and-collect orders per week"] {
+        let found = metric(business);
+        assert!(!found.contains(&RuleCode::VanityMetric) && !found.contains(&RuleCode::VanityNextToBusiness), "{business}");
+    }
+    let timed = |m: &str| !offer_with(|o| o.success_metric = m.into()).contains(&RuleCode::OutcomeWithoutTimeframe);
+    for period in ["今シーズン中に、スキースクールの体験レッスン予約を30件", "夏休み前に短期講座の申込み二十名", "Twelve paid fittings booked before the wedding rush kicks off in May"] {
+        assert!(timed(period), "{period}");
+    }
+    assert!(!timed("Twelve paid fittings booked, may be more"));
+
+    let audience = |a: &str| candidate_with(|c| c.audience = a.into());
+    for vague in [
+        "なんとなく「このままじゃヤバい」と感じてる経営者さん",
+        "SMEs, really",
+        "People who are AI-curious but haven't a clue where to start",
+        "Creatives and go-getters of every stripe",
+    ] {
+        let found = audience(vague);
+        assert!(found.contains(&RuleCode::VagueAudience) && !found.contains(&RuleCode::SeveralAudiences), "{vague}");
+    }
+    assert!(!audience("Dental practices in Leeds, really").contains(&RuleCode::VagueAudience));
+
+    let promise = |p: &str| offer_with(|o| o.promise = p.into()).contains(&RuleCode::OpenEnded);
+    assert!(promise("Tweaks whenever you fancy - just ping me and it's done"));
+    assert!(!promise("Four reels a month, each with one round of tweaks; anything beyond that gets quoted first"));
+    for open in [&["Revisions until you're 100% chuffed"][..], &["Slack access for questions - sky's the limit"][..], &["撮影（月2回）", "レタッチは言ってくれれば都度対応"][..]] {
+        assert!(deliverables(open).contains(&RuleCode::OpenEnded), "{open:?}");
+    }
+    assert!(deliverables(&["メール返信の代行", "Canvaでのバナー制作", "Shopifyの在庫管理"]).contains(&RuleCode::SeveralTasks));
+}

@@ -41,6 +41,9 @@ const APPOSITIVE_STARTS: [&str; 3] = ["the", "a", "an"];
 /// The writer as a clause's subject: "so I set up …", "so we post …".
 const WRITER_WORDS: [&str; 8] = ["i", "we", "i'm", "i've", "we're", "we've", "i'd", "myself"];
 
+/// Words after a comma that add nothing to a list: "SMEs, really".
+const FILLERS: [&str; 6] = ["really", "basically", "i", "tbh", "honestly", "mostly"];
+
 /// English words that open a clause about the same thing, after a comma.
 const CLAUSE_WORDS: [&str; 10] = ["so", "because", "which", "but", "then", "until", "when", "while", "since", "as"];
 
@@ -301,11 +304,13 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
                 let digits = before.is_ascii_digit() && after.is_ascii_digit();
                 // ", so listings look amateur": a consequence, not a second item.
                 let consequence = word_after(chars, i + 1).is_some_and(|(_, w)| CLAUSE_WORDS.contains(&w.as_str()));
+                // "SMEs, really", "Salons, I guess": a filler is no second item.
+                let filler = word_after(chars, i + 1).is_some_and(|(_, w)| FILLERS.contains(&w.as_str()));
                 let qualifier = field != Field::Task
                     && (has_qualifier_word(&segment_before(chars, i))
                         || word_after(chars, i + 1)
                             .is_some_and(|(_, w)| QUALIFIER_WORDS.contains(&w.as_str()) || APPOSITIVE_STARTS.contains(&w.as_str())));
-                !digits && !qualifier && !consequence
+                !digits && !qualifier && !consequence && !filler
             }
             // 「チラシ作りも求人票の作成も」: "A too, B too" lists both.
             'も' if field == Field::Task => {

@@ -146,6 +146,10 @@ fn is_generic(core: &str, list: &WordList) -> bool {
     const SUFFIXES: [&str; 11] = ["ノ方", "ノ皆様", "ノ皆サマ", "ノミナサマ", "ノ皆サン", "ノミナサン", "ノ人", "サン", "サマ", "様", "向ケ"];
     let core = core.trim();
     let core = ["all ", "any ", "every "].iter().fold(core, |c, q| c.strip_prefix(q).unwrap_or(c));
+    // "SMEs, really": a filler after the group narrows nothing.
+    let core = [", really", " really", ", basically", ", i guess", ", tbh", ", honestly", ", mostly"]
+        .iter()
+        .fold(core, |c, s| c.strip_suffix(s).unwrap_or(c));
     // "Small businesses everywhere", 「全国の中小企業」: a place that leaves nobody out.
     let core = ["全国ノ", "日本中ノ", "日本全国ノ"].iter().fold(core, |c, p| c.strip_prefix(p).unwrap_or(c));
     let core = [" everywhere", " anywhere", " worldwide", " nationwide"]
@@ -202,7 +206,13 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
             let tail = ["ト考エテイル", "トオ考エノ", "ト思ッテイル", "トイウ"]
                 .iter()
                 .fold(&core[range.end..], |t, c| t.strip_prefix(c).unwrap_or(t));
-            if range.end >= bare.len() || is_generic(head, &w.generic_audience) || is_generic(tail, &w.generic_audience) {
+            // "People who are AI-curious": the group before the relative clause.
+            let head_noun = head.split(" who ").next().unwrap_or(head).split(" that ").next().unwrap_or(head);
+            if range.end >= bare.len()
+                || is_generic(head, &w.generic_audience)
+                || is_generic(head_noun, &w.generic_audience)
+                || is_generic(tail, &w.generic_audience)
+            {
                 return Some(audience.raw_span(range).to_string());
             }
         }
@@ -423,7 +433,7 @@ fn open_ended(text: &Prepared, w: &WordLists) -> Option<String> {
             .collect::<Vec<_>>()
             .join(" ");
         // "Need anything else? I'll quote it separately", 「その他は別料金」: outside the plan.
-        let priced_apart = ["separately", "not included", "extra cost", "extra charge", "別料金", "別途", "対象外"]
+        let priced_apart = ["separately", "not included", "extra cost", "extra charge", "quoted", "別料金", "別途", "対象外"]
             .iter()
             .any(|n| sentence_after.contains(n) || sentence.contains(n));
         // 「「無制限修正」はやっていません」, "No unlimited revisions here".
