@@ -14,8 +14,10 @@ use offerwright_core::Lang;
 /// rules, holds what it measured (README): the fifth held-out set, written
 /// late in session 14 when the fourth moved to tuning, measured at first
 /// errors precision 94.4 % (ja) / 84.4 % (en) and lowest rule recall 42.9 %
-/// (en vanity next to a business result). It may only go up.
-const FLOORS: [(Part, f64, f64); 2] = [(Part::Tuning, 0.99, 0.95), (Part::HeldOut, 0.84, 0.42)];
+/// (en vanity next to a business result); after that session's later
+/// general fixes (no case read) 87.1 % and 55.6 % (en vague audiences).
+/// It may only go up.
+const FLOORS: [(Part, f64, f64); 2] = [(Part::Tuning, 0.99, 0.95), (Part::HeldOut, 0.87, 0.55)];
 
 #[test]
 fn the_corpus_is_big_and_varied_enough_to_measure() {

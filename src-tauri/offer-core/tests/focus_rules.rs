@@ -983,3 +983,42 @@ fn slang_for_attention_moods_seasons_and_caps_said_loosely() {
     }
     assert!(deliverables(&["メール返信の代行", "Canvaでのバナー制作", "Shopifyの在庫管理"]).contains(&RuleCode::SeveralTasks));
 }
+
+#[test]
+fn feelings_attitudes_and_everyday_attention() {
+    let audience = |a: &str| candidate_with(|c| c.audience = a.into());
+    for vague in [
+        "将来に不安を感じている方",
+        "People who feel stuck in their business",
+        "Ambitious entrepreneurs",
+        "Business owners from all walks of life",
+        "Any and every small business, solo or with a team",
+    ] {
+        let found = audience(vague);
+        assert!(found.contains(&RuleCode::VagueAudience) && !found.contains(&RuleCode::SeveralAudiences), "{vague}");
+    }
+    for bounded in ["Whoever manages bookings at a boutique hotel in Lisbon", "Ambitious wedding florists in Bristol", "将来に備えたい福岡市の個人タクシー運転手"] {
+        assert!(!audience(bounded).contains(&RuleCode::VagueAudience), "{bounded}");
+    }
+    let metric = |m: &str| candidate_with(|c| c.outcome.metric = m.into());
+    for attention in ["もっと多くの人に見てもらうこと", "How many people watch the Reels", "Visibility on Google"] {
+        assert!(metric(attention).contains(&RuleCode::VanityMetric), "{attention}");
+    }
+    for beside in [
+        "認知度アップと、問い合わせも少し",
+        "More people finding us and more bookings",
+        "Visibility plus enquiries",
+        "Likes on the posts and people actually signing up",
+    ] {
+        let found = metric(beside);
+        assert!(found.contains(&RuleCode::VanityNextToBusiness) && !found.contains(&RuleCode::VanityMetric), "{beside}");
+    }
+    let success = |m: &str| offer_with(|o| o.success_metric = m.into());
+    for beside in ["Reach up 40% and 15 new paying members by the end of March", "3か月以内に動画の再生回数1万回と有料会員20名"] {
+        let found = success(beside);
+        assert!(found.contains(&RuleCode::VanityNextToBusiness) && !found.contains(&RuleCode::VanityMetric), "{beside}");
+    }
+    // "Reach up to …" is still the verb.
+    let found = success("Reach up to 150 booked tables a week within 3 months");
+    assert!(!found.contains(&RuleCode::VanityMetric) && !found.contains(&RuleCode::VanityNextToBusiness));
+}

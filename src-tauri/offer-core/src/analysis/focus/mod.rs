@@ -146,6 +146,10 @@ fn is_generic(core: &str, list: &WordList) -> bool {
     const SUFFIXES: [&str; 11] = ["ノ方", "ノ皆様", "ノ皆サマ", "ノミナサマ", "ノ皆サン", "ノミナサン", "ノ人", "サン", "サマ", "様", "向ケ"];
     let core = core.trim();
     let core = ["all ", "any ", "every "].iter().fold(core, |c, q| c.strip_prefix(q).unwrap_or(c));
+    // "Ambitious entrepreneurs", "busy professionals": an attitude narrows nobody.
+    let core = ["ambitious ", "motivated ", "driven ", "passionate ", "savvy ", "forward-thinking ", "growing ", "modern "]
+        .iter()
+        .fold(core, |c, a| c.strip_prefix(a).unwrap_or(c));
     // "SMEs, really": a filler after the group narrows nothing.
     let core = [", really", " really", ", basically", ", i guess", ", tbh", ", honestly", ", mostly"]
         .iter()
@@ -173,8 +177,8 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
         let rest = audience.folded[r.end..].trim_start();
         let Some((verb, object)) = rest.split_once(' ') else { return false };
         let object = object.trim_start_matches("a ").trim_start_matches("an ");
-        ["anyone", "anybody", "everyone", "everybody"].contains(&word)
-            && ["running", "selling", "owning", "managing", "operating"].contains(&verb)
+        ["anyone", "anybody", "everyone", "everybody", "whoever"].contains(&word)
+            && ["running", "selling", "owning", "managing", "operating", "runs", "owns", "manages", "handles"].contains(&verb)
             && !is_generic(object, &w.generic_audience)
     };
     // 「スタッフ誰でも使えるマニュアルを作りたい整体院の院長」: 「誰でも」 before a
@@ -302,8 +306,11 @@ fn used_as_verb(folded: &str, at: &Range<usize>) -> bool {
         return false;
     }
     let next = folded[at.end..].split_whitespace().next().unwrap_or_default();
+    // "Reach up to 150" is the verb; "Reach up 40%" is the metric going up.
+    let after_next = folded[at.end..].split_whitespace().nth(1).unwrap_or_default();
+    let up_without_to = next == "up" && after_next != "to";
     next.starts_with(|c: char| c.is_ascii_digit())
-        || OBJECT_STARTS.contains(&next)
+        || (OBJECT_STARTS.contains(&next) && !up_without_to)
         || text::NUMBER_WORDS.contains(&next.trim_end_matches(|c: char| !c.is_alphanumeric()))
 }
 
