@@ -44,6 +44,11 @@ const WRITER_WORDS: [&str; 8] = ["i", "we", "i'm", "i've", "we're", "we've", "i'
 /// Words after a comma that add nothing to a list: "SMEs, really".
 const FILLERS: [&str; 6] = ["really", "basically", "i", "tbh", "honestly", "mostly"];
 
+/// Whether a word adds nothing after a comma ("SMEs, really", "…, I guess").
+pub fn is_filler(word: &str) -> bool {
+    FILLERS.contains(&word)
+}
+
 /// English words that open a clause about the same thing, after a comma.
 const CLAUSE_WORDS: [&str; 10] = ["so", "because", "which", "but", "then", "until", "when", "while", "since", "as"];
 
@@ -305,7 +310,7 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
                 // ", so listings look amateur": a consequence, not a second item.
                 let consequence = word_after(chars, i + 1).is_some_and(|(_, w)| CLAUSE_WORDS.contains(&w.as_str()));
                 // "SMEs, really", "Salons, I guess": a filler is no second item.
-                let filler = word_after(chars, i + 1).is_some_and(|(_, w)| FILLERS.contains(&w.as_str()));
+                let filler = word_after(chars, i + 1).is_some_and(|(_, w)| is_filler(&w));
                 let qualifier = field != Field::Task
                     && (has_qualifier_word(&segment_before(chars, i))
                         || word_after(chars, i + 1)

@@ -150,10 +150,11 @@ fn is_generic(core: &str, list: &WordList) -> bool {
     let core = ["ambitious ", "motivated ", "driven ", "passionate ", "savvy ", "forward-thinking ", "growing ", "modern "]
         .iter()
         .fold(core, |c, a| c.strip_prefix(a).unwrap_or(c));
-    // "SMEs, really": a filler after the group narrows nothing.
-    let core = [", really", " really", ", basically", ", i guess", ", tbh", ", honestly", ", mostly"]
-        .iter()
-        .fold(core, |c, s| c.strip_suffix(s).unwrap_or(c));
+    // "SMEs, really", "Salons, I guess": a filler after the group narrows nothing.
+    let core = match core.rsplit_once(", ") {
+        Some((group, rest)) if rest.split(' ').next().is_some_and(lists::is_filler) => group,
+        _ => core.strip_suffix(" really").unwrap_or(core),
+    };
     // "Small businesses everywhere", 「全国の中小企業」: a place that leaves nobody out.
     let core = ["全国ノ", "日本中ノ", "日本全国ノ"].iter().fold(core, |c, p| c.strip_prefix(p).unwrap_or(c));
     let core = [" everywhere", " anywhere", " worldwide", " nationwide"]
@@ -169,7 +170,6 @@ fn is_generic(core: &str, list: &WordList) -> bool {
 /// alone, a group bounded only by a wish ("people interested in …",
 /// 「集客したい方」), or a range from beginners to experts.
 fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
-    // 「1万人」 is a number of people, not 「万人」 (everyone).
     // "Anyone running a Shopify store …": a trade after "anyone" bounds it,
     // unless what they run is a generic group ("anyone running a business").
     let bounded_after = |r: &Range<usize>| {
@@ -187,6 +187,7 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
         let rest = &audience.folded[r.end..];
         ["使", "デキ", "ワカ", "分カ", "読", "見ラレ", "簡単"].iter().any(|v| rest.starts_with(v)) && rest.chars().count() > 8
     };
+    // 「1万人」 is a number of people, not 「万人」 (everyone).
     let vague = find_where(audience, &w.vague_audience, |r| {
         !audience.folded[..r.start].chars().next_back().is_some_and(|c| c.is_ascii_digit())
             && !bounded_after(r)
@@ -433,8 +434,8 @@ fn open_ended(text: &Prepared, w: &WordLists) -> Option<String> {
     let ruled_out = |r: &std::ops::Range<usize>| {
         let after: String = text.folded[r.end..].chars().take(8).collect();
         let before: String = text.folded[..r.start].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
-        let sentence: String = text.folded[r.end..].chars().take_while(|c| !".!?。！？".contains(*c)).collect();
-        let sentence_after: String = text.folded[r.end..]
+        // The rest of this sentence and the next one.
+        let sentences_after: String = text.folded[r.end..]
             .split(['.', '!', '?', '。', '！', '？'])
             .take(2)
             .collect::<Vec<_>>()
@@ -442,7 +443,7 @@ fn open_ended(text: &Prepared, w: &WordLists) -> Option<String> {
         // "Need anything else? I'll quote it separately", 「その他は別料金」: outside the plan.
         let priced_apart = ["separately", "not included", "extra cost", "extra charge", "quoted", "別料金", "別途", "対象外"]
             .iter()
-            .any(|n| sentence_after.contains(n) || sentence.contains(n));
+            .any(|n| sentences_after.contains(n));
         // 「「無制限修正」はやっていません」, "No unlimited revisions here".
         let later: String = text.folded[r.end..].chars().take(14).collect();
         let declined = ["テイマセン", "テオリマセン"].iter().any(|n| later.contains(n));

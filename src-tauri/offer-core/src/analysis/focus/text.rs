@@ -271,10 +271,10 @@ pub fn has_number(text: &Prepared) -> bool {
         .any(|w| "一二三四五六七八九十百千万".contains(w[0]) && "件人回本つ個点社名か日週年割".contains(w[1]))
 }
 
-pub const NUMBER_WORDS: [&str; 32] = [
+pub const NUMBER_WORDS: [&str; 31] = [
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
-    "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "dozen", "zero", "a dozen",
+    "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "dozen", "zero",
 ];
 
 /// Units after a number that make it a period or a date, not a target.
