@@ -1022,3 +1022,55 @@ fn feelings_attitudes_and_everyday_attention() {
     let found = success("Reach up to 150 booked tables a week within 3 months");
     assert!(!found.contains(&RuleCode::VanityMetric) && !found.contains(&RuleCode::VanityNextToBusiness));
 }
+
+#[test]
+fn okurigana_sites_where_a_job_lives_possessives_and_unbounded_sectors() {
+    let problem = |p: &str| candidate_with(|c| c.problem = p.into()).contains(&RuleCode::SeveralTasks);
+    for several in [
+        "集客の仕組みづくりと、新人スタッフの教育の両方で悩んでいます",
+        "集客がイマイチ。あと、スタッフ教育もなんとかしたい",
+        "I pack and ship the farm-box orders myself as well as keeping the farm shop's Instagram going.",
+    ] {
+        assert!(problem(several), "{several}");
+    }
+    for one in [
+        "the menu and opening hours on their website are always out of date",
+        "ホームページのメニューと営業時間がいつも古いまま",
+        "I pack and ship every order myself",
+    ] {
+        assert!(!problem(one), "{one}");
+    }
+    for several in [&["LP制作・Instagram運用・MEO対策 一式"][..], &["YouTube動画の編集 月４本", "LINE公式アカウントの配信代行 月４回"][..]] {
+        assert!(deliverables(several).contains(&RuleCode::SeveralTasks), "{several:?}");
+    }
+    let audience = |a: &str| candidate_with(|c| c.audience = a.into());
+    assert!(!audience("福岡市内で七五三・お宮参りの出張撮影をしているカメラマン").contains(&RuleCode::SeveralAudiences));
+    assert!(audience("カフェ・美容室のオーナー").contains(&RuleCode::SeveralAudiences));
+    for vague in [
+        "Brands of every shape and size, any niche",
+        "Businesses, whatever your sector, solo to enterprise",
+        "Small biz owners",
+        "People tired of the 9 to 5 who want a side income",
+        "Ambitious founders ready to scale",
+    ] {
+        assert!(audience(vague).contains(&RuleCode::VagueAudience), "{vague}");
+    }
+    for bounded in ["Aspiring novelists self-publishing on KDP", "Dentists in Leeds tired of no-shows"] {
+        assert!(!audience(bounded).contains(&RuleCode::VagueAudience), "{bounded}");
+    }
+    let metric = |m: &str| candidate_with(|c| c.outcome.metric = m.into());
+    assert!(!metric("billed impressions per month on the litho press").contains(&RuleCode::VanityMetric));
+    assert!(metric("YouTube subs").contains(&RuleCode::VanityMetric));
+    assert!(!metric("paying Patreon subs").contains(&RuleCode::VanityMetric));
+    let success = |m: &str| offer_with(|o| o.success_metric = m.into());
+    let found = success("10k impressions a month across the client's posts");
+    assert!(found.contains(&RuleCode::VanityMetric) && !found.contains(&RuleCode::VanityNextToBusiness));
+    let found = success("Grow the insta following while landing 20 bookings a month by June");
+    assert!(found.contains(&RuleCode::VanityNextToBusiness));
+    // 「毎週の定例会で」 only says how often we meet: no deadline.
+    assert!(success("毎週の定例会で進捗を確認しながら、問い合わせを増やしていきます").contains(&RuleCode::OutcomeWithoutTimeframe));
+    let promise = |p: &str| offer_with(|o| o.promise = p.into()).contains(&RuleCode::OpenEnded);
+    assert!(promise("お任せください！どんな作業でも対応します"));
+    assert!(promise("Copy for any page you need"));
+    assert!(!promise("“何でも屋”ではありません。整体院専門のホームページ更新代行"));
+}

@@ -47,13 +47,31 @@ fn named_kinds(folded: &str) -> Vec<(std::ops::Range<usize>, usize)> {
             })
         })
         .collect();
+    // "the menu and opening hours on their website": a site or a social
+    // account named after "on" or "in", once another job is named, says
+    // where that job lives.
+    let sites: Vec<usize> = ["web", "social"]
+        .iter()
+        .filter_map(|site| words().jobs.iter().position(|(name, _)| name == site))
+        .collect();
+    let located: Vec<usize> = (0..out.len())
+        .filter(|&i| sites.contains(&out[i].1))
+        .filter(|&i| {
+            let before = folded[..out[i].0.start].trim_end();
+            let before = DETERMINERS.iter().find_map(|d| before.strip_suffix(d)).unwrap_or(before).trim_end();
+            let after_place = [" on", " in"].iter().any(|p| before.ends_with(p));
+            after_place && out.iter().any(|(r, kind)| r.end <= before.len() && *kind != out[i].1)
+        })
+        .collect();
     let mut i = 0;
     out.retain(|_| {
         i += 1;
-        !modifiers.contains(&(i - 1))
+        !modifiers.contains(&(i - 1)) && !located.contains(&(i - 1))
     });
     out
 }
+
+const DETERMINERS: [&str; 7] = [" the", " their", " your", " our", " my", " his", " her"];
 
 /// Whether two of these items name jobs of no common kind.
 fn different_jobs(item_kinds: &[BTreeSet<usize>]) -> bool {

@@ -253,7 +253,9 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             }
             let before = at.checked_sub(1).map(|i| chars[i]);
             let after = chars.get(at + p.len()).copied();
-            let word_end = noun_ends(chars, at) || (p.len() > 1 && before == Some('、'));
+            // 「仕組みづくりと」: a verb made a noun ends in kana.
+            let made_noun = ["づくり", "作り", "探し", "集め"].iter().any(|n| chars[at.saturating_sub(3)..at].iter().collect::<String>().ends_with(n));
+            let word_end = noun_ends(chars, at) || made_noun || (p.len() > 1 && before == Some('、'));
             // 「地方の温泉旅館と、認可外の保育園」: a comma may follow the particle.
             let next = if after == Some('、') { at + p.len() + 1 } else { at + p.len() };
             // 「犬と猫のトリミングサロン」: two short words before 「の」 say what
@@ -356,8 +358,10 @@ fn drop_place_qualifiers(chars: &[char], joints: &mut Vec<Range<usize>>) {
         while end < chars.len() && chars[end].is_whitespace() {
             end += 1;
         }
-        // An item may hold a name's punctuation (「Yahoo!ショッピング」).
-        while end < chars.len() && (is_word_char(chars[end]) || "!.'&".contains(chars[end])) {
+        // An item may hold a name's punctuation (「Yahoo!ショッピング」) and
+        // kana that are no particle (「お宮参り」).
+        let in_item = |c: char| is_word_char(c) || "!.'&".contains(c) || (is_hiragana(c) && !"のでをがはにとやもへ".contains(c));
+        while end < chars.len() && in_item(chars[end]) {
             end += 1;
         }
         let next_joint = joints.get(j + 1).is_some_and(|n| n.start <= end + 1);
@@ -371,7 +375,12 @@ fn drop_place_qualifiers(chars: &[char], joints: &mut Vec<Range<usize>>) {
             let particle = chars.get(end).copied();
             let more_after = end + 1 < chars.len();
             let case_particle = particle.is_some_and(|p| "でをがはに".contains(p));
-            qualifier = more_after && (case_particle || (place && particle == Some('の')));
+            // 「七五三・お宮参りの出張撮影をしているカメラマン」: the list says
+            // what the clause's object is about; the head comes later.
+            let noun_end = (end + 1..chars.len()).find(|&k| !is_word_char(chars[k])).unwrap_or(chars.len());
+            let object_of_clause =
+                particle == Some('の') && noun_end > end + 1 && chars.get(noun_end) == Some(&'を') && noun_end + 1 < chars.len();
+            qualifier = more_after && (case_particle || (place && particle == Some('の')) || object_of_clause);
         }
         keep[j] = !qualifier;
     }
@@ -529,6 +538,9 @@ mod tests {
         assert!(!several(Field::Audience, "インスタで集客している、ひとりで営むネイルサロン"));
         assert!(!several(Field::Audience, "フランチャイズ「ハッピー&スマイル」の加盟店オーナー"));
         assert!(!several(Field::Audience, "ビジネス・コーチ"));
+        assert!(!several(Field::Audience, "七五三・お宮参りの出張撮影をしているカメラマン"));
+        assert!(several(Field::Audience, "カフェ・美容室のオーナー"));
+        assert!(several(Field::Audience, "カフェ・美容室のオーナーで、集客に悩む方"));
     }
 
     #[test]

@@ -147,9 +147,15 @@ fn is_generic(core: &str, list: &WordList) -> bool {
     let core = core.trim();
     let core = ["all ", "any ", "every "].iter().fold(core, |c, q| c.strip_prefix(q).unwrap_or(c));
     // "Ambitious entrepreneurs", "busy professionals": an attitude narrows nobody.
-    let core = ["ambitious ", "motivated ", "driven ", "passionate ", "savvy ", "forward-thinking ", "growing ", "modern "]
+    let core = ["ambitious ", "aspiring ", "would-be ", "motivated ", "driven ", "passionate ", "savvy ", "forward-thinking ", "growing ", "modern "]
         .iter()
         .fold(core, |c, a| c.strip_prefix(a).unwrap_or(c));
+    // "People tired of the 9 to 5", "founders fed up with …": a feeling about
+    // their lot narrows nobody either.
+    let core = [" tired of ", " fed up ", " sick of ", " bored ", " frustrated ", " stuck ", " burnt out", " burned out", " unhappy "]
+        .iter()
+        .find_map(|feeling| core.find(feeling).map(|at| &core[..at]))
+        .unwrap_or(core);
     // "SMEs, really", "Salons, I guess": a filler after the group narrows nothing.
     let core = match core.rsplit_once(", ") {
         Some((group, rest)) if rest.split(' ').next().is_some_and(lists::is_filler) => group,
@@ -226,7 +232,7 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
     for quantifier in w.vague_quantifier.entries() {
         if let Some(range) = find_phrase(&core, quantifier) {
             let rest = core[range.end..].trim();
-            if rest.is_empty() || is_generic(rest, &w.generic_audience) || ["人", "方", "業種", "人タチ", "方々"].contains(&rest) {
+            if rest.is_empty() || is_generic(rest, &w.generic_audience) || ["人", "方", "業種", "人タチ", "方々", "niche", "sector", "industry", "field", "trade", "size"].contains(&rest) {
                 return Some(audience.raw_span(range).to_string());
             }
         }
@@ -301,7 +307,7 @@ fn negated(metric: &Prepared, word: &str) -> bool {
 /// "Reach 150 reservations", "to reach a 4.8 rating": an English attention
 /// word followed by a number or a determiner is a verb, not the metric.
 fn used_as_verb(folded: &str, at: &Range<usize>) -> bool {
-    const VERBS: [&str; 5] = ["reach", "like", "view", "share", "save"];
+    const VERBS: [&str; 8] = ["reach", "like", "view", "share", "save", "reaches", "shares", "saves"];
     const OBJECT_STARTS: [&str; 9] = ["a", "an", "the", "our", "your", "their", "at", "over", "up"];
     if !VERBS.contains(&&folded[at.clone()]) {
         return false;
@@ -324,7 +330,9 @@ fn check_metric(f: &mut Findings, field: &str, metric: &Prepared) {
         if negated(metric, &vanity) {
             return;
         }
-        if first_match(metric, &w.business_metric).is_some() {
+        // "across the client's posts" names whose posts, not a result.
+        let possessive = |r: &Range<usize>| metric.folded[r.end..].starts_with(['\'', '’']);
+        if find_where(metric, &w.business_metric, |r| !possessive(r)).is_some() {
             f.add(RuleCode::VanityNextToBusiness, field, Some(&vanity));
         } else {
             f.add(RuleCode::VanityMetric, field, Some(&vanity));
@@ -432,7 +440,8 @@ fn open_ended(text: &Prepared, w: &WordLists) -> Option<String> {
     // 「何でも屋さんにしない」, 「「何でも屋」ではなく」, "Not an 'anything goes' VA":
     // ruled out, not promised.
     let ruled_out = |r: &std::ops::Range<usize>| {
-        let after: String = text.folded[r.end..].chars().take(8).collect();
+        // 「“何でも屋”ではありません」: the name and its quote come first.
+        let after: String = text.folded[r.end..].chars().take(12).collect();
         let before: String = text.folded[..r.start].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
         // The rest of this sentence and the next one.
         let sentences_after: String = text.folded[r.end..]
