@@ -11,13 +11,11 @@ use offerwright_core::Lang;
 /// The floors, per language. The tuning part holds the goal: errors are
 /// right at least 99 % of the time, and every rule finds at least 95 % of
 /// the flaws labelled for it. The held-out part, never used to tune the
-/// rules, holds what it measured (README): the fifth held-out set, written
-/// late in session 14 when the fourth moved to tuning, measured at first
-/// errors precision 94.4 % (ja) / 84.4 % (en) and lowest rule recall 42.9 %
-/// (en vanity next to a business result); after that session's later
-/// general fixes (no case read) 87.1 % and 55.6 % (en vague audiences).
-/// It may only go up.
-const FLOORS: [(Part, f64, f64); 2] = [(Part::Tuning, 0.99, 0.95), (Part::HeldOut, 0.87, 0.55)];
+/// rules, holds what it measured (README): the sixth held-out set, written
+/// in session 15 when the fifth moved to tuning, measured as written errors
+/// precision 100 % (ja) / 93.9 % (en) and lowest rule recall 64.3 % (en
+/// several tasks). It may only go up.
+const FLOORS: [(Part, f64, f64); 2] = [(Part::Tuning, 0.99, 0.95), (Part::HeldOut, 0.93, 0.64)];
 
 #[test]
 fn the_corpus_is_big_and_varied_enough_to_measure() {

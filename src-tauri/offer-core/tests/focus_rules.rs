@@ -1074,3 +1074,48 @@ fn okurigana_sites_where_a_job_lives_possessives_and_unbounded_sectors() {
     assert!(promise("Copy for any page you need"));
     assert!(!promise("“何でも屋”ではありません。整体院専門のホームページ更新代行"));
 }
+
+#[test]
+fn verbs_made_nouns_objects_of_one_job_days_named_and_typos() {
+    let problem = |p: &str| candidate_with(|c| c.problem = p.into()).contains(&RuleCode::SeveralTasks);
+    for several in [
+        "求人票の書き直しと、新人研修の資料づくりを両方お願いしたいです",
+        "レッスン動画の編集に手が回らないうえ、月謝の集金と帳簿付けも自分でやっていて時間がない",
+        "メニューの英語表記と、外国人スタッフの採用、どちらも手探りの状態です",
+        "チラシとホームページを作って、インスタも運用したい",
+    ] {
+        assert!(problem(several), "{several}");
+    }
+    // Two documents as the object of one translation job.
+    assert!(!problem("英文の見積書と仕様書を、毎回社長が夜中に機械翻訳で直している"));
+    let deliverable_rows = |rows: &[&str]| deliverables(rows).contains(&RuleCode::SeveralTasks);
+    assert!(deliverable_rows(&["Grant writing (1 application/month)", "Donor database cleanup", "Facebook ad campaigns"]));
+    assert!(deliverable_rows(&["告知投稿の作成・広告運用・来場者アンケートの集計"]));
+    assert!(!deliverable_rows(&["商品説明文の書き直し（月6商品）", "商品写真の撮影と補正（月6商品）"]));
+    let audience = |a: &str| candidate_with(|c| c.audience = a.into());
+    for vague in ["Business owners of any kind, any size", "Any bussiness that needs more customers", "Musicians at every level", "ペット関係のお店ならどこでも"] {
+        assert!(audience(vague).contains(&RuleCode::VagueAudience), "{vague}");
+    }
+    for bounded in ["浄土真宗のお寺の住職で、永代供養墓の案内を始めたい方", "ミシュラン掲載の有無を問わず、東京都内の鮨店"] {
+        assert!(!audience(bounded).contains(&RuleCode::VagueAudience), "{bounded}");
+    }
+    assert!(audience("経営者で、集客を学びたい方").contains(&RuleCode::VagueAudience));
+    assert!(audience("業種を問わず、東京都内のお店").contains(&RuleCode::VagueAudience));
+    assert!(!audience("Fish & chip shops in Yorkshire").contains(&RuleCode::SeveralAudiences));
+    let metric = |m: &str| candidate_with(|c| c.outcome.metric = m.into());
+    for beside in ["Views, and how many people buy the course", "Followers and referral meetings", "Likes on product posts and recovered carts", "講座ページのビュー数と体験申込数"] {
+        assert!(metric(beside).contains(&RuleCode::VanityNextToBusiness), "{beside}");
+    }
+    assert!(!metric("レビュー返信までの日数").contains(&RuleCode::VanityMetric));
+    let success = |m: &str| offer_with(|o| o.success_metric = m.into());
+    assert!(success("Reach 50,000 accounts a month within 90 days").contains(&RuleCode::VanityMetric));
+    assert!(!success("Reach 150 booked tables a week within 3 months").contains(&RuleCode::VanityMetric));
+    for no_deadline in ["請求書の発行を、締め日の10日後から3日後に早める", "週1回のチェックインで、問い合わせを10件増やす"] {
+        assert!(success(no_deadline).contains(&RuleCode::OutcomeWithoutTimeframe), "{no_deadline}");
+    }
+    let title = |t: &str| offer_with(|o| o.title = t.into()).contains(&RuleCode::OpenEnded);
+    assert!(!title("Booking Page Fixes for All-You-Can-Eat Sushi Bars"));
+    assert!(title("The All-You-Can-Eat Copy Plan"));
+    let row = |name: &str| deliverables(&[name]).contains(&RuleCode::OpenEnded);
+    assert!(row("Re-edits without limits") && row("バナー画像の作成（必要な分だけ）"));
+}

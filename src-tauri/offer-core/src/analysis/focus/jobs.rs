@@ -87,17 +87,25 @@ fn item_kinds(text: &Prepared, words: &ListWords) -> Vec<BTreeSet<usize>> {
     // Byte offset in `folded` of each character position.
     let mut bytes: Vec<usize> = text.folded.char_indices().map(|(b, _)| b).collect();
     bytes.push(text.folded.len());
-    items(text, Field::Task, words)
-        .iter()
-        .map(|r| {
-            let (start, end) = (bytes[r.start], bytes[r.end]);
-            named
-                .iter()
-                .filter(|(at, _)| start <= at.start && at.end <= end)
-                .map(|(_, kind)| *kind)
-                .collect()
-        })
-        .collect()
+    let kinds_within = |start: usize, end: usize| -> BTreeSet<usize> {
+        named.iter().filter(|(at, _)| start <= at.start && at.end <= end).map(|(_, kind)| *kind).collect()
+    };
+    let ranges = items(text, Field::Task, words);
+    let mut kinds: Vec<BTreeSet<usize>> = ranges.iter().map(|r| kinds_within(bytes[r.start], bytes[r.end])).collect();
+    // 「見積書と仕様書を、…機械翻訳で直している」: things listed as the object
+    // of one job named after 「を」 are what that one job works on.
+    if let Some(last) = ranges.last().filter(|_| ranges.len() > 1) {
+        let (start, end) = (bytes[last.start], bytes[last.end]);
+        if let Some(object_end) = text.folded[start..end].find('ヲ').map(|at| start + at) {
+            let clause = &text.folded[object_end..end];
+            let clause_end = ["。", "テ、", "デ、", "シ、"].iter().filter_map(|s| clause.find(s)).min().map_or(end, |at| object_end + at);
+            let job = kinds_within(object_end, clause_end);
+            if !job.is_empty() {
+                kinds.iter_mut().for_each(|k| k.extend(job.iter().copied()));
+            }
+        }
+    }
+    kinds
 }
 
 /// A problem that lists more than one job.

@@ -253,8 +253,10 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             }
             let before = at.checked_sub(1).map(|i| chars[i]);
             let after = chars.get(at + p.len()).copied();
-            // 「仕組みづくりと」: a verb made a noun ends in kana.
-            let made_noun = ["づくり", "作り", "探し", "集め"].iter().any(|n| chars[at.saturating_sub(3)..at].iter().collect::<String>().ends_with(n));
+            // 「仕組みづくりと」「書き直しと」「帳簿付けと」: a verb made a noun
+            // ends in kana after its kanji.
+            let made_noun = chars[at.saturating_sub(3)..at].iter().collect::<String>().ends_with("づくり")
+                || (at >= 2 && "しりけみ".contains(chars[at - 1]) && !is_hiragana(chars[at - 2]) && !is_katakana(chars[at - 2]) && is_word_char(chars[at - 2]));
             let word_end = noun_ends(chars, at) || made_noun || (p.len() > 1 && before == Some('、'));
             // 「地方の温泉旅館と、認可外の保育園」: a comma may follow the particle.
             let next = if after == Some('、') { at + p.len() + 1 } else { at + p.len() };

@@ -193,9 +193,12 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
         let rest = &audience.folded[r.end..];
         ["使", "デキ", "ワカ", "分カ", "読", "見ラレ", "簡単"].iter().any(|v| rest.starts_with(v)) && rest.chars().count() > 8
     };
+    // 「掲載の有無を問わず」 leaves one feature open, not the audience.
+    let one_feature_open = |r: &Range<usize>| audience.folded[..r.start].ends_with("有無ヲ");
     // 「1万人」 is a number of people, not 「万人」 (everyone).
     let vague = find_where(audience, &w.vague_audience, |r| {
         !audience.folded[..r.start].chars().next_back().is_some_and(|c| c.is_ascii_digit())
+            && !one_feature_open(r)
             && !bounded_after(r)
             && !about_something_else(r)
     });
@@ -219,6 +222,11 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
                 .fold(&core[range.end..], |t, c| t.strip_prefix(c).unwrap_or(t));
             // "People who are AI-curious": the group before the relative clause.
             let head_noun = head.split(" who ").next().unwrap_or(head).split(" that ").next().unwrap_or(head);
+            // 「お寺の住職で、…を始めたい方」: who they are comes before the wish.
+            let who = head.split_once("デ、").or_else(|| head.split_once("デ,")).map(|(who, _)| who.trim());
+            if who.is_some_and(|who| !who.is_empty() && !is_generic(who, &w.generic_audience)) {
+                continue;
+            }
             if range.end >= bare.len()
                 || is_generic(head, &w.generic_audience)
                 || is_generic(head_noun, &w.generic_audience)
@@ -316,7 +324,10 @@ fn used_as_verb(folded: &str, at: &Range<usize>) -> bool {
     // "Reach up to 150" is the verb; "Reach up 40%" is the metric going up.
     let after_next = folded[at.end..].split_whitespace().nth(1).unwrap_or_default();
     let up_without_to = next == "up" && after_next != "to";
-    next.starts_with(|c: char| c.is_ascii_digit())
+    // "Reach 50,000 accounts": the people reached are the metric.
+    const AUDIENCE_COUNTED: [&str; 6] = ["accounts", "people", "users", "viewers", "profiles", "households"];
+    let people_reached = AUDIENCE_COUNTED.contains(&after_next.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    (next.starts_with(|c: char| c.is_ascii_digit()) && !people_reached)
         || (OBJECT_STARTS.contains(&next) && !up_without_to)
         || text::NUMBER_WORDS.contains(&next.trim_end_matches(|c: char| !c.is_alphanumeric()))
 }
@@ -387,7 +398,9 @@ fn is_measure_range(folded: &str, start: usize, end: usize) -> bool {
     if number_before.len() == before.len() {
         return false;
     }
+    // 「10日後から3日後に」: days after an event, moved.
     let after = folded[end..].trim_start();
+    let after = after.strip_prefix('後').or_else(|| after.strip_prefix('前')).unwrap_or(after);
     let digit_after = |s: &str| s.trim_start().chars().next().is_some_and(|c| c.is_ascii_digit());
     // 「平均30日を14日に」: from one count of days to another.
     let unit = &folded[start..end];
@@ -418,7 +431,9 @@ fn has_timeframe(metric: &Prepared, w: &WordLists) -> bool {
             // 「月次締め」: 月次 is "monthly" naming a task, not a deadline.
             // 「日数」「年数」: a count of days is the thing measured.
             // 「平日」「休日」「土日」: which days, not by when.
-            let which_days = entry == "日" && before.ends_with(['平', '休', '祝', '土', '曜']);
+            // 「締め日」「支払日」: a day of the month named, not a deadline.
+            let which_days = entry == "日"
+                && (before.ends_with(['平', '休', '祝', '土', '曜', '締']) || ["締メ", "支払", "給料", "誕生"].iter().any(|d| before.ends_with(d)));
             let speed = which_days
                 || (entry == "月" && folded[end..].starts_with('次'))
                 || (entry.chars().count() == 1 && folded[end..].starts_with('数'))
