@@ -1119,3 +1119,41 @@ fn verbs_made_nouns_objects_of_one_job_days_named_and_typos() {
     let row = |name: &str| deliverables(&[name]).contains(&RuleCode::OpenEnded);
     assert!(row("Re-edits without limits") && row("バナー画像の作成（必要な分だけ）"));
 }
+
+#[test]
+fn every_place_at_once_caps_in_brackets_clauses_and_pictures_for_the_content() {
+    let platform = |p: &str| candidate_with(|c| c.platform = p.into()).contains(&RuleCode::SeveralPlatforms);
+    assert!(platform("SNS全般") && platform("All the socials"));
+    assert!(!platform("Instagram"));
+    let promise = |p: &str| offer_with(|o| o.promise = p.into()).contains(&RuleCode::OpenEnded);
+    assert!(promise("ご不安が消えるまで、気の済むまでお付き合いします。"));
+    assert!(promise("経理まわりのお困りごとは全部お引き受けします。"));
+    let row = |name: &str| deliverables(&[name, "月1回の振り返り面談"]).contains(&RuleCode::OpenEnded);
+    assert!(!row("ご相談は何度でもOK（月3時間まで）"));
+    assert!(row("ご相談は何度でもOK"));
+    let rows = |names: &[&str]| deliverables(names).contains(&RuleCode::SeveralTasks);
+    assert!(!rows(&["最新情報の投稿 月4回（文章作成から投稿まで）", "院内写真の追加 月10枚まで", "月1回の予約数レポート"]));
+    assert!(!rows(&["体験希望者へのメール返信・日程調整（月30件まで）", "月1回の入会率レポート"]));
+    assert!(!rows(&["4 SEO blog posts a month, published to your WordPress site", "Keyword brief for each post"]));
+    // Photos next to a different job are still a second job.
+    assert!(rows(&["Product photos (20 a month)", "Bookkeeping in Xero"]));
+    let problem = |p: &str| candidate_with(|c| c.problem = p.into()).contains(&RuleCode::SeveralTasks);
+    for several in [
+        "Between keeping the Shopify catalogue up to date and answering returns emails, the owner never gets round to sending a newsletter.",
+        "Most Mondays she's phoning no-shows to rebook them, and Tuesdays disappear into updating the class timetable on the website.",
+    ] {
+        assert!(problem(several), "{several}");
+    }
+    assert!(!problem("Receipts pile up and VAT returns get filed late"));
+    let metric = |m: &str| candidate_with(|c| c.outcome.metric = m.into());
+    assert!(metric("Profile views, and how many of those people actually book a table").contains(&RuleCode::VanityNextToBusiness));
+    let success = |m: &str| offer_with(|o| o.success_metric = m.into());
+    assert!(success("Higher open and click rates, and 10 new paying members a month within 6 months").contains(&RuleCode::VanityNextToBusiness));
+    let audience = |a: &str| candidate_with(|c| c.audience = a.into());
+    for vague in ["Anyone selling online who feels stuck", "Any small business owner who's tired of doing their own social media"] {
+        assert!(audience(vague).contains(&RuleCode::VagueAudience), "{vague}");
+    }
+    assert!(!audience("Anyone selling handmade candles on Etsy").contains(&RuleCode::VagueAudience));
+    assert!(!audience("Shopify stores selling dog and cat food with under 2,000 orders a month").contains(&RuleCode::SeveralAudiences));
+    assert!(audience("Dog groomers and cat cafés").contains(&RuleCode::SeveralAudiences));
+}

@@ -31,10 +31,7 @@ fn named_kinds(folded: &str) -> Vec<(std::ops::Range<usize>, usize)> {
     // 「インスタ広告」, "Instagram ads", 「Googleマップの口コミ返信」, 「SEO記事」: a
     // place or channel right before another kind's word only says where or
     // what for (the ads, the replies, the articles are the job).
-    let places: Vec<usize> = ["social", "seo"]
-        .iter()
-        .filter_map(|place| words().jobs.iter().position(|(name, _)| name == place))
-        .collect();
+    let places: Vec<usize> = ["social", "seo"].into_iter().filter_map(kind_named).collect();
     // 「内見の問い合わせ対応」「退去立会いの日程調整」: any kind's word before
     // 「の」 and another kind's word says what the job is about, not a job.
     let modifiers: Vec<usize> = (0..out.len())
@@ -50,17 +47,19 @@ fn named_kinds(folded: &str) -> Vec<(std::ops::Range<usize>, usize)> {
     // "the menu and opening hours on their website": a site or a social
     // account named after "on" or "in", once another job is named, says
     // where that job lives.
-    let sites: Vec<usize> = ["web", "social"]
-        .iter()
-        .filter_map(|site| words().jobs.iter().position(|(name, _)| name == site))
-        .collect();
+    let sites: Vec<usize> = ["web", "social"].into_iter().filter_map(kind_named).collect();
     let located: Vec<usize> = (0..out.len())
         .filter(|&i| sites.contains(&out[i].1))
         .filter(|&i| {
             let before = folded[..out[i].0.start].trim_end();
             let before = DETERMINERS.iter().find_map(|d| before.strip_suffix(d)).unwrap_or(before).trim_end();
-            let after_place = [" on", " in"].iter().any(|p| before.ends_with(p));
-            after_place && out.iter().any(|(r, kind)| r.end <= before.len() && *kind != out[i].1)
+            let after_place = [" on", " in", " to"].iter().any(|p| before.ends_with(p));
+            // The job it lives with is in the same clause.
+            let same_clause = |r: &std::ops::Range<usize>| {
+                let between = &folded[r.end..before.len()];
+                !between.contains(['.', ';', '。']) && ![", and", ", but", "、"].iter().any(|b| between.contains(b))
+            };
+            after_place && out.iter().any(|(r, kind)| r.end <= before.len() && *kind != out[i].1 && same_clause(r))
         })
         .collect();
     let mut i = 0;
@@ -72,6 +71,10 @@ fn named_kinds(folded: &str) -> Vec<(std::ops::Range<usize>, usize)> {
 }
 
 const DETERMINERS: [&str; 7] = [" the", " their", " your", " our", " my", " his", " her"];
+
+fn kind_named(name: &str) -> Option<usize> {
+    words().jobs.iter().position(|(kind, _)| kind == name)
+}
 
 /// Whether two of these items name jobs of no common kind.
 fn different_jobs(item_kinds: &[BTreeSet<usize>]) -> bool {
@@ -129,6 +132,14 @@ pub fn deliverables_have_several(names: &[Prepared], words: &ListWords) -> bool 
         .iter()
         .filter(|n| !is_supporting(n))
         .flat_map(|n| item_kinds(n, words))
+        .collect();
+    // 「院内写真の追加」 next to the posts, photos next to case-study articles:
+    // pictures for the content are part of the content job.
+    let (photo, content) = (kind_named("photo"), [kind_named("writing"), kind_named("social")]);
+    let has_content = all.iter().any(|k| content.iter().any(|c| c.is_some_and(|c| k.contains(&c))));
+    let all: Vec<BTreeSet<usize>> = all
+        .into_iter()
+        .filter(|k| !(has_content && photo.is_some_and(|p| k.len() == 1 && k.contains(&p))))
         .collect();
     different_jobs(&all)
 }

@@ -230,7 +230,9 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             if field == Field::Audience && ["and", "&", "or"].contains(&phrase.as_str()) {
                 let clause: String = chars[..start].iter().collect();
                 let clause = clause.rsplit(',').next().unwrap_or_default();
-                if clause.split_whitespace().any(|w| ["both", "who", "that", "which"].contains(&w)) {
+                // "Shopify stores selling dog and cat food": what the one group sells.
+                const QUALIFYING: [&str; 10] = ["both", "who", "that", "which", "selling", "stocking", "making", "serving", "offering", "doing"];
+                if clause.split_whitespace().any(|w| QUALIFYING.contains(&w)) {
                     continue;
                 }
             }

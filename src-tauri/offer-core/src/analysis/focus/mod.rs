@@ -156,6 +156,9 @@ fn is_generic(core: &str, list: &WordList) -> bool {
         .iter()
         .find_map(|feeling| core.find(feeling).map(|at| &core[..at]))
         .unwrap_or(core);
+    let core = [" who's", " who is", " who are", " who feel", " who feels", " that are", " that feel"]
+        .iter()
+        .fold(core, |c, s| c.strip_suffix(s).unwrap_or(c));
     // "SMEs, really", "Salons, I guess": a filler after the group narrows nothing.
     let core = match core.rsplit_once(", ") {
         Some((group, rest)) if rest.split(' ').next().is_some_and(lists::is_filler) => group,
@@ -183,9 +186,13 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
         let rest = audience.folded[r.end..].trim_start();
         let Some((verb, object)) = rest.split_once(' ') else { return false };
         let object = object.trim_start_matches("a ").trim_start_matches("an ");
+        // "Anyone selling online": where they sell is no trade.
+        let what = object.split(' ').next().unwrap_or_default();
+        let no_trade = ["online", "things", "stuff", "products", "anything", "something"].contains(&what);
         ["anyone", "anybody", "everyone", "everybody", "whoever"].contains(&word)
             && ["running", "selling", "owning", "managing", "operating", "runs", "owns", "manages", "handles"].contains(&verb)
             && !is_generic(object, &w.generic_audience)
+            && !no_trade
     };
     // 「スタッフ誰でも使えるマニュアルを作りたい整体院の院長」: 「誰でも」 before a
     // verb says who can use something, and a head still follows.
@@ -271,6 +278,11 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
 /// Two different platforms by name, or a list of places that is not one
 /// platform's parts ("Instagram Stories and Reels", 「ランサーズのプロジェクト方式とコンペ方式」).
 fn several_platforms(platform: &Prepared, w: &WordLists) -> bool {
+    // 「SNS全般」, "all the socials": every place at once.
+    const EVERY_PLACE: [&str; 7] = ["全般", "各種", "スベテノ", "all platforms", "every platform", "all social", "all the socials"];
+    if EVERY_PLACE.iter().any(|e| platform.folded.contains(e)) {
+        return true;
+    }
     let parts = items(platform, Field::Platform, &list_words(w));
     let outside: String = parts.iter().map(|r| folded_part(platform, r) + " ").collect();
     let named: Vec<usize> = (0..w.platforms.len())
@@ -472,10 +484,17 @@ fn open_ended(text: &Prepared, w: &WordLists) -> Option<String> {
         let later: String = text.folded[r.end..].chars().take(14).collect();
         let declined = ["テイマセン", "テオリマセン"].iter().any(|n| later.contains(n));
         let no_before = text.folded[..r.start].trim_end().rsplit(' ').next() == Some("no");
+        // 「ご相談は何度でもOK（月3時間まで）」: a cap in brackets right after.
+        let capped = text.folded[r.end..].chars().take(8).position(|c| "（(".contains(c)).is_some_and(|_| {
+            let bracket: String = text.folded[r.end..].chars().skip_while(|c| !"（(".contains(*c)).take_while(|c| !"）)".contains(*c)).collect();
+            bracket.chars().any(|c| c.is_ascii_digit())
+                && ["マデ", "以内", "上限", "up to", "max"].iter().any(|b| bracket.contains(b))
+        });
         ["ニシナイ", "デハナ", "ジャナ", "デハアリマセン", "ジャアリマセン", "ハシマセン"].iter().any(|n| after.contains(n))
             || before.contains("not")
             || declined
             || no_before
+            || capped
             || priced_apart
     };
     // The client's own product, not the service's scope: 「時間無制限プランのある
