@@ -1157,3 +1157,24 @@ fn every_place_at_once_caps_in_brackets_clauses_and_pictures_for_the_content() {
     assert!(!audience("Shopify stores selling dog and cat food with under 2,000 orders a month").contains(&RuleCode::SeveralAudiences));
     assert!(audience("Dog groomers and cat cafés").contains(&RuleCode::SeveralAudiences));
 }
+
+#[test]
+fn messy_typing_rates_brackets_and_conditions() {
+    let audience = |a: &str| candidate_with(|c| c.audience = a.into());
+    for one in ["開業1〜3年目・スタッフ5名以下の整骨院（大阪市内）", "開業3年以内・スタッフ3名以下・自費メインの鍼灸院", "ceramicists selling on their own w/ under $5k/mo. revenue"] {
+        assert!(!audience(one).contains(&RuleCode::SeveralAudiences), "{one}");
+    }
+    assert!(audience("地方の工務店（従業員10名以下）と設計事務所").contains(&RuleCode::SeveralAudiences));
+    assert!(audience("Florists/bakers in Leeds").contains(&RuleCode::SeveralAudiences));
+    for vague in ["個人店ならALL OK！開業前〜ベテランまで", "SMBs (small businesses)", "cafés, salons, gyms - honestly any local biz"] {
+        let found = audience(vague);
+        assert!(found.contains(&RuleCode::VagueAudience) && !found.contains(&RuleCode::SeveralAudiences), "{vague}");
+    }
+    assert!(!audience("SMBs (10-50 staff) in Leeds").contains(&RuleCode::VagueAudience));
+    let rows = |names: &[&str]| deliverables(names).contains(&RuleCode::SeveralTasks);
+    assert!(rows(&["ブログ記事作成・SNS運用・Googleアナリティクス設定（月〆でまとめてご報告）"]));
+    assert!(!rows(&["ブログ記事の作成 月4本", "月次のご報告（Googleアナリティクスの数字つき）"]));
+    let success = |m: &str| offer_with(|o| o.success_metric = m.into());
+    assert!(success("likes and store visits both up 50% within 2 months").contains(&RuleCode::VanityNextToBusiness));
+    assert!(offer_with(|o| o.title = "POST AS MUCH AS U WANT - $99/MO".into()).contains(&RuleCode::OpenEnded));
+}

@@ -122,7 +122,14 @@ pub fn problem_has_several(problem: &Prepared, words: &ListWords) -> bool {
 fn is_supporting(name: &Prepared) -> bool {
     let jobs = named_kinds(&name.folded);
     let within_a_job = |r: &std::ops::Range<usize>| jobs.iter().any(|(j, _)| j.start <= r.start && r.end <= j.end);
-    words().supporting.entries().iter().any(|s| find_all(&name.folded, s).any(|r| !within_a_job(&r)))
+    // 「…設定（月〆でまとめてご報告）」: a report in brackets goes with the row's jobs.
+    let folded = &name.folded;
+    let bracketed = |r: &std::ops::Range<usize>| {
+        let before = &folded[..r.start];
+        let opened = before.rfind(['（', '(']);
+        opened.is_some_and(|o| before.rfind(['）', ')']).is_none_or(|c| c < o))
+    };
+    words().supporting.entries().iter().any(|s| find_all(folded, s).any(|r| !within_a_job(&r) && !bracketed(&r)))
 }
 
 /// Deliverables that are more than one job, within a row or across rows.

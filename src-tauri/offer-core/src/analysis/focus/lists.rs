@@ -60,6 +60,8 @@ fn is_close(c: char) -> bool {
     ")」』】〕]｣".contains(c)
 }
 
+const RATE_UNITS: [&str; 12] = ["mo", "month", "yr", "year", "wk", "week", "hr", "hour", "day", "night", "person", "head"];
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_hiragana(c)
 }
@@ -259,7 +261,9 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             // ends in kana after its kanji.
             let made_noun = chars[at.saturating_sub(3)..at].iter().collect::<String>().ends_with("づくり")
                 || (at >= 2 && "しりけみ".contains(chars[at - 1]) && !is_hiragana(chars[at - 2]) && !is_katakana(chars[at - 2]) && is_word_char(chars[at - 2]));
-            let word_end = noun_ends(chars, at) || made_noun || (p.len() > 1 && before == Some('、'));
+            // 「工務店（従業員10名以下）と」: the item's bracket closes it.
+            let closed = at > 0 && is_close(chars[at - 1]);
+            let word_end = noun_ends(chars, at) || made_noun || closed || (p.len() > 1 && before == Some('、'));
             // 「地方の温泉旅館と、認可外の保育園」: a comma may follow the particle.
             let next = if after == Some('、') { at + p.len() + 1 } else { at + p.len() };
             // 「犬と猫のトリミングサロン」: two short words before 「の」 say what
@@ -298,7 +302,9 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             '/' | '+' => {
                 let (left, left_letters) = run(chars, i as isize - 1, -1);
                 let (right, right_letters) = run(chars, i as isize + 1, 1);
-                left >= 2 && right >= 2 && left_letters && right_letters
+                // "$5k/mo.", "£30/hr": a rate, not two items.
+                let rate = word_after(chars, i + 1).is_some_and(|(_, w)| RATE_UNITS.contains(&w.to_lowercase().trim_end_matches('.')));
+                left >= 2 && right >= 2 && left_letters && right_letters && !rate
             }
             // 「5・6年生」 is one range of years, like "5-6".
             '・' => {
@@ -442,11 +448,20 @@ pub fn names_several(text: &Prepared, field: Field, words: &ListWords) -> bool {
 /// A number with a bound and nothing else: 「年商1億円以上」「10名まで」,
 /// "at least 5 staff", "under $2M a year".
 fn is_size_condition(item: &[char]) -> bool {
-    let text: String = item.iter().collect::<String>().trim().trim_matches(|c: char| "、,。.（）()".contains(c)).trim().to_string();
+    let text: String = item.iter().collect::<String>();
+    let text = text.trim().trim_start_matches(|c: char| "、,。.（(".contains(c)).trim_end_matches(|c: char| "、,。.".contains(c));
+    // 「工務店（従業員10名以下）」: a group with its size in brackets is the group.
+    let text = match text.strip_suffix(['）', ')']).and_then(|t| t.rsplit_once(['（', '('])) {
+        Some((before, inside)) if before.trim().is_empty() => inside,
+        Some((before, _)) => before,
+        None => text,
+    };
+    let text = text.trim();
     if !text.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    const JA_BOUNDS: [&str; 6] = ["以上", "以下", "未満", "まで", "程度", "前後"];
+    // 「開業3年以内」「開業1〜3年目」: how long they have been open.
+    const JA_BOUNDS: [&str; 8] = ["以上", "以下", "未満", "まで", "程度", "前後", "以内", "年目"];
     const EN_BOUNDS: [&str; 9] = ["at least ", "at most ", "more than ", "fewer than ", "less than ", "under ", "over ", "up to ", "above "];
     JA_BOUNDS.iter().any(|b| text.ends_with(b)) || EN_BOUNDS.iter().any(|b| text.starts_with(b))
 }

@@ -159,6 +159,13 @@ fn is_generic(core: &str, list: &WordList) -> bool {
     let core = [" who's", " who is", " who are", " who feel", " who feels", " that are", " that feel"]
         .iter()
         .fold(core, |c, s| c.strip_suffix(s).unwrap_or(c));
+    // "SMBs (small businesses)": a bracket that says the same generic group.
+    // (The field's core has lost its closing bracket already.)
+    if let Some((group, said_again)) = core.split_once(" (").filter(|(_, b)| !b.contains('(')) {
+        if is_generic(said_again.trim_end_matches(')'), list) {
+            return is_generic(group, list);
+        }
+    }
     // "SMEs, really", "Salons, I guess": a filler after the group narrows nothing.
     let core = match core.rsplit_once(", ") {
         Some((group, rest)) if rest.split(' ').next().is_some_and(lists::is_filler) => group,
@@ -253,7 +260,9 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
         }
     }
     // 「子育て中のママからシニア世代まで」: a range of people, not of numbers.
-    if let (Some(from), Some(to)) = (core.find("カラ"), core.rfind("マデ")) {
+    // 「開業前〜ベテランまで」: 〜 says from as well.
+    let from = core.find("カラ").or_else(|| core.find(['〜', '~']));
+    if let (Some(from), Some(to)) = (from, core.rfind("マデ")) {
         let digit_before = |at: usize| {
             core[..at].chars().rev().take(3).any(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万".contains(c))
         };
