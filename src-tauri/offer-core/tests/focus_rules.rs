@@ -1178,3 +1178,34 @@ fn messy_typing_rates_brackets_and_conditions() {
     assert!(success("likes and store visits both up 50% within 2 months").contains(&RuleCode::VanityNextToBusiness));
     assert!(offer_with(|o| o.title = "POST AS MUCH AS U WANT - $99/MO".into()).contains(&RuleCode::OpenEnded));
 }
+
+#[test]
+fn trade_and_office_jargon_names_jobs() {
+    let problem = |p: &str| candidate_with(|c| c.problem = p.into()).contains(&RuleCode::SeveralTasks);
+    for several in [
+        "Snagging lists and CIS returns eat every weekend I have.",
+        "Every job needs the RAMS doing, and after that I'm keeping the CRM tidy until midnight.",
+        "Reception is sending out the vaccine reminders and also keeping the flea-treatment stock ordered.",
+        "Our reps key orders off WhatsApp by hand and then spend Fridays chasing overdue accounts.",
+        "Our consultants are reformatting CVs and doing the right-to-work checks on temps themselves.",
+        "I show couples round on Saturdays and do the supplier invoices on Sundays.",
+        "収穫の合間に、直売所のPOPづくりと補助金の申請書類づくりをしている",
+    ] {
+        assert!(problem(several), "{several}");
+    }
+    assert!(!problem("Receipts pile up and VAT returns get filed late"));
+    assert!(!deliverables(&["平日9時〜17時の電話一次対応（月150件まで）", "見積依頼の一覧表の送付（週1回）"]).contains(&RuleCode::SeveralTasks));
+    let audience = |a: &str| candidate_with(|c| c.audience = a.into());
+    assert!(!audience("Independent plumbing and heating firms with 2 to 8 engineers in Greater Manchester").contains(&RuleCode::SeveralAudiences));
+    assert!(audience("Any tradesperson who wants more local work").contains(&RuleCode::VagueAudience));
+    assert!(!audience("小学生から高校生までを教える、個別指導の学習塾").contains(&RuleCode::VagueAudience));
+    assert!(audience("小学生から高校生までの保護者の方").contains(&RuleCode::VagueAudience));
+    let success = |m: &str| offer_with(|o| o.success_metric = m.into());
+    for beside in ["25 tender invitations and 2,000 LinkedIn impressions a month", "40 new pet registrations and 1,000 new followers by December", "半年で、入札への参加を月3件にし、ホームページの閲覧数も月2,000にする"] {
+        let found = success(beside);
+        assert!(found.contains(&RuleCode::VanityNextToBusiness) && !found.contains(&RuleCode::VanityMetric), "{beside}");
+    }
+    assert!(!success("20 site views booked by surveyors for the empty industrial units by the end of September").contains(&RuleCode::VanityNextToBusiness));
+    assert!(success("Debtor days down from 60 to 35").contains(&RuleCode::OutcomeWithoutTimeframe));
+    assert!(!success("Debtor days down from 60 to 35 within 6 months").contains(&RuleCode::OutcomeWithoutTimeframe));
+}

@@ -266,7 +266,10 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
         let digit_before = |at: usize| {
             core[..at].chars().rev().take(3).any(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万".contains(c))
         };
-        if from < to && !digit_before(from) && !digit_before(to) {
+        // 「小学生から高校生までを教える、個別指導の学習塾」: the range is what
+        // the one group works with; the group comes after.
+        let object_of_a_clause = core[to + "マデ".len()..].starts_with('ヲ');
+        if from < to && !digit_before(from) && !digit_before(to) && !object_of_a_clause {
             return Some(audience.raw_span(from..to + "マデ".len()).to_string());
         }
     }
@@ -414,6 +417,14 @@ fn without_service_rhythm(metric: &Prepared, w: &WordLists) -> Option<Prepared> 
 /// "from 12 days to 4") are the thing measured, not a deadline: the unit
 /// matched at `start..end` stands right after a number next to から/from/to.
 fn is_measure_range(folded: &str, start: usize, end: usize) -> bool {
+    // "Debtor days down from 60 to 35": the days are what moves.
+    let moves_from = folded[end..].trim_start();
+    if ["down from ", "up from ", "from ", "cut from ", "reduced from "]
+        .iter()
+        .any(|m| moves_from.strip_prefix(m).is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())))
+    {
+        return true;
+    }
     let before = folded[..start].trim_end();
     let number_before = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',');
     if number_before.len() == before.len() {
