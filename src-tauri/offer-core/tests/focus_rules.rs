@@ -1209,3 +1209,43 @@ fn trade_and_office_jargon_names_jobs() {
     assert!(success("Debtor days down from 60 to 35").contains(&RuleCode::OutcomeWithoutTimeframe));
     assert!(!success("Debtor days down from 60 to 35 within 6 months").contains(&RuleCode::OutcomeWithoutTimeframe));
 }
+
+#[test]
+fn channels_quoted_names_places_alone_and_parts_of_a_place() {
+    let platform = |p: &str| candidate_with(|c| c.platform = p.into()).contains(&RuleCode::SeveralPlatforms);
+    for several in ["LinkedInでのDMと、Wantedlyの募集ページ", "知人からの紹介と、商工会議所の会報への広告", "「ココナラ」と「ランサーズ」"] {
+        assert!(platform(several), "{several}");
+    }
+    for one in ["My portfolio site and its contact form", "The 'Etsy Sellers UK' Facebook group"] {
+        assert!(!platform(one), "{one}");
+    }
+    let audience = |a: &str| candidate_with(|c| c.audience = a.into());
+    assert!(!audience("埼玉県川口市、従業員2〜5名の水道工事店").contains(&RuleCode::SeveralAudiences));
+    assert!(audience("埼玉県の水道工事店、工務店").contains(&RuleCode::SeveralAudiences));
+    for vague in ["From solo founders to 500-person teams", "Any online business"] {
+        assert!(audience(vague).contains(&RuleCode::VagueAudience), "{vague}");
+    }
+    assert!(!audience("Online businesses selling vintage furniture in the UK").contains(&RuleCode::VagueAudience));
+    let promise = |p: &str| offer_with(|o| o.promise = p.into()).contains(&RuleCode::OpenEnded);
+    assert!(promise("経理のことなら、どんな小さなことでもお任せください"));
+    assert!(promise("月額料金の範囲内なら、ご依頼の数に上限はありません"));
+    assert!(deliverables(&["事業計画書の添削（2回まで）", "融資面談の練習はご希望の回数だけ"]).contains(&RuleCode::OpenEnded));
+    let problem = |p: &str| candidate_with(|c| c.problem = p.into()).contains(&RuleCode::SeveralTasks);
+    for several in [
+        "They need content, a new website, and help with their email list",
+        "No time to write blog posts or to answer support tickets",
+        "Onboarding new hires drags on for weeks, and payroll keeps going wrong",
+        "They need a booking page, and their newsletter hasn't gone out in a year",
+    ] {
+        assert!(problem(several), "{several}");
+    }
+    let rows = |names: &[&str]| deliverables(names).contains(&RuleCode::SeveralTasks);
+    assert!(rows(&["Booking engine setup", "Hotel logo redesign", "Monthly direct-booking report"]));
+    assert!(!rows(&["Two custom GPTs, built and tested", "Team walkthrough (60 min)"]));
+    assert!(!rows(&["施工事例ページの作成 月3件", "写真の明るさ補正とトリミング", "掲載後のアクセス数・相談数の月次報告"]));
+    let metric = |m: &str| candidate_with(|c| c.outcome.metric = m.into());
+    for beside in ["Likes and table reservations", "Subscribers and sponsorship deals"] {
+        assert!(metric(beside).contains(&RuleCode::VanityNextToBusiness), "{beside}");
+    }
+    assert!(offer_with(|o| o.success_metric = "Grow followers by 2,000 and close 5 retainers in Q3".into()).contains(&RuleCode::VanityNextToBusiness));
+}

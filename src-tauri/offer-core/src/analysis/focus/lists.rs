@@ -227,6 +227,10 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             if ["and", "&"].contains(&phrase.as_str()) && joins_a_name(text, chars, start, end) {
                 continue;
             }
+            // "My portfolio site and its contact form": a part of the first.
+            if phrase == "and" && word_after(chars, end).is_some_and(|(_, w)| w.eq_ignore_ascii_case("its")) {
+                continue;
+            }
             // "Salons that do both hair and nails", "accountants who are AAT
             // members and work from home": the joint is inside what qualifies.
             if field == Field::Audience && ["and", "&", "or"].contains(&phrase.as_str()) {
@@ -440,9 +444,17 @@ pub fn names_several(text: &Prepared, field: Field, words: &ListWords) -> bool {
     let found = items(text, field, words);
     let counted = found
         .iter()
-        .filter(|r| field != Field::Audience || !is_size_condition(&text.plain[(*r).clone()]))
+        .filter(|r| field != Field::Audience || !(is_size_condition(&text.plain[(*r).clone()]) || is_place_alone(&text.plain[(*r).clone()])))
         .count();
     counted > 1
+}
+
+/// 「埼玉県川口市、…の水道工事店」: a place alone before a comma says where
+/// the one group is.
+fn is_place_alone(item: &[char]) -> bool {
+    let text: String = item.iter().collect::<String>();
+    let text = text.trim().trim_end_matches(['、', ',']);
+    text.chars().count() <= 10 && !text.contains('の') && ["市", "区", "町", "村", "県", "都", "府"].iter().any(|s| text.ends_with(s))
 }
 
 /// A number with a bound and nothing else: 「年商1億円以上」「10名まで」,

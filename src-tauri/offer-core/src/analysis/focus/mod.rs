@@ -275,9 +275,10 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
     }
     // "From solo founders to enterprise teams": a range that starts or ends
     // with a group that leaves nobody out.
-    if let Some((from, rest)) = core.strip_prefix("from ").and_then(|rest| rest.split_once(" to ")) {
+    if let Some((from, _)) = core.strip_prefix("from ").and_then(|rest| rest.split_once(" to ")) {
         let generic = |side: &str| is_generic(side, &w.generic_audience) || side.split(' ').any(|word| is_generic(word, &w.generic_audience));
-        if generic(from) && !from.chars().any(|c| c.is_ascii_digit()) && !rest.chars().any(|c| c.is_ascii_digit()) {
+        // "from 5 to 20 staff" is a bounded size; "to 500-person teams" is not.
+        if generic(from) && !from.chars().any(|c| c.is_ascii_digit()) {
             return Some(audience.raw_span(0..audience.folded.len()).trim().to_string());
         }
     }
@@ -297,9 +298,16 @@ fn several_platforms(platform: &Prepared, w: &WordLists) -> bool {
     }
     let parts = items(platform, Field::Platform, &list_words(w));
     let outside: String = parts.iter().map(|r| folded_part(platform, r) + " ").collect();
-    let named: Vec<usize> = (0..w.platforms.len())
-        .filter(|&i| w.platforms[i].iter().any(|name| contains_phrase(&outside, name)))
-        .collect();
+    let named_in = |text: &str| -> Vec<usize> {
+        (0..w.platforms.len()).filter(|&i| w.platforms[i].iter().any(|name| contains_phrase(text, name))).collect()
+    };
+    // "The 'Etsy Sellers UK' Facebook group": a quoted name is the group's
+    // name, when a platform is named outside the quotes.
+    let unquoted = without_quotes(&outside);
+    let named = match named_in(&unquoted) {
+        found if !found.is_empty() => found,
+        _ => named_in(&outside),
+    };
     if named.len() >= 2 {
         return true;
     }
@@ -316,6 +324,23 @@ fn several_platforms(platform: &Prepared, w: &WordLists) -> bool {
             .any(|name| contains_phrase(first, name) && first.chars().count() > name.chars().count())
     });
     !features
+}
+
+/// The text without what stands in straight or curly quotes.
+fn without_quotes(text: &str) -> String {
+    let mut out = String::new();
+    let mut quoted: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let opens = (c == '\'' || c == '"' || c == '‘' || c == '“')
+            && text[..i].chars().next_back().is_none_or(|b| b.is_whitespace());
+        match quoted {
+            None if opens => quoted = Some(c),
+            None => out.push(c),
+            Some(q) if c == q || (q == '‘' && c == '’') || (q == '“' && c == '”') => quoted = None,
+            Some(_) => {}
+        }
+    }
+    out
 }
 
 /// Whether a vanity word is named only to be set aside
