@@ -144,6 +144,8 @@ pub struct WordLists {
     pub level_high: WordList,
     /// Each platform's names; two different entries are two platforms.
     pub platforms: Vec<Vec<String>>,
+    /// Words that name every place at once ("all the socials").
+    pub every_place: WordList,
     /// Each kind of job: its name and the words that name it.
     pub jobs: Vec<(String, Vec<String>)>,
     /// Deliverables that support the job rather than add one.
@@ -210,6 +212,7 @@ pub fn words() -> &'static WordLists {
         level_low: words!("level_low"),
         level_high: words!("level_high"),
         platforms: merged(groups(&both!("platforms"))),
+        every_place: words!("every_place"),
         jobs: {
             // One kind may have words in both languages: merge them by name.
             merged(groups(&both!("jobs")))

@@ -60,7 +60,8 @@ fn is_close(c: char) -> bool {
     ")」』】〕]｣".contains(c)
 }
 
-const RATE_UNITS: [&str; 12] = ["mo", "month", "yr", "year", "wk", "week", "hr", "hour", "day", "night", "person", "head"];
+/// What a Japanese place name ends with (「…市」「…区」「…駅」).
+const PLACE_ENDINGS: [char; 9] = ['区', '市', '町', '村', '県', '都', '府', '駅', '州'];
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_hiragana(c)
@@ -263,7 +264,7 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             let after = chars.get(at + p.len()).copied();
             // 「仕組みづくりと」「書き直しと」「帳簿付けと」: a verb made a noun
             // ends in kana after its kanji.
-            let made_noun = chars[at.saturating_sub(3)..at].iter().collect::<String>().ends_with("づくり")
+            let made_noun = chars[..at].ends_with(&['づ', 'く', 'り'])
                 || (at >= 2 && "しりけみ".contains(chars[at - 1]) && !is_hiragana(chars[at - 2]) && !is_katakana(chars[at - 2]) && is_word_char(chars[at - 2]));
             // 「工務店（従業員10名以下）と」: the item's bracket closes it.
             let closed = at > 0 && is_close(chars[at - 1]);
@@ -307,6 +308,7 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
                 let (left, left_letters) = run(chars, i as isize - 1, -1);
                 let (right, right_letters) = run(chars, i as isize + 1, 1);
                 // "$5k/mo.", "£30/hr": a rate, not two items.
+                const RATE_UNITS: [&str; 12] = ["mo", "month", "yr", "year", "wk", "week", "hr", "hour", "day", "night", "person", "head"];
                 let rate = word_after(chars, i + 1).is_some_and(|(_, w)| RATE_UNITS.contains(&w.to_lowercase().trim_end_matches('.')));
                 left >= 2 && right >= 2 && left_letters && right_letters && !rate
             }
@@ -383,9 +385,7 @@ fn drop_place_qualifiers(chars: &[char], joints: &mut Vec<Range<usize>>) {
             let item_end = chars[..end].iter().collect::<String>();
             let item_before = chars[..joints[j].start].iter().collect::<String>();
             // 「京都・祇園の」: a place named before the joint makes it a list of places too.
-            let place = ["区", "市", "町", "村", "県", "都", "府", "駅", "州"]
-                .iter()
-                .any(|s| item_end.ends_with(s) || item_before.trim_end().ends_with(s));
+            let place = item_end.ends_with(PLACE_ENDINGS) || item_before.trim_end().ends_with(PLACE_ENDINGS);
             let particle = chars.get(end).copied();
             let more_after = end + 1 < chars.len();
             let case_particle = particle.is_some_and(|p| "でをがはに".contains(p));
@@ -444,7 +444,8 @@ pub fn names_several(text: &Prepared, field: Field, words: &ListWords) -> bool {
     let found = items(text, field, words);
     let counted = found
         .iter()
-        .filter(|r| field != Field::Audience || !(is_size_condition(&text.plain[(*r).clone()]) || is_place_alone(&text.plain[(*r).clone()])))
+        .map(|r| &text.plain[r.clone()])
+        .filter(|item| field != Field::Audience || !(is_size_condition(item) || is_place_alone(item)))
         .count();
     counted > 1
 }
@@ -454,7 +455,7 @@ pub fn names_several(text: &Prepared, field: Field, words: &ListWords) -> bool {
 fn is_place_alone(item: &[char]) -> bool {
     let text: String = item.iter().collect::<String>();
     let text = text.trim().trim_end_matches(['、', ',']);
-    text.chars().count() <= 10 && !text.contains('の') && ["市", "区", "町", "村", "県", "都", "府"].iter().any(|s| text.ends_with(s))
+    text.chars().count() <= 10 && !text.contains('の') && text.ends_with(PLACE_ENDINGS)
 }
 
 /// A number with a bound and nothing else: 「年商1億円以上」「10名まで」,

@@ -291,9 +291,7 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
 /// Two different platforms by name, or a list of places that is not one
 /// platform's parts ("Instagram Stories and Reels", 「ランサーズのプロジェクト方式とコンペ方式」).
 fn several_platforms(platform: &Prepared, w: &WordLists) -> bool {
-    // 「SNS全般」, "all the socials": every place at once.
-    const EVERY_PLACE: [&str; 7] = ["全般", "各種", "スベテノ", "all platforms", "every platform", "all social", "all the socials"];
-    if EVERY_PLACE.iter().any(|e| platform.folded.contains(e)) {
+    if first_match(platform, &w.every_place).is_some() {
         return true;
     }
     let parts = items(platform, Field::Platform, &list_words(w));
