@@ -4,6 +4,7 @@
 //! word list per case.
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::catalog::words;
@@ -22,11 +23,14 @@ fn job_finder() -> &'static (PhraseSet, Vec<usize>) {
     })
 }
 
+/// Where in the folded text a job is named (byte range), and its kind.
+type NamedKind = (Range<usize>, usize);
+
 /// Every place in the folded text where a kind of job is named, as byte
 /// ranges with the kind; found once per field, then shared out to its items.
-fn named_kinds(folded: &str) -> Vec<(std::ops::Range<usize>, usize)> {
+fn named_kinds(folded: &str) -> Vec<NamedKind> {
     let (finder, kind_of) = job_finder();
-    let mut out: Vec<(std::ops::Range<usize>, usize)> =
+    let mut out: Vec<NamedKind> =
         finder.find_all(folded).into_iter().map(|(r, name)| (r, kind_of[name])).collect();
     // 「インスタ広告」, "Instagram ads", 「Googleマップの口コミ返信」, 「SEO記事」: a
     // place or channel right before another kind's word only says where or
@@ -55,7 +59,7 @@ fn named_kinds(folded: &str) -> Vec<(std::ops::Range<usize>, usize)> {
             let before = DETERMINERS.iter().find_map(|d| before.strip_suffix(d)).unwrap_or(before).trim_end();
             let after_place = [" on", " in", " to"].iter().any(|p| before.ends_with(p));
             // The job it lives with is in the same clause.
-            let same_clause = |r: &std::ops::Range<usize>| {
+            let same_clause = |r: &Range<usize>| {
                 let between = &folded[r.end..before.len()];
                 !between.contains(['.', ';', '。']) && ![", and", ", but", "、"].iter().any(|b| between.contains(b))
             };
@@ -85,8 +89,8 @@ fn different_jobs(item_kinds: &[BTreeSet<usize>]) -> bool {
         .any(|(i, a)| named[i + 1..].iter().any(|b| a.is_disjoint(b)))
 }
 
-fn item_kinds(text: &Prepared, words: &ListWords) -> Vec<BTreeSet<usize>> {
-    let named = named_kinds(&text.folded);
+/// `named` is `named_kinds` of the same text, found once by the caller.
+fn item_kinds(text: &Prepared, named: &[NamedKind], words: &ListWords) -> Vec<BTreeSet<usize>> {
     // Byte offset in `folded` of each character position.
     let mut bytes: Vec<usize> = text.folded.char_indices().map(|(b, _)| b).collect();
     bytes.push(text.folded.len());
@@ -113,18 +117,17 @@ fn item_kinds(text: &Prepared, words: &ListWords) -> Vec<BTreeSet<usize>> {
 
 /// A problem that lists more than one job.
 pub fn problem_has_several(problem: &Prepared, words: &ListWords) -> bool {
-    different_jobs(&item_kinds(problem, words))
+    different_jobs(&item_kinds(problem, &named_kinds(&problem.folded), words))
 }
 
 /// Whether a deliverable supports the job (a report, a call, revisions)
 /// rather than adding one. A supporting word inside a job's own name
 /// (「不具合修正」, "cleaning schedule") does not make the row supporting.
-fn is_supporting(name: &Prepared) -> bool {
-    let jobs = named_kinds(&name.folded);
-    let within_a_job = |r: &std::ops::Range<usize>| jobs.iter().any(|(j, _)| j.start <= r.start && r.end <= j.end);
+fn is_supporting(name: &Prepared, jobs: &[NamedKind]) -> bool {
+    let within_a_job = |r: &Range<usize>| jobs.iter().any(|(j, _)| j.start <= r.start && r.end <= j.end);
     // 「…設定（月〆でまとめてご報告）」: a report in brackets goes with the row's jobs.
     let folded = &name.folded;
-    let bracketed = |r: &std::ops::Range<usize>| {
+    let bracketed = |r: &Range<usize>| {
         let before = &folded[..r.start];
         let opened = before.rfind(['（', '(']);
         opened.is_some_and(|o| before.rfind(['）', ')']).is_none_or(|c| c < o))
@@ -137,8 +140,10 @@ fn is_supporting(name: &Prepared) -> bool {
 pub fn deliverables_have_several(names: &[Prepared], words: &ListWords) -> bool {
     let all: Vec<BTreeSet<usize>> = names
         .iter()
-        .filter(|n| !is_supporting(n))
-        .flat_map(|n| item_kinds(n, words))
+        .flat_map(|n| {
+            let named = named_kinds(&n.folded);
+            if is_supporting(n, &named) { Vec::new() } else { item_kinds(n, &named, words) }
+        })
         .collect();
     // 「院内写真の追加」 next to the posts, photos next to case-study articles:
     // pictures for the content are part of the content job.
