@@ -1249,3 +1249,69 @@ fn channels_quoted_names_places_alone_and_parts_of_a_place() {
     }
     assert!(offer_with(|o| o.success_metric = "Grow followers by 2,000 and close 5 retainers in Q3".into()).contains(&RuleCode::VanityNextToBusiness));
 }
+
+#[test]
+fn places_listed_after_in_second_qualifiers_and_wishes_that_end_in_a_bare_person() {
+    let audience = |a: &str| candidate_with(|c| c.audience = a.into());
+    for one in [
+        "Mobile dog groomers in Leeds, Bradford, and Wakefield",
+        "Solo real-estate agents in Tampa, Florida, listing 2-6 homes a month",
+        "Handymen in Columbus, Ohio working alone or with one helper",
+        "US-based SaaS startups with under 10 people and no in-house writer",
+        "大阪・天満エリアの焼肉店（席数30席以上）",
+        "大阪・心斎橋の古着屋（店主1人で運営）",
+    ] {
+        assert!(audience(one).is_empty(), "{one}: {:?}", audience(one));
+    }
+    for several in [
+        "Dog groomers in Leeds and dentists in York",
+        "Dentists, vets and physios in Leeds",
+        "ネイルサロンやヨガ教室、町の工務店など",
+        "大阪の美容室・歯科医院",
+    ] {
+        assert!(audience(several).contains(&RuleCode::SeveralAudiences), "{several}");
+    }
+    for vague in [
+        "Companies big or small, whatever industry you're in",
+        "Business owners of any age, gender or sector who need a logo",
+        "From solo side-hustlers to 500-person companies",
+        "Solo business owners who want their time back",
+        "People at a crossroads in their career",
+        "副業で月5万円くらい稼いでみたいと思っている方",
+        "ビジネスを次のステージに進めたい、すべての経営者の方へ",
+        "ChatGPTに興味はあるけど、使いこなせていない人",
+    ] {
+        assert!(audience(vague).contains(&RuleCode::VagueAudience), "{vague}");
+    }
+    for bounded in ["Solo photographers in Bristol", "From Leeds to York, family-run cafés", "開業したいと考えている、30代の美容師の方"] {
+        assert!(!audience(bounded).contains(&RuleCode::VagueAudience), "{bounded}");
+    }
+}
+
+#[test]
+fn attention_words_hires_holidays_moving_days_and_number_words_that_describe() {
+    let metric = |m: &str| candidate_with(|c| c.outcome.metric = m.into());
+    assert!(metric("Profile views and hires").contains(&RuleCode::VanityNextToBusiness));
+    assert!(metric("Watch-time on the free YouTube channel and paid course enrolments").contains(&RuleCode::VanityNextToBusiness));
+    assert!(metric("LINEの友だち数と、月の来店数").contains(&RuleCode::VanityNextToBusiness));
+    assert!(metric("Subscriber count").contains(&RuleCode::VanityMetric));
+    assert!(metric("リーチイン冷蔵庫の月間販売台数").is_empty());
+    let result = |m: &str| offer_with(|o| o.success_metric = m.into());
+    assert!(result("Three hundred gift cards sold online before Christmas").is_empty());
+    assert!(result("Three hundred gift cards sold online").contains(&RuleCode::OutcomeWithoutTimeframe));
+    assert!(result("Get more five-star reviews this quarter").contains(&RuleCode::OutcomeWithoutNumber));
+    assert!(!result("Twenty-five five-star reviews this quarter").contains(&RuleCode::OutcomeWithoutNumber));
+    let moving = result("見積もりの返信にかかる時間を平均2日から当日に");
+    assert!(moving.contains(&RuleCode::OutcomeWithoutTimeframe) && !moving.contains(&RuleCode::OutcomeWithoutNumber), "{moving:?}");
+    assert!(result("Monthly review calls until we hit 50 booked consultations").contains(&RuleCode::OutcomeWithoutTimeframe));
+    assert!(!result("50 booked consultations a month by month 4").contains(&RuleCode::OutcomeWithoutTimeframe));
+    let promise = |p: &str| offer_with(|o| o.promise = p.into()).contains(&RuleCode::OpenEnded);
+    assert!(promise("英語まわりのことは、量を気にせずどんどん投げてください。"));
+    assert!(promise("Tell me what you want and I'll write it - as many emails as the month calls for."));
+    assert!(!promise("Up to 8 emails a month, written from your notes"));
+    assert!(!offer_with(|o| o.title = "何でも屋さん向け 月額ホームページ保守".into()).contains(&RuleCode::OpenEnded));
+    assert!(offer_with(|o| o.title = "ホームページのことなら何でも".into()).contains(&RuleCode::OpenEnded));
+    let platform = |p: &str| candidate_with(|c| c.platform = p.into()).contains(&RuleCode::SeveralPlatforms);
+    assert!(platform("クラウドワークス中心、ときどきミツモアからも受注"));
+    assert!(!platform("ミツモア"));
+}

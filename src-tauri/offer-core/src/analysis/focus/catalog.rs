@@ -152,6 +152,9 @@ pub struct WordLists {
     pub supporting: WordList,
     /// Two words joined by "and" that name one thing ("bed and breakfast").
     pub fixed_pairs: WordList,
+    /// Japanese places written without 「市」「県」 (大阪, 北海道): English
+    /// place names are told by their capital letters instead.
+    pub place_names: WordList,
 }
 
 /// Lines of `name | word | word` (jobs) or `word|word` (platforms).
@@ -222,6 +225,7 @@ pub fn words() -> &'static WordLists {
         },
         supporting: words!("supporting"),
         fixed_pairs: words!("fixed_pairs"),
+        place_names: WordList::parse(&[include_str!("../../../rules/words/ja/place_names.txt")]),
         particles: include_str!("../../../rules/words/ja/particles.txt")
             .lines()
             .map(str::trim)

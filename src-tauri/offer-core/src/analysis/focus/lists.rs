@@ -34,6 +34,64 @@ const QUALIFIER_WORDS: [&str; 25] = [
     "usually",
 ];
 
+/// English words after which place names may be listed: "in Leeds,
+/// Bradford, and Wakefield" is one group's whereabouts.
+const PLACE_WORDS: [&str; 7] = ["in", "near", "around", "across", "within", "throughout", "covering"];
+
+/// Words that may stand between place names without being names.
+const NAME_JOINERS: [&str; 3] = ["and", "or", "&"];
+
+/// Whether the words in `from..to` are all names typed with a capital
+/// ("Leeds", "Tampa Bay"), and whether there is a word at all.
+fn names_only(text: &Prepared, chars: &[char], from: usize, to: usize) -> (bool, bool) {
+    let mut any = false;
+    let mut at = from;
+    while let Some((start, word)) = word_after(chars, at).filter(|(start, _)| *start < to) {
+        at = start + word.chars().count().max(1);
+        if NAME_JOINERS.contains(&word.as_str()) {
+            continue;
+        }
+        if !text.upper(start) {
+            return (false, any);
+        }
+        any = true;
+    }
+    (true, any)
+}
+
+/// Whether `at` stands in a list of names that a place word opened, going
+/// back over commas: "in Leeds, Bradford, | and Wakefield", "in Tampa,
+/// Florida, | listing …".
+fn in_place_names(text: &Prepared, chars: &[char], at: usize) -> bool {
+    let mut end = at;
+    loop {
+        let start = chars[..end].iter().rposition(|&c| c == ',').map_or(0, |i| i + 1);
+        let opened = (start..end).any(|i| {
+            let word_starts = chars[i].is_alphabetic() && (i == 0 || !chars[i - 1].is_alphanumeric());
+            word_starts
+                && word_after(chars, i).is_some_and(|(_, w)| PLACE_WORDS.contains(&w.as_str()))
+                && {
+                    let after = i + word_after(chars, i).map_or(0, |(_, w)| w.chars().count());
+                    let (names, any) = names_only(text, chars, after, end);
+                    names && any
+                }
+        });
+        if opened {
+            return true;
+        }
+        let (names, _) = names_only(text, chars, start, end);
+        if !names || start == 0 {
+            return false;
+        }
+        end = start - 1;
+    }
+}
+
+/// The end of the item after `at`: the next comma, or the end of the text.
+fn next_comma(chars: &[char], at: usize) -> usize {
+    chars[at..].iter().position(|&c| c == ',').map_or(chars.len(), |i| at + i)
+}
+
 /// Words after a comma that open an appositive, which names the same thing
 /// again: "Makers & Growers, the regional farm-shop marketplace".
 const APPOSITIVE_STARTS: [&str; 3] = ["the", "a", "an"];
@@ -232,6 +290,18 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             if phrase == "and" && word_after(chars, end).is_some_and(|(_, w)| w.eq_ignore_ascii_case("its")) {
                 continue;
             }
+            if field == Field::Audience && ["and", "&", "or"].contains(&phrase.as_str()) {
+                // "Groomers in Leeds and Wakefield": a second place for the one group.
+                let (names, any) = names_only(text, chars, end, next_comma(chars, end));
+                if names && any && in_place_names(text, chars, start) {
+                    continue;
+                }
+                // "working alone or with one helper", "with under 10 staff and
+                // no in-house writer": a second qualifier, not a second group.
+                if word_after(chars, end).is_some_and(|(_, w)| QUALIFIER_WORDS.contains(&w.as_str())) {
+                    continue;
+                }
+            }
             // "Salons that do both hair and nails", "accountants who are AAT
             // members and work from home": the joint is inside what qualifies.
             if field == Field::Audience && ["and", "&", "or"].contains(&phrase.as_str()) {
@@ -331,6 +401,7 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
                 let filler = word_after(chars, i + 1).is_some_and(|(_, w)| is_filler(&w));
                 let qualifier = field != Field::Task
                     && (has_qualifier_word(&segment_before(chars, i))
+                        || in_place_names(text, chars, i)
                         || word_after(chars, i + 1)
                             .is_some_and(|(_, w)| QUALIFIER_WORDS.contains(&w.as_str()) || APPOSITIVE_STARTS.contains(&w.as_str())));
                 !digits && !qualifier && !consequence && !filler
@@ -382,10 +453,12 @@ fn drop_place_qualifiers(chars: &[char], joints: &mut Vec<Range<usize>>) {
         }
         let next_joint = joints.get(j + 1).is_some_and(|n| n.start <= end + 1);
         if !next_joint {
-            let item_end = chars[..end].iter().collect::<String>();
-            let item_before = chars[..joints[j].start].iter().collect::<String>();
+            let item_after: String = chars[joints[j].end..end].iter().collect();
+            let before_start = j.checked_sub(1).map_or(0, |p| joints[p].end);
+            let item_before: String = chars[before_start..joints[j].start].iter().collect();
             // 「京都・祇園の」: a place named before the joint makes it a list of places too.
-            let place = item_end.ends_with(PLACE_ENDINGS) || item_before.trim_end().ends_with(PLACE_ENDINGS);
+            // 「京都の着物レンタル店・大阪の…」: a group before the joint keeps it a list.
+            let place = (names_a_place(&item_after) && !item_before.contains('の')) || names_a_place(&item_before);
             let particle = chars.get(end).copied();
             let more_after = end + 1 < chars.len();
             let case_particle = particle.is_some_and(|p| "でをがはに".contains(p));
@@ -455,7 +528,19 @@ pub fn names_several(text: &Prepared, field: Field, words: &ListWords) -> bool {
 fn is_place_alone(item: &[char]) -> bool {
     let text: String = item.iter().collect::<String>();
     let text = text.trim().trim_end_matches(['、', ',']);
-    text.chars().count() <= 10 && !text.contains('の') && text.ends_with(PLACE_ENDINGS)
+    text.chars().count() <= 10 && !text.contains('の') && names_a_place(text)
+}
+
+/// Words that end an area's name (「天満エリア」「駅周辺」).
+const AREA_ENDINGS: [&str; 6] = ["エリア", "地区", "周辺", "界隈", "近郊", "沿線"];
+
+/// Whether a Japanese item is a place's name: 「港区」「大阪」「天満エリア」,
+/// not 「町の工務店」's lone 「町」.
+fn names_a_place(item: &str) -> bool {
+    let item = item.trim();
+    (item.chars().count() >= 2 && item.ends_with(PLACE_ENDINGS))
+        || AREA_ENDINGS.iter().any(|e| item.ends_with(e))
+        || super::catalog::words().place_names.entries().iter().any(|p| p == item)
 }
 
 /// A number with a bound and nothing else: 「年商1億円以上」「10名まで」,

@@ -147,12 +147,12 @@ fn is_generic(core: &str, list: &WordList) -> bool {
     let core = core.trim();
     let core = ["all ", "any ", "every "].iter().fold(core, |c, q| c.strip_prefix(q).unwrap_or(c));
     // "Ambitious entrepreneurs", "busy professionals": an attitude narrows nobody.
-    let core = ["ambitious ", "aspiring ", "would-be ", "motivated ", "driven ", "passionate ", "savvy ", "forward-thinking ", "growing ", "modern "]
+    let core = ["ambitious ", "aspiring ", "would-be ", "motivated ", "driven ", "passionate ", "savvy ", "forward-thinking ", "growing ", "modern ", "solo ", "independent "]
         .iter()
         .fold(core, |c, a| c.strip_prefix(a).unwrap_or(c));
     // "People tired of the 9 to 5", "founders fed up with …": a feeling about
     // their lot narrows nobody either.
-    let core = [" tired of ", " fed up ", " sick of ", " bored ", " frustrated ", " stuck ", " burnt out", " burned out", " unhappy "]
+    let core = [" tired of ", " fed up ", " sick of ", " bored ", " frustrated ", " stuck ", " burnt out", " burned out", " unhappy ", " at a crossroads"]
         .iter()
         .find_map(|feeling| core.find(feeling).map(|at| &core[..at]))
         .unwrap_or(core);
@@ -179,6 +179,19 @@ fn is_generic(core: &str, list: &WordList) -> bool {
     list.entries().iter().any(|w| {
         core.strip_prefix(w.as_str())
             .is_some_and(|rest| rest.is_empty() || SUFFIXES.contains(&rest))
+    })
+}
+
+/// 「方」「人」 as field text reads them: a person, no kind of client.
+const PERSON_WORDS: [&str; 6] = ["方", "人", "方々", "人タチ", "カタ", "皆様"];
+
+/// 「…使いこなせていない人」: the field ends in a verb and a bare person, so a
+/// clause, not a kind of client, says who they are.
+fn ends_with_bare_person(core: &str) -> bool {
+    PERSON_WORDS.iter().any(|p| {
+        core.strip_suffix(p)
+            .and_then(|rest| rest.chars().next_back())
+            .is_some_and(|c| "イルタダヌズ".contains(c))
     })
 }
 
@@ -242,6 +255,8 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
                 continue;
             }
             if range.end >= bare.len()
+                || PERSON_WORDS.contains(&tail)
+                || ends_with_bare_person(&core)
                 || is_generic(head, &w.generic_audience)
                 || is_generic(head_noun, &w.generic_audience)
                 || is_generic(tail, &w.generic_audience)
@@ -254,6 +269,7 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
     for quantifier in w.vague_quantifier.entries() {
         if let Some(range) = find_phrase(&core, quantifier) {
             let rest = core[range.end..].trim();
+            let rest = ["向ケ", "ヘ"].iter().fold(rest, |r, s| r.strip_suffix(s).unwrap_or(r));
             if rest.is_empty() || is_generic(rest, &w.generic_audience) || ["人", "方", "業種", "人タチ", "方々", "niche", "sector", "industry", "field", "trade", "size"].contains(&rest) {
                 return Some(audience.raw_span(range).to_string());
             }
@@ -278,7 +294,10 @@ fn vague_audience(audience: &Prepared, w: &WordLists) -> Option<String> {
     if let Some((from, _)) = core.strip_prefix("from ").and_then(|rest| rest.split_once(" to ")) {
         let generic = |side: &str| is_generic(side, &w.generic_audience) || side.split(' ').any(|word| is_generic(word, &w.generic_audience));
         // "from 5 to 20 staff" is a bounded size; "to 500-person teams" is not.
-        if generic(from) && !from.chars().any(|c| c.is_ascii_digit()) {
+        // "From solo side-hustlers to 500-person companies": the whole field
+        // is a range of kinds, not of places ("From Leeds to York").
+        let kinds = !audience.upper("from ".chars().count());
+        if (generic(from) || kinds) && !from.chars().any(|c| c.is_ascii_digit()) {
             return Some(audience.raw_span(0..audience.folded.len()).trim().to_string());
         }
     }
@@ -412,7 +431,17 @@ fn without_service_rhythm(metric: &Prepared, w: &WordLists) -> Option<Prepared> 
                 let digits = count.trim_end_matches(|c: char| c.is_ascii_digit());
                 (digits.len() < count.len()).then(|| digits.trim_end_matches(['月', '週', '日']).len())
             } else {
-                RHYTHMS.iter().find(|r| before.ends_with(*r)).map(|r| before.len() - r.len())
+                // "Monthly review calls", "weekly strategy check-in calls": a
+                // word or two may say what the meeting is about.
+                let mut heads = vec![before];
+                for _ in 0..2 {
+                    let last = heads[heads.len() - 1];
+                    match last.rsplit_once(' ') {
+                        Some((rest, _)) => heads.push(rest.trim_end()),
+                        None => break,
+                    }
+                }
+                heads.iter().find_map(|h| RHYTHMS.iter().find(|r| h.ends_with(*r)).map(|r| h.len() - r.len()))
             };
             if let Some(start) = start {
                 cut.push(start..at.end);
@@ -468,7 +497,7 @@ fn is_measure_range(folded: &str, start: usize, end: usize) -> bool {
     });
     same_unit_after_wo
         || same_unit_before_wo
-        || after.strip_prefix("カラ").is_some_and(digit_after)
+        || after.strip_prefix("カラ").is_some_and(|rest| digit_after(rest) || ["当日", "翌日", "即日"].iter().any(|d| rest.trim_start().starts_with(d)))
         || number_before.trim_end().ends_with("カラ")
         || after.strip_prefix("to").is_some_and(digit_after)
         || (number_before.trim_end().ends_with("to") && folded[..start].contains("from "))
@@ -485,10 +514,10 @@ fn has_timeframe(metric: &Prepared, w: &WordLists) -> bool {
             let after: String = folded[end..].chars().take(14).collect();
             // 「月次締め」: 月次 is "monthly" naming a task, not a deadline.
             // 「日数」「年数」: a count of days is the thing measured.
-            // 「平日」「休日」「土日」: which days, not by when.
+            // 「平日」「休日」「土日」「当日」: which days, not by when.
             // 「締め日」「支払日」: a day of the month named, not a deadline.
             let which_days = entry == "日"
-                && (before.ends_with(['平', '休', '祝', '土', '曜', '締']) || ["締メ", "支払", "給料", "誕生"].iter().any(|d| before.ends_with(d)));
+                && (before.ends_with(['平', '休', '祝', '土', '曜', '締', '当']) || ["締メ", "支払", "給料", "誕生"].iter().any(|d| before.ends_with(d)));
             let speed = which_days
                 || (entry == "月" && folded[end..].starts_with('次'))
                 || (entry.chars().count() == 1 && folded[end..].starts_with('数'))

@@ -236,9 +236,12 @@ pub fn has_number(text: &Prepared) -> bool {
         let after: String = chars[i..].iter().skip_while(|c| c.is_whitespace()).take(9).collect();
         let before: String = chars[start.saturating_sub(8)..start].iter().collect::<String>();
         let before = before.trim_end();
+        // 「平均2日から当日に」: days that move are the thing measured, a number.
+        let moves = |rest: &str| ["から", "→", "to "].iter().any(|m| rest.trim_start().starts_with(m));
         let says_when = TIME_UNITS.iter().any(|unit| {
             after.starts_with(unit)
                 && !after[unit.len()..].chars().next().is_some_and(|c| c.is_ascii_alphabetic() && unit.is_ascii())
+                && !moves(&after[unit.len()..])
         }) || ["month", "week", "day", "q"].iter().any(|w| before.ends_with(w));
         if !says_when {
             return true;
@@ -257,10 +260,19 @@ pub fn has_number(text: &Prepared) -> bool {
         return true;
     }
     // "Ten new clients within three months": numbers in words count too.
-    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    for (i, w) in words.iter().enumerate() {
-        if NUMBER_WORDS.contains(w) {
-            let next = words.get(i + 1).copied().unwrap_or_default();
+    // "Five-star reviews", "a one-off audit": a number word joined to a noun
+    // describes it and counts nothing ("twenty-five" still counts).
+    let words: Vec<(&str, bool)> = folded
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .flat_map(|compound| {
+            let parts: Vec<&str> = compound.split('-').filter(|w| !w.is_empty()).collect();
+            let describes = parts.len() > 1 && parts.last().is_some_and(|last| !NUMBER_WORDS.contains(last));
+            parts.into_iter().map(move |w| (w, describes))
+        })
+        .collect();
+    for (i, (w, describes)) in words.iter().enumerate() {
+        if NUMBER_WORDS.contains(w) && !describes {
+            let next = words.get(i + 1).map(|(w, _)| *w).unwrap_or_default();
             if !TIME_UNITS.contains(&next) {
                 return true;
             }
