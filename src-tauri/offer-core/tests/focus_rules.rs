@@ -1315,3 +1315,41 @@ fn attention_words_hires_holidays_moving_days_and_number_words_that_describe() {
     assert!(platform("クラウドワークス中心、ときどきミツモアからも受注"));
     assert!(!platform("ミツモア"));
 }
+
+#[test]
+fn quotes_apart_from_payments_edits_of_a_job_steps_after_a_colon_and_lists_said_with_no_mo() {
+    let problem = |p: &str| candidate_with(|c| c.problem = p.into()).contains(&RuleCode::SeveralTasks);
+    for several in [
+        "I'm on the tools all day, then at night I'm writing up quotes and chasing folk who havent paid",
+        "I'm chasing retention payments one week and pricing up variations the next",
+        "Between sending reminder emails to late payers and taking bookings over the phone, the owner never gets to the grooming",
+        "They need an online store, a new shopfront sign, and someone to train the new mechanic",
+        "インスタの投稿を考えるのも、店頭のPOPを書くのも、ネットショップの在庫を数えるのも全部自分でやってて手が回らない",
+        "LINEで来る予約の受付をしつつ、空いた時間にホームページのお知らせ欄も直している",
+        "有料記事を書く時間も、読者からの質問メールに返事をする時間も取れない",
+        "受付スタッフが、ワクチンの案内はがきの発送とフードの在庫発注まで抱えている",
+        "予約管理をデジタル化したいのと、スタッフ向けの接客マニュアルも作りたい",
+    ] {
+        assert!(problem(several), "{several}");
+    }
+    for one in [
+        "Onboarding new hires takes me a full day each: setting up their logins, booking their induction and sending the handbook",
+        "Receipts pile up and VAT returns get filed late",
+        "Dues reminders get ignored and the treasurer chases late payers by hand",
+        "Quotes go out late because I price up every job by hand",
+        "買い物をするのも大変な高齢の方が多い",
+        "商品の梱包と発送が追いつかない",
+    ] {
+        assert!(!problem(one), "{one}");
+    }
+    let rows = |names: &[&str]| deliverables(names).contains(&RuleCode::SeveralTasks);
+    assert!(rows(&["1 flyer design per month", "Website edits - unlimited", "Student survey analysis"]));
+    assert!(rows(&["Project gallery uploads (2 projects/month)", "VAT returns", "Van livery design"]));
+    assert!(rows(&["出品文のリライト・アイコン制作・販売戦略コンサル"]));
+    assert!(rows(&["Chasing retention payments, up to 15 accounts", "Pricing up variations, up to 10 a month"]));
+    assert!(!rows(&["Logo design, 3 concepts", "Logo revisions (2 rounds)"]));
+    assert!(!rows(&["Quote write-ups from your notes (up to 20 a month)", "Quote template with your prices"]));
+    assert!(!rows(&["Quarterly VAT return preparation and filing", "Monthly check of invoices for VAT coding", "Reminder email 2 weeks before each deadline"]));
+    assert!(!rows(&["求人票の作成・リライト 月3職種", "1職種につき修正3回まで"]));
+    assert!(!rows(&["ビジネス・コーチング 月2回"]));
+}

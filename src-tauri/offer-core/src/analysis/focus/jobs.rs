@@ -112,6 +112,16 @@ fn item_kinds(text: &Prepared, named: &[NamedKind], words: &ListWords) -> Vec<BT
             }
         }
     }
+    // "Onboarding takes a day: setting up logins, booking the induction …":
+    // steps listed after a colon are the job named before it.
+    if let Some(colon) = text.folded.find(':') {
+        let job = kinds_within(0, colon);
+        for (range, kinds) in ranges.iter().zip(kinds.iter_mut()) {
+            if bytes[range.end] > colon {
+                kinds.extend(job.iter().copied());
+            }
+        }
+    }
     kinds
 }
 
@@ -132,7 +142,29 @@ fn is_supporting(name: &Prepared, jobs: &[NamedKind]) -> bool {
         let opened = before.rfind(['（', '(']);
         opened.is_some_and(|o| before.rfind(['）', ')']).is_none_or(|c| c < o))
     };
-    words().supporting.entries().iter().any(|s| find_all(folded, s).any(|r| !within_a_job(&r) && !bracketed(&r)))
+    // "Website edits", 「ホームページの修正」: changes to a job's own work are that job.
+    let edits_a_job = |r: &Range<usize>| {
+        EDIT_WORDS.contains(&&folded[r.clone()])
+            && jobs.iter().any(|(j, _)| folded.get(j.end..r.start).is_some_and(|gap| ["", "ノ"].contains(&gap.trim())))
+    };
+    words()
+        .supporting
+        .entries()
+        .iter()
+        .any(|s| find_all(folded, s).any(|r| !within_a_job(&r) && !bracketed(&r) && !edits_a_job(&r)))
+}
+
+/// Supporting words that change the work rather than report on it.
+const EDIT_WORDS: [&str; 4] = ["edits", "revision", "revisions", "修正"];
+
+/// 「院内写真の追加」 next to the posts, photos next to case-study articles:
+/// pictures for the content are part of the content job.
+fn without_content_photos(all: Vec<BTreeSet<usize>>) -> Vec<BTreeSet<usize>> {
+    let (photo, content) = (kind_named("photo"), [kind_named("writing"), kind_named("social")]);
+    let has_content = all.iter().any(|k| content.iter().any(|c| c.is_some_and(|c| k.contains(&c))));
+    all.into_iter()
+        .filter(|k| !(has_content && photo.is_some_and(|p| k.len() == 1 && k.contains(&p))))
+        .collect()
 }
 
 /// Deliverables that are more than one job, within a row or across rows.
@@ -145,15 +177,7 @@ pub fn deliverables_have_several(names: &[Prepared], words: &ListWords) -> bool 
             if is_supporting(n, &named) { Vec::new() } else { item_kinds(n, &named, words) }
         })
         .collect();
-    // 「院内写真の追加」 next to the posts, photos next to case-study articles:
-    // pictures for the content are part of the content job.
-    let (photo, content) = (kind_named("photo"), [kind_named("writing"), kind_named("social")]);
-    let has_content = all.iter().any(|k| content.iter().any(|c| c.is_some_and(|c| k.contains(&c))));
-    let all: Vec<BTreeSet<usize>> = all
-        .into_iter()
-        .filter(|k| !(has_content && photo.is_some_and(|p| k.len() == 1 && k.contains(&p))))
-        .collect();
-    different_jobs(&all)
+    different_jobs(&without_content_photos(all))
 }
 
 /// The kind of job a text names first (a platform before another kind's

@@ -108,7 +108,7 @@ pub fn is_filler(word: &str) -> bool {
 }
 
 /// English words that open a clause about the same thing, after a comma.
-const CLAUSE_WORDS: [&str; 10] = ["so", "because", "which", "but", "then", "until", "when", "while", "since", "as"];
+const CLAUSE_WORDS: [&str; 9] = ["so", "because", "which", "but", "until", "when", "while", "since", "as"];
 
 fn is_open(c: char) -> bool {
     "(「『【〔[｢".contains(c)
@@ -355,6 +355,9 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
         }
     }
 
+    let dots_list_items = chars.windows(3).any(|w| {
+        w[1] == '・' && is_word_char(w[0]) && is_word_char(w[2]) && !(is_katakana(w[0]) && is_katakana(w[2])) && !(w[0].is_ascii_digit() && w[2].is_ascii_digit())
+    });
     for (i, &c) in chars.iter().enumerate() {
         if inside[i] || i == 0 || i + 1 >= chars.len() {
             continue;
@@ -382,9 +385,11 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
                 let rate = word_after(chars, i + 1).is_some_and(|(_, w)| RATE_UNITS.contains(&w.to_lowercase().trim_end_matches('.')));
                 left >= 2 && right >= 2 && left_letters && right_letters && !rate
             }
-            // 「5・6年生」 is one range of years, like "5-6".
+            // 「5・6年生」 is one range of years, like "5-6"; 「ビジネス・コーチ」
+            // is one loanword, unless other 「・」 in the field list items
+            // (「リライト・アイコン制作・販売戦略コンサル」).
             '・' => {
-                let loanword = is_katakana(before) && is_katakana(after);
+                let loanword = is_katakana(before) && is_katakana(after) && !dots_list_items;
                 let range = before.is_ascii_digit() && after.is_ascii_digit();
                 !(loanword || range)
             }
@@ -408,7 +413,9 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             }
             // 「チラシ作りも求人票の作成も」: "A too, B too" lists both.
             'も' if field == Field::Task => {
-                noun_before(chars, i) && (i + 2..chars.len()).any(|j| chars[j] == 'も' && noun_before(chars, j))
+                // 「投稿を考えるのも、POPを書くのも」: verbs made nouns by の list too.
+                let listed = |at: usize| noun_before(chars, at) || (at >= 2 && chars[at - 1] == 'の' && is_hiragana(chars[at - 2]) && chars[at - 2] != 'の');
+                listed(i) && (i + 2..chars.len()).any(|j| chars[j] == 'も' && listed(j))
             }
             // 「動画編集を頼みたいし、ついでに…」: a clause that lists a reason.
             'し' if field == Field::Task => after == '、' && adds_a_topic(chars, i + 2),
