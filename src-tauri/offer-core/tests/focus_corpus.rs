@@ -11,11 +11,11 @@ use offerwright_core::Lang;
 /// The floors, per language. The tuning part holds the goal: errors are
 /// right at least 99 % of the time, and every rule finds at least 95 % of
 /// the flaws labelled for it. The held-out part, never used to tune the
-/// rules, holds what it measured (README): the seventh held-out set, written
-/// late in session 15 when the sixth moved to tuning, measured as written
-/// errors precision 96.2 % (ja) / 95.7 % (en) and lowest rule recall 69.2 %
+/// rules, holds what it measured (README): the eighth held-out set, written
+/// early in session 16 before the seventh moved to tuning, measured as written
+/// errors precision 97.7 % (ja) / 97.6 % (en) and lowest rule recall 81.8 %
 /// (en several tasks). It may only go up.
-const FLOORS: [(Part, f64, f64); 2] = [(Part::Tuning, 0.99, 0.95), (Part::HeldOut, 0.95, 0.69)];
+const FLOORS: [(Part, f64, f64); 2] = [(Part::Tuning, 0.99, 0.95), (Part::HeldOut, 0.97, 0.81)];
 
 #[test]
 fn the_corpus_is_big_and_varied_enough_to_measure() {
