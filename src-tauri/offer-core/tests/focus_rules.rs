@@ -1353,3 +1353,77 @@ fn quotes_apart_from_payments_edits_of_a_job_steps_after_a_colon_and_lists_said_
     assert!(!rows(&["求人票の作成・リライト 月3職種", "1職種につき修正3回まで"]));
     assert!(!rows(&["ビジネス・コーチング 月2回"]));
 }
+
+#[test]
+fn reminders_chase_the_job_dates_and_sources_name_no_job_and_counters_count() {
+    let rows = |names: &[&str]| deliverables(names).contains(&RuleCode::SeveralTasks);
+    for one in [
+        &["Fee invoicing", "Payment checks (up to 60 students)", "Reminder messages to late payers"][..],
+        &["月謝の請求送付", "入金確認（生徒60名まで）", "未入金の方へのリマインド連絡"],
+        &["Tasting appointments booked from the enquiry form", "Written quote within 48 hours", "Deposit invoice sent and chased"],
+        &["Answer lesson requests from the website form the same day", "Text reminders the evening before every lesson"],
+    ] {
+        assert!(!rows(one), "{one:?}");
+    }
+    for several in [
+        &["Payment link sent with each booking confirmation", "Deposit reminders, flash-sheet design and the studio's bookkeeping"][..],
+        &["Write the farm shop's monthly newsletter", "Design labels for the new yoghurt pots"],
+        &["Recruit two night-shift caregivers", "Redesign the brochure for families"],
+        &["Weekly newsletter", "Appointment reminder texts", "Website redesign"],
+    ] {
+        assert!(rows(several), "{several:?}");
+    }
+    let problem = |p: &str| candidate_with(|c| c.problem = p.into()).contains(&RuleCode::SeveralTasks);
+    for several in [
+        "Invoicing, tax prep and chasing new clients all keep getting pushed back",
+        "Answering booking calls, updating the blog, doing the accounts — it's all on me",
+        "Our allotment society's waiting list is a mess, and we'd like a new logo for the summer show.",
+        "I need my repair shop's Google listing sorted out, and someone to take over ordering parts.",
+        "ネットショップの立ち上げと、職人の後継者探しを手伝ってほしい。",
+        "清掃業者の手配が追いつかず、ゲストとのメッセージも英語で返せていない。",
+        "月謝の集金が手渡しで大変なうえ、コーチごとにバラバラな指導方針を揃えたい。",
+    ] {
+        assert!(problem(several), "{several}");
+    }
+    for one in [
+        "Receipts pile up and get entered in a rush before the tax deadline",
+        "Vacancy photos are years old, so nobody books a viewing",
+        "Every estimate means measuring up, pricing the materials and typing it all into a spreadsheet",
+        "仕上げと納品が遅れがち",
+    ] {
+        assert!(!problem(one), "{one}");
+    }
+    let audience = |a: &str| candidate_with(|c| c.audience = a.into());
+    for one in [
+        "independent barbers in Manchester running a one- or two-chair shop",
+        "joinery firms in Leeds or Wakefield with under 10 employees",
+        "ベトナムやネパールからの留学生が多い、東京都内の日本語学校",
+    ] {
+        assert!(audience(one).is_empty(), "{one}: {:?}", audience(one));
+    }
+    for several in ["個人の美容師さん、それから小さな工務店さん", "joinery firms in Leeds or dentists in Wakefield", "ベトナムの雑貨店やネパール料理店"] {
+        assert!(audience(several).contains(&RuleCode::SeveralAudiences), "{several}");
+    }
+    let metric = |m: &str| candidate_with(|c| c.outcome.metric = m.into());
+    assert!(metric("followers and weekday covers").contains(&RuleCode::VanityNextToBusiness));
+    assert!(metric("How many times our TikTok videos get shared").contains(&RuleCode::VanityMetric));
+    assert!(metric("People reached by the shrine's festival posts").contains(&RuleCode::VanityMetric));
+    for business in ["Community shares sold in the village pub co-op", "Paying followers of the sourdough course", "月額1,500円の有料メンバーシップに加入しているフォロワーの人数"] {
+        assert!(metric(business).is_empty(), "{business}");
+    }
+    let result = |m: &str| offer_with(|o| o.success_metric = m.into());
+    assert!(result("1年でチャンネル登録者1,000人と有料相談20件").contains(&RuleCode::VanityNextToBusiness));
+    assert!(result("Cut average days to payment from 45 to 30").contains(&RuleCode::OutcomeWithoutTimeframe));
+    assert!(!result("Cut average days to payment from 45 to 30 by June").contains(&RuleCode::OutcomeWithoutTimeframe));
+    assert!(result("三十組の見学予約を9月末までに").is_empty());
+    assert!(result("More confirmed bookings this season than last").contains(&RuleCode::OutcomeWithoutNumber));
+    assert!(!result("More confirmed bookings this season than last").contains(&RuleCode::OutcomeWithoutTimeframe));
+    let open = |o: OfferInput| check_offer(&o, Lang::En).iter().any(|f| f.code == RuleCode::OpenEnded);
+    assert!(open(OfferInput { title: "Translator admin — all you can use".into(), ..focused_offer() }));
+    assert!(open(OfferInput { promise: "Call on me whenever the club needs a hand with its kit orders.".into(), ..focused_offer() }));
+    assert!(!open(OfferInput { promise: "Four edited videos a month; unlimited revisions are not part of this plan.".into(), ..focused_offer() }));
+    assert!(!open(OfferInput { title: "スポーツジム『通い放題プラン』の入会案内ページ制作".into(), ..focused_offer() }));
+    assert!(deliverables(&["Translation of any documents your students need"]).contains(&RuleCode::OpenEnded));
+    assert!(!deliverables(&["Translation of up to 10 documents your students need"]).contains(&RuleCode::OpenEnded));
+    assert!(!candidate_with(|c| c.platform = "じゃらん遊び・体験".into()).contains(&RuleCode::SeveralPlatforms));
+}

@@ -58,6 +58,11 @@ fn named_kinds(folded: &str) -> Vec<NamedKind> {
             let before = folded[..out[i].0.start].trim_end();
             let before = DETERMINERS.iter().find_map(|d| before.strip_suffix(d)).unwrap_or(before).trim_end();
             let after_place = [" on", " in", " to"].iter().any(|p| before.ends_with(p));
+            // "requests from the website form", "bookings via Instagram":
+            // where something comes from, whatever else is named.
+            if [" from", " via", " through"].iter().any(|p| before.ends_with(p)) {
+                return true;
+            }
             // The job it lives with is in the same clause.
             let same_clause = |r: &Range<usize>| {
                 let between = &folded[r.end..before.len()];
@@ -66,10 +71,19 @@ fn named_kinds(folded: &str) -> Vec<NamedKind> {
             after_place && out.iter().any(|(r, kind)| r.end <= before.len() && *kind != out[i].1 && same_clause(r))
         })
         .collect();
+    // "before the tax deadline", "by the VAT return": a job named as a
+    // date says when, not what.
+    let timing: Vec<usize> = (0..out.len())
+        .filter(|&i| {
+            let before = folded[..out[i].0.start].trim_end();
+            let before = DETERMINERS.iter().find_map(|d| before.strip_suffix(d)).unwrap_or(before);
+            ["before", "by", "ahead of", "until"].iter().any(|w| before.ends_with(w) && before[..before.len() - w.len()].ends_with([' ', ',']) || before == *w)
+        })
+        .collect();
     let mut i = 0;
     out.retain(|_| {
         i += 1;
-        !modifiers.contains(&(i - 1)) && !located.contains(&(i - 1))
+        !modifiers.contains(&(i - 1)) && !located.contains(&(i - 1)) && !timing.contains(&(i - 1))
     });
     out
 }
@@ -154,6 +168,9 @@ fn is_supporting(name: &Prepared, jobs: &[NamedKind]) -> bool {
         .any(|s| find_all(folded, s).any(|r| !within_a_job(&r) && !bracketed(&r) && !edits_a_job(&r)))
 }
 
+/// Words of a row that reminds or chases (「未入金の方へのリマインド」).
+const REMINDER_WORDS: [&str; 4] = ["reminder", "リマインド", "リマインダー", "督促"];
+
 /// Supporting words that change the work rather than report on it.
 const EDIT_WORDS: [&str; 4] = ["edits", "revision", "revisions", "修正"];
 
@@ -170,12 +187,22 @@ fn without_content_photos(all: Vec<BTreeSet<usize>>) -> Vec<BTreeSet<usize>> {
 /// Deliverables that are more than one job, within a row or across rows.
 /// A row that supports the job is left out.
 pub fn deliverables_have_several(names: &[Prepared], words: &ListWords) -> bool {
-    let all: Vec<BTreeSet<usize>> = names
+    let rows: Vec<Vec<BTreeSet<usize>>> = names
         .iter()
-        .flat_map(|n| {
+        .map(|n| {
             let named = named_kinds(&n.folded);
             if is_supporting(n, &named) { Vec::new() } else { item_kinds(n, &named, words) }
         })
+        .collect();
+    // "Reminder messages to late payers" next to fee invoicing: a reminder
+    // chases the job the other rows do.
+    let reminding = |row: usize| REMINDER_WORDS.iter().any(|w| names[row].folded.contains(w));
+    let others_named = |row: usize| rows.iter().enumerate().any(|(i, kinds)| i != row && kinds.iter().any(|k| !k.is_empty()));
+    let all: Vec<BTreeSet<usize>> = rows
+        .iter()
+        .enumerate()
+        .filter(|(row, kinds)| !(kinds.len() == 1 && reminding(*row) && others_named(*row)))
+        .flat_map(|(_, kinds)| kinds.iter().cloned())
         .collect();
     different_jobs(&without_content_photos(all))
 }
@@ -187,3 +214,4 @@ pub fn first_kind(text: &Prepared) -> Option<&'static str> {
     let (_, kind) = named.iter().min_by_key(|(at, _)| at.start)?;
     Some(words().jobs[*kind].0.as_str())
 }
+

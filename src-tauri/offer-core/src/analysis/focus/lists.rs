@@ -51,6 +51,11 @@ fn names_only(text: &Prepared, chars: &[char], from: usize, to: usize) -> (bool,
         if NAME_JOINERS.contains(&word.as_str()) {
             continue;
         }
+        // "in Leeds or Wakefield with under 10 employees": the names end
+        // where a qualifier starts.
+        if QUALIFIER_WORDS.contains(&word.as_str()) {
+            break;
+        }
         if !text.upper(start) {
             return (false, any);
         }
@@ -188,6 +193,8 @@ fn word_after(chars: &[char], at: usize) -> Option<(usize, String)> {
 
 /// "10", or a number in words ("one or two dentists").
 fn is_number(word: &str) -> bool {
+    // "a one- or two-chair shop": the number's hyphen waits for its noun.
+    let word = word.trim_end_matches('-');
     word.chars().next().is_some_and(|c| c.is_ascii_digit()) || super::text::NUMBER_WORDS.contains(&word)
 }
 
@@ -335,7 +342,7 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             // 「仕組みづくりと」「書き直しと」「帳簿付けと」: a verb made a noun
             // ends in kana after its kanji.
             let made_noun = chars[..at].ends_with(&['づ', 'く', 'り'])
-                || (at >= 2 && "しりけみ".contains(chars[at - 1]) && !is_hiragana(chars[at - 2]) && !is_katakana(chars[at - 2]) && is_word_char(chars[at - 2]));
+                || (at >= 2 && "しりけみげえ".contains(chars[at - 1]) && !is_hiragana(chars[at - 2]) && !is_katakana(chars[at - 2]) && is_word_char(chars[at - 2]));
             // 「工務店（従業員10名以下）と」: the item's bracket closes it.
             let closed = at > 0 && is_close(chars[at - 1]);
             let word_end = noun_ends(chars, at) || made_noun || closed || (p.len() > 1 && before == Some('、'));
@@ -455,7 +462,9 @@ fn drop_place_qualifiers(chars: &[char], joints: &mut Vec<Range<usize>>) {
         // An item may hold a name's punctuation (「Yahoo!ショッピング」) and
         // kana that are no particle (「お宮参り」).
         let in_item = |c: char| is_word_char(c) || "!.'&".contains(c) || (is_hiragana(c) && !"のでをがはにとやもへ".contains(c));
-        while end < chars.len() && in_item(chars[end]) {
+        // 「ネパールからの」: から after a noun is a particle (not 「それから」).
+        let from_particle = |at: usize| chars[at..].starts_with(&['か', 'ら']) && at > 0 && !is_hiragana(chars[at - 1]);
+        while end < chars.len() && in_item(chars[end]) && !from_particle(end) {
             end += 1;
         }
         let next_joint = joints.get(j + 1).is_some_and(|n| n.start <= end + 1);
@@ -468,7 +477,8 @@ fn drop_place_qualifiers(chars: &[char], joints: &mut Vec<Range<usize>>) {
             let place = (names_a_place(&item_after) && !item_before.contains('の')) || names_a_place(&item_before);
             let particle = chars.get(end).copied();
             let more_after = end + 1 < chars.len();
-            let case_particle = particle.is_some_and(|p| "でをがはに".contains(p));
+            // 「ベトナムやネパールからの留学生が多い…」: where they come from.
+            let case_particle = particle.is_some_and(|p| "でをがはに".contains(p)) || (end < chars.len() && from_particle(end));
             // 「七五三・お宮参りの出張撮影をしているカメラマン」: the list says
             // what the clause's object is about; the head comes later.
             let noun_end = (end + 1..chars.len()).find(|&k| !is_word_char(chars[k])).unwrap_or(chars.len());

@@ -477,6 +477,14 @@ fn is_measure_range(folded: &str, start: usize, end: usize) -> bool {
     {
         return true;
     }
+    // "Cut average days to payment from 45 to 30": what the days count comes
+    // first, then the move.
+    let clause: String = moves_from.chars().take(30).take_while(|c| !",.;".contains(*c)).collect();
+    if !folded[..start].trim_end().ends_with(|c: char| c.is_ascii_digit())
+        && clause.match_indices("from ").any(|(at, m)| clause[at + m.len()..].starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return true;
+    }
     let before = folded[..start].trim_end();
     let number_before = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',');
     if number_before.len() == before.len() {
@@ -549,7 +557,7 @@ fn open_ended(text: &Prepared, w: &WordLists) -> Option<String> {
             .collect::<Vec<_>>()
             .join(" ");
         // "Need anything else? I'll quote it separately", 「その他は別料金」: outside the plan.
-        let priced_apart = ["separately", "not included", "extra cost", "extra charge", "quoted", "別料金", "別途", "対象外"]
+        let priced_apart = ["separately", "not included", "not part of", "aren't part of", "isn't part of", "extra cost", "extra charge", "quoted", "別料金", "別途", "対象外"]
             .iter()
             .any(|n| sentences_after.contains(n));
         // 「「無制限修正」はやっていません」, "No unlimited revisions here".

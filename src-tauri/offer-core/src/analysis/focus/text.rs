@@ -280,7 +280,7 @@ pub fn has_number(text: &Prepared) -> bool {
     }
     chars
         .windows(2)
-        .any(|w| "一二三四五六七八九十百千万".contains(w[0]) && "件人回本つ個点社名か日週年割".contains(w[1]))
+        .any(|w| "一二三四五六七八九十百千万".contains(w[0]) && "件人回本つ個点社名か日週年割組台枚冊席軒店棟頭匹杯食着".contains(w[1]))
 }
 
 pub const NUMBER_WORDS: [&str; 31] = [
