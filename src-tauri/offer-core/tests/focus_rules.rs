@@ -1427,3 +1427,19 @@ fn reminders_chase_the_job_dates_and_sources_name_no_job_and_counters_count() {
     assert!(!deliverables(&["Translation of up to 10 documents your students need"]).contains(&RuleCode::OpenEnded));
     assert!(!candidate_with(|c| c.platform = "じゃらん遊び・体験".into()).contains(&RuleCode::SeveralPlatforms));
 }
+
+#[test]
+fn everyday_job_words_name_the_job_in_both_languages() {
+    let problem = |p: &str| candidate_with(|c| c.problem = p.into()).contains(&RuleCode::SeveralTasks);
+    for several in [
+        "They want competitor research done and a mobile app built for loyalty stamps",
+        "競合調査をしたいのと、店舗アプリも作りたい",
+        "Chasing invoices and answering the phone eat my whole morning",
+    ] {
+        assert!(problem(several), "{several}");
+    }
+    let rows = |names: &[&str]| deliverables(names).contains(&RuleCode::SeveralTasks);
+    assert!(rows(&["Customer survey design and analysis", "Logo refresh"]));
+    assert!(!rows(&["Customer survey design (up to 20 questions)", "Survey results summary"]));
+    assert!(!rows(&["アプリ開発（ログイン画面と予約機能）", "リリース後1か月の不具合対応"]));
+}

@@ -159,7 +159,10 @@ fn is_supporting(name: &Prepared, jobs: &[NamedKind]) -> bool {
     // "Website edits", 「ホームページの修正」: changes to a job's own work are that job.
     let edits_a_job = |r: &Range<usize>| {
         EDIT_WORDS.contains(&&folded[r.clone()])
-            && jobs.iter().any(|(j, _)| folded.get(j.end..r.start).is_some_and(|gap| ["", "ノ"].contains(&gap.trim())))
+            && jobs.iter().any(|(j, _)| {
+                // 「ホームページの不具合修正」: a short word may say what is fixed.
+                folded.get(j.end..r.start).is_some_and(|gap| gap.chars().count() <= 4 && !gap.contains(['、', ',', '。', '・', '/']))
+            })
     };
     words()
         .supporting
@@ -171,8 +174,8 @@ fn is_supporting(name: &Prepared, jobs: &[NamedKind]) -> bool {
 /// Words of a row that reminds or chases (「未入金の方へのリマインド」).
 const REMINDER_WORDS: [&str; 4] = ["reminder", "リマインド", "リマインダー", "督促"];
 
-/// Supporting words that change the work rather than report on it.
-const EDIT_WORDS: [&str; 4] = ["edits", "revision", "revisions", "修正"];
+/// Supporting words that change or fix the work rather than report on it.
+const EDIT_WORDS: [&str; 9] = ["edits", "revision", "revisions", "修正", "bug fixes", "bug fixing", "不具合修正", "バグ修正", "不具合対応"];
 
 /// 「院内写真の追加」 next to the posts, photos next to case-study articles:
 /// pictures for the content are part of the content job.
