@@ -1443,3 +1443,33 @@ fn everyday_job_words_name_the_job_in_both_languages() {
     assert!(!rows(&["Customer survey design (up to 20 questions)", "Survey results summary"]));
     assert!(!rows(&["アプリ開発（ログイン画面と予約機能）", "リリース後1か月の不具合対応"]));
 }
+
+#[test]
+fn attention_told_in_everyday_words_and_tickets_as_results() {
+    let metric = |m: &str| candidate_with(|c| c.outcome.metric = m.into());
+    for vanity in [
+        "How many people saw the gig poster online",
+        "Plays on the recipe videos",
+        "Email open counts for the monthly newsletter",
+        "ポスターをネットで見てもらえた数",
+        "新メニュー投稿への反応数と拡散",
+        "工房の名前が地元でどれだけ認知されたか",
+    ] {
+        assert!(metric(vanity).contains(&RuleCode::VanityMetric), "{vanity}");
+    }
+    for beside in ["Escape-room bookings, plus how many saw the ads", "売上と、広告を見た人の数"] {
+        assert!(metric(beside).contains(&RuleCode::VanityNextToBusiness), "{beside}");
+    }
+    for business in ["Co-op member shares bought by local residents", "認知症カフェの参加予約数", "Tickets sold for the spring recital"] {
+        assert!(metric(business).is_empty(), "{business}");
+    }
+    let result = |m: &str| offer_with(|o| o.success_metric = m.into());
+    assert!(result("Get the reel seen by 8,000 people and sell 60 tickets by 30 June").contains(&RuleCode::VanityNextToBusiness));
+    assert!(result("6月30日までにリールを8,000人に届け、チケットを60枚売る").contains(&RuleCode::VanityNextToBusiness));
+    assert!(result("月にメルマガ開封1,500件と教室予約40件").contains(&RuleCode::VanityNextToBusiness));
+    assert!(result("6月末までに月2万回の再生と月150食のブランチ来店").contains(&RuleCode::VanityNextToBusiness));
+    assert!(result("6月末までに月150食のブランチ来店").is_empty());
+    let platform = |p: &str| candidate_with(|c| c.platform = p.into()).contains(&RuleCode::SeveralPlatforms);
+    assert!(platform("Mostly Etsy, sometimes craft fairs"));
+    assert!(!platform("Craft fairs in Yorkshire"));
+}
