@@ -11,11 +11,11 @@ use offerwright_core::Lang;
 /// The floors, per language. The tuning part holds the goal: errors are
 /// right at least 99 % of the time, and every rule finds at least 95 % of
 /// the flaws labelled for it. The held-out part, never used to tune the
-/// rules, holds what it measured (README): the ninth held-out set, written
-/// in session 16 before the eighth moved to tuning, measured as written
-/// errors precision 95.1 % (ja) / 97.4 % (en) and lowest rule recall 50 %
-/// (several tasks, both languages). For this set it may only go up.
-const FLOORS: [(Part, f64, f64); 2] = [(Part::Tuning, 0.99, 0.95), (Part::HeldOut, 0.95, 0.50)];
+/// rules, holds what it measured (README): the tenth held-out set, written
+/// late in session 16 before the ninth moved to tuning, measured as written
+/// errors precision 97.6 % (ja) / 97.4 % (en) and lowest rule recall 72.7 %
+/// (ja several tasks). For this set it may only go up.
+const FLOORS: [(Part, f64, f64); 2] = [(Part::Tuning, 0.99, 0.95), (Part::HeldOut, 0.97, 0.72)];
 
 #[test]
 fn the_corpus_is_big_and_varied_enough_to_measure() {

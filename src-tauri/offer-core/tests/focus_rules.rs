@@ -1473,3 +1473,27 @@ fn attention_told_in_everyday_words_and_tickets_as_results() {
     assert!(platform("Mostly Etsy, sometimes craft fairs"));
     assert!(!platform("Craft fairs in Yorkshire"));
 }
+
+#[test]
+fn household_jobs_bounds_after_a_number_and_favourites_as_attention() {
+    let rows = |names: &[&str]| deliverables(names).contains(&RuleCode::SeveralTasks);
+    assert!(rows(&["Weekly batch-cooking visit (3 hours, 5 dishes)", "Kitchen and bathroom deep clean", "School-run pickups"]));
+    assert!(rows(&["週1回の訪問作り置き（3時間・5品）", "水回りの掃除", "子どもの習い事の送迎"]));
+    assert!(rows(&["Bilingual signage for the shop counter", "Listing products on Amazon", "Customer-service English lessons for staff"]));
+    assert!(rows(&["Weekly parent update written and sent", "Taster session landing page", "Subs collection and chasing"]));
+    assert!(!rows(&["送迎バスのルート表の作成", "当日の配車連絡", "月末の送迎実績の集計"]));
+    assert!(!rows(&["Meal prep for 5 dinners a week", "Shopping for the week's ingredients"]));
+    let audience = |a: &str| candidate_with(|c| c.audience = a.into());
+    assert!(audience("Ryokan in Kyoto with 10 rooms or fewer").is_empty());
+    assert!(audience("Ryokan in Kyoto or guesthouses in Nara").contains(&RuleCode::SeveralAudiences));
+    let metric = |m: &str| candidate_with(|c| c.outcome.metric = m.into());
+    assert!(metric("Etsy favourites").contains(&RuleCode::VanityMetric));
+    assert!(metric("お気に入り登録数").contains(&RuleCode::VanityMetric));
+    assert!(metric("Portfolio page views").contains(&RuleCode::VanityMetric));
+    assert!(metric("チャンネル登録者数と教材の販売数").contains(&RuleCode::VanityNextToBusiness));
+    assert!(metric("投稿のインプレッションと商談件数").contains(&RuleCode::VanityNextToBusiness));
+    let result = |m: &str| offer_with(|o| o.success_metric = m.into());
+    assert!(result("10 monthly subscribers within six months").is_empty());
+    assert!(result("Zero double bookings by next Christmas").is_empty());
+    assert!(candidate_with(|c| c.platform = "Local Facebook groups & leaflet drops".into()).contains(&RuleCode::SeveralPlatforms));
+}

@@ -218,3 +218,4 @@ pub fn first_kind(text: &Prepared) -> Option<&'static str> {
     Some(words().jobs[*kind].0.as_str())
 }
 
+

@@ -290,6 +290,10 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
             if word_before(chars, start).is_some_and(|(_, w)| is_number(&w)) {
                 continue;
             }
+            // "with 10 rooms or fewer": a bound on the number before.
+            if word_after(chars, end).is_some_and(|(_, w)| ["fewer", "more", "less", "over", "under", "above", "below"].contains(&w.as_str())) {
+                continue;
+            }
             if ["and", "&"].contains(&phrase.as_str()) && joins_a_name(text, chars, start, end) {
                 continue;
             }
