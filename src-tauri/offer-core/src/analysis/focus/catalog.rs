@@ -148,8 +148,12 @@ pub struct WordLists {
     pub every_place: WordList,
     /// Each kind of job: its name and the words that name it.
     pub jobs: Vec<(String, Vec<String>)>,
-    /// Deliverables that support the job rather than add one.
+    /// Deliverables that support the job rather than add one (edits included).
     pub supporting: WordList,
+    /// Supporting words that change or fix the work ("edits", 「不具合修正」).
+    pub edits: WordList,
+    /// Words of a row that only reminds or chases (「リマインド」, "reminder").
+    pub reminders: WordList,
     /// Two words joined by "and" that name one thing ("bed and breakfast").
     pub fixed_pairs: WordList,
     /// Japanese places written without 「市」「県」 (大阪, 北海道): English
@@ -223,7 +227,9 @@ pub fn words() -> &'static WordLists {
                 .map(|mut group| (group.remove(0), group))
                 .collect()
         },
-        supporting: words!("supporting"),
+        supporting: WordList::parse(&[both!("supporting"), both!("edits")].concat()),
+        edits: words!("edits"),
+        reminders: words!("reminders"),
         fixed_pairs: words!("fixed_pairs"),
         place_names: WordList::parse(&[include_str!("../../../rules/words/ja/place_names.txt")]),
         particles: include_str!("../../../rules/words/ja/particles.txt")

@@ -48,21 +48,31 @@ fn named_kinds(folded: &str) -> Vec<NamedKind> {
             })
         })
         .collect();
-    // "the menu and opening hours on their website": a site or a social
-    // account named after "on" or "in", once another job is named, says
-    // where that job lives.
+    // A job's name after a word that makes it a place or a date names no job.
     let sites: Vec<usize> = ["web", "social"].into_iter().filter_map(kind_named).collect();
-    let located: Vec<usize> = (0..out.len())
-        .filter(|&i| sites.contains(&out[i].1))
+    let placed_or_dated: Vec<usize> = (0..out.len())
         .filter(|&i| {
             let before = folded[..out[i].0.start].trim_end();
             let before = DETERMINERS.iter().find_map(|d| before.strip_suffix(d)).unwrap_or(before).trim_end();
-            let after_place = [" on", " in", " to"].iter().any(|p| before.ends_with(p));
-            // "requests from the website form", "bookings via Instagram":
-            // where something comes from, whatever else is named.
-            if [" from", " via", " through"].iter().any(|p| before.ends_with(p)) {
+            let word_before = |words: &[&str]| {
+                words.iter().any(|w| before.strip_suffix(w).is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', ','])))
+            };
+            // "before the tax deadline", "by the VAT return": it says when.
+            if word_before(&["before", "by", "ahead of", "until"]) {
                 return true;
             }
+            if !sites.contains(&out[i].1) {
+                return false;
+            }
+            // "requests from the website form", "bookings via Instagram":
+            // where something comes from, whatever else is named.
+            if word_before(&["from", "via", "through"]) {
+                return true;
+            }
+            // "the menu and opening hours on their website": a site or a
+            // social account named after "on" or "in", once another job is
+            // named, says where that job lives.
+            let after_place = word_before(&["on", "in", "to"]);
             // The job it lives with is in the same clause.
             let same_clause = |r: &Range<usize>| {
                 let between = &folded[r.end..before.len()];
@@ -71,19 +81,10 @@ fn named_kinds(folded: &str) -> Vec<NamedKind> {
             after_place && out.iter().any(|(r, kind)| r.end <= before.len() && *kind != out[i].1 && same_clause(r))
         })
         .collect();
-    // "before the tax deadline", "by the VAT return": a job named as a
-    // date says when, not what.
-    let timing: Vec<usize> = (0..out.len())
-        .filter(|&i| {
-            let before = folded[..out[i].0.start].trim_end();
-            let before = DETERMINERS.iter().find_map(|d| before.strip_suffix(d)).unwrap_or(before);
-            ["before", "by", "ahead of", "until"].iter().any(|w| before.ends_with(w) && before[..before.len() - w.len()].ends_with([' ', ',']) || before == *w)
-        })
-        .collect();
     let mut i = 0;
     out.retain(|_| {
         i += 1;
-        !modifiers.contains(&(i - 1)) && !located.contains(&(i - 1)) && !timing.contains(&(i - 1))
+        !modifiers.contains(&(i - 1)) && !placed_or_dated.contains(&(i - 1))
     });
     out
 }
@@ -158,7 +159,7 @@ fn is_supporting(name: &Prepared, jobs: &[NamedKind]) -> bool {
     };
     // "Website edits", 「ホームページの修正」: changes to a job's own work are that job.
     let edits_a_job = |r: &Range<usize>| {
-        EDIT_WORDS.contains(&&folded[r.clone()])
+        words().edits.entries().iter().any(|e| *e == folded[r.clone()])
             && jobs.iter().any(|(j, _)| {
                 // 「ホームページの不具合修正」: a short word may say what is fixed.
                 folded.get(j.end..r.start).is_some_and(|gap| gap.chars().count() <= 4 && !gap.contains(['、', ',', '。', '・', '/']))
@@ -170,12 +171,6 @@ fn is_supporting(name: &Prepared, jobs: &[NamedKind]) -> bool {
         .iter()
         .any(|s| find_all(folded, s).any(|r| !within_a_job(&r) && !bracketed(&r) && !edits_a_job(&r)))
 }
-
-/// Words of a row that reminds or chases (「未入金の方へのリマインド」).
-const REMINDER_WORDS: [&str; 4] = ["reminder", "リマインド", "リマインダー", "督促"];
-
-/// Supporting words that change or fix the work rather than report on it.
-const EDIT_WORDS: [&str; 9] = ["edits", "revision", "revisions", "修正", "bug fixes", "bug fixing", "不具合修正", "バグ修正", "不具合対応"];
 
 /// 「院内写真の追加」 next to the posts, photos next to case-study articles:
 /// pictures for the content are part of the content job.
@@ -199,7 +194,7 @@ pub fn deliverables_have_several(names: &[Prepared], words: &ListWords) -> bool 
         .collect();
     // "Reminder messages to late payers" next to fee invoicing: a reminder
     // chases the job the other rows do.
-    let reminding = |row: usize| REMINDER_WORDS.iter().any(|w| names[row].folded.contains(w));
+    let reminding = |row: usize| super::catalog::words().reminders.entries().iter().any(|w| names[row].folded.contains(w.as_str()));
     let others_named = |row: usize| rows.iter().enumerate().any(|(i, kinds)| i != row && kinds.iter().any(|k| !k.is_empty()));
     let all: Vec<BTreeSet<usize>> = rows
         .iter()
@@ -217,5 +212,3 @@ pub fn first_kind(text: &Prepared) -> Option<&'static str> {
     let (_, kind) = named.iter().min_by_key(|(at, _)| at.start)?;
     Some(words().jobs[*kind].0.as_str())
 }
-
-

@@ -74,12 +74,9 @@ fn in_place_names(text: &Prepared, chars: &[char], at: usize) -> bool {
         let opened = (start..end).any(|i| {
             let word_starts = chars[i].is_alphabetic() && (i == 0 || !chars[i - 1].is_alphanumeric());
             word_starts
-                && word_after(chars, i).is_some_and(|(_, w)| PLACE_WORDS.contains(&w.as_str()))
-                && {
-                    let after = i + word_after(chars, i).map_or(0, |(_, w)| w.chars().count());
-                    let (names, any) = names_only(text, chars, after, end);
-                    names && any
-                }
+                && word_after(chars, i).is_some_and(|(_, w)| {
+                    PLACE_WORDS.contains(&w.as_str()) && names_only(text, chars, i + w.chars().count(), end) == (true, true)
+                })
         });
         if opened {
             return true;
@@ -312,10 +309,8 @@ fn joints(text: &Prepared, field: Field, words: &ListWords) -> Vec<Range<usize>>
                 if word_after(chars, end).is_some_and(|(_, w)| QUALIFIER_WORDS.contains(&w.as_str())) {
                     continue;
                 }
-            }
-            // "Salons that do both hair and nails", "accountants who are AAT
-            // members and work from home": the joint is inside what qualifies.
-            if field == Field::Audience && ["and", "&", "or"].contains(&phrase.as_str()) {
+                // "Salons that do both hair and nails", "accountants who are AAT
+                // members and work from home": the joint is inside what qualifies.
                 let clause: String = chars[..start].iter().collect();
                 let clause = clause.rsplit(',').next().unwrap_or_default();
                 // "Shopify stores selling dog and cat food": what the one group sells.

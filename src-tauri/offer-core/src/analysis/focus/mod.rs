@@ -433,15 +433,9 @@ fn without_service_rhythm(metric: &Prepared, w: &WordLists) -> Option<Prepared> 
             } else {
                 // "Monthly review calls", "weekly strategy check-in calls": a
                 // word or two may say what the meeting is about.
-                let mut heads = vec![before];
-                for _ in 0..2 {
-                    let last = heads[heads.len() - 1];
-                    match last.rsplit_once(' ') {
-                        Some((rest, _)) => heads.push(rest.trim_end()),
-                        None => break,
-                    }
-                }
-                heads.iter().find_map(|h| RHYTHMS.iter().find(|r| h.ends_with(*r)).map(|r| h.len() - r.len()))
+                std::iter::successors(Some(before), |h| h.rsplit_once(' ').map(|(rest, _)| rest.trim_end()))
+                    .take(3)
+                    .find_map(|h| RHYTHMS.iter().find(|r| h.ends_with(*r)).map(|r| h.len() - r.len()))
             };
             if let Some(start) = start {
                 cut.push(start..at.end);
@@ -477,18 +471,13 @@ fn is_measure_range(folded: &str, start: usize, end: usize) -> bool {
     {
         return true;
     }
-    // "Cut average days to payment from 45 to 30": what the days count comes
-    // first, then the move.
-    let clause: String = moves_from.chars().take(30).take_while(|c| !",.;".contains(*c)).collect();
-    if !folded[..start].trim_end().ends_with(|c: char| c.is_ascii_digit())
-        && clause.match_indices("from ").any(|(at, m)| clause[at + m.len()..].starts_with(|c: char| c.is_ascii_digit()))
-    {
-        return true;
-    }
     let before = folded[..start].trim_end();
     let number_before = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',');
     if number_before.len() == before.len() {
-        return false;
+        // "Cut average days to payment from 45 to 30": what the days count
+        // comes first, then the move.
+        let clause: String = moves_from.chars().take(30).take_while(|c| !",.;".contains(*c)).collect();
+        return clause.match_indices("from ").any(|(at, m)| clause[at + m.len()..].starts_with(|c: char| c.is_ascii_digit()));
     }
     // 「10日後から3日後に」: days after an event, moved.
     let after = folded[end..].trim_start();
